@@ -1,0 +1,7 @@
+// Entry point of mpytool: parses the command line (CLI11) and calls the library; no logic of its own.
+#include <cstdio>
+
+int main() {
+    std::fputs("mpytool: under construction\n", stderr);
+    return 2;
+}
