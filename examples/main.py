@@ -1,0 +1,4 @@
+import blink_stats
+
+print(blink_stats.summary())
+print(blink_stats.summary(seed=7))
