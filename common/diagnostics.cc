@@ -55,7 +55,9 @@ std::string render_rich(const Diagnostic& d, std::string_view source) {
 
 std::string render_traceback(const Diagnostic& d) {
     std::string out = "Traceback (most recent call last):\n";
-    out += fmt::format("  File \"{}\", line {}\n", d.where.file, d.where.line);
+    out += fmt::format("  File \"{}\", line {}", d.where.file, d.where.line);
+    if (!d.scope.empty()) out += fmt::format(", in {}", d.scope);
+    out += "\n";
     out += fmt::format("{}: {}\n", d.kind, d.message);
     return out;
 }

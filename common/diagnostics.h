@@ -27,6 +27,10 @@ struct Diagnostic {
     SourceLocation where;
     // Optional extra lines ("note: ...") shown after the main message.
     std::vector<std::string> notes;
+    // The scope the error arose in, for errors the compiler (not the parser) reports: mpy-cross's
+    // traceback then says `, in <scope>` ("<module>", a function or class name, "<lambda>", ...).
+    // Empty when there is none.
+    std::string scope;
 };
 
 class DiagnosticError : public std::runtime_error {
@@ -44,7 +48,7 @@ std::string render_rich(const Diagnostic& d, std::string_view source = {});
 
 // The traceback mpy-cross prints for a compile error:
 //   Traceback (most recent call last):
-//     File "<file>", line <line>
+//     File "<file>", line <line>[, in <scope>]
 //   <kind>: <message>
 std::string render_traceback(const Diagnostic& d);
 

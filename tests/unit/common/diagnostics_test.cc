@@ -16,6 +16,12 @@ TEST(Diagnostics, TracebackMatchesMpyCross) {
     EXPECT_EQ(render_traceback(d), "Traceback (most recent call last):\n  File \"t.py\", line 7\nSyntaxError: invalid syntax\n");
 }
 
+TEST(Diagnostics, TracebackNamesScopeForCompilerErrors) {
+    Diagnostic d{"SyntaxError", "'break' outside loop", {"e.py", 3, 5}};
+    d.scope = "f";
+    EXPECT_EQ(render_traceback(d), "Traceback (most recent call last):\n  File \"e.py\", line 3, in f\nSyntaxError: 'break' outside loop\n");
+}
+
 TEST(Diagnostics, SourceLineHandlesCrLfAndRange) {
     EXPECT_EQ(source_line("a\r\nbc\r\n", 2), "bc");
     EXPECT_EQ(source_line("a\nb", 3), "");

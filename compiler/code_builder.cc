@@ -1,0 +1,154 @@
+#include "compiler/code_builder.h"
+
+#include <cmath>
+
+#include <fmt/format.h>
+
+#include "common/diagnostics.h"
+#include "compiler/code_builder_float.h"
+
+namespace mpy {
+
+ModuleBuilder::ModuleBuilder(std::string source_file) { use_qstr(source_file); }
+
+std::uint32_t ModuleBuilder::use_qstr(std::string_view s) {
+    auto [it, inserted] =
+        qstr_index_.try_emplace(std::string(s), static_cast<std::uint32_t>(qstrs_.size()));
+    if (inserted) qstrs_.emplace_back(s);
+    return it->second;
+}
+
+std::uint32_t ModuleBuilder::use_constant(const ast::ConstValue& value) {
+    // Linear search like the reference: tables are small, and strict equality (NaN, -0.0) does
+    // not hash well.
+    for (std::size_t i = 0; i < constants_.size(); ++i) {
+        if (constants_strictly_equal(constants_[i], value)) return static_cast<std::uint32_t>(i);
+    }
+    constants_.push_back(value);
+    return static_cast<std::uint32_t>(constants_.size() - 1);
+}
+
+ModuleBuilder::ScopeCode& ModuleBuilder::scope(std::uint32_t id) {
+    if (id >= scopes_.size()) scopes_.resize(id + 1);
+    return scopes_[id];
+}
+
+void ModuleBuilder::mark_generator(std::uint32_t id) { scope(id).generator = true; }
+
+bool ModuleBuilder::is_generator(std::uint32_t id) const {
+    return id < scopes_.size() && scopes_[id].generator;
+}
+
+void ModuleBuilder::set_code(std::uint32_t id, std::vector<std::uint8_t> code,
+                             std::vector<std::uint32_t> children) {
+    ScopeCode& s = scope(id);
+    s.code = std::move(code);
+    s.children = std::move(children);
+    s.has_code = true;
+}
+
+bool ModuleBuilder::has_code(std::uint32_t id) const {
+    return id < scopes_.size() && scopes_[id].has_code;
+}
+
+const std::vector<std::uint8_t>& ModuleBuilder::code_of(std::uint32_t id) const {
+    static const std::vector<std::uint8_t> kNone;
+    return has_code(id) ? scopes_[id].code : kNone;
+}
+
+RawCode ModuleBuilder::raw_code_tree(std::uint32_t root) const {
+    if (!has_code(root)) {
+        throw DiagnosticError(
+            Diagnostic{"error", fmt::format("internal: scope {} was never compiled", root), {}});
+    }
+    const ScopeCode& s = scopes_[root];
+    RawCode rc;
+    rc.kind = CodeKind::Bytecode;
+    rc.code = s.code;
+    rc.children.reserve(s.children.size());
+    // A scope is a child of exactly one MAKE_* in valid code, so the recursion is a tree walk.
+    for (std::uint32_t child : s.children) rc.children.push_back(raw_code_tree(child));
+    return rc;
+}
+
+std::vector<Constant> ModuleBuilder::model_constants() const {
+    std::vector<Constant> out;
+    out.reserve(constants_.size());
+    for (const ast::ConstValue& c : constants_) out.push_back(to_model_constant(c));
+    return out;
+}
+
+MpyModule ModuleBuilder::to_module(const ModuleHeader& header) const {
+    MpyModule m;
+    m.header = header;
+    m.qstrs = qstrs_;
+    m.constants = model_constants();
+    m.module = raw_code_tree(0);
+    return m;
+}
+
+// ---- constants -----------------------------------------------------------------------------------
+
+namespace {
+
+using Kind = ast::ConstValue::Kind;
+
+// Same float for the constant table: equal values, and zeros only with the same sign
+// (0.0 and -0.0 must both survive in the .mpy).  NaN never equals anything.
+bool same_float(double a, double b) {
+    if (a != b) return false;
+    return a != 0.0 || std::signbit(a) == std::signbit(b);
+}
+
+}  // namespace
+
+bool constants_strictly_equal(const ast::ConstValue& a, const ast::ConstValue& b) {
+    if (a.kind != b.kind) return false;  // types differ: 1, 1.0 and True are distinct
+    switch (a.kind) {
+        case Kind::None:
+        case Kind::False:
+        case Kind::True:
+        case Kind::Ellipsis:
+            return true;
+        case Kind::Int:
+            return a.int_decimal == b.int_decimal;
+        case Kind::Float:
+            return same_float(a.real, b.real);
+        case Kind::Complex:
+            // Complex equality is plain value equality in the reference (no sign-of-zero rule).
+            return a.real == b.real && a.imag == b.imag;
+        case Kind::Str:
+        case Kind::Bytes:
+            return a.text == b.text;
+        case Kind::Tuple:
+            if (a.items.size() != b.items.size()) return false;
+            for (std::size_t i = 0; i < a.items.size(); ++i) {
+                if (!constants_strictly_equal(a.items[i], b.items[i])) return false;
+            }
+            return true;
+    }
+    return false;
+}
+
+Constant to_model_constant(const ast::ConstValue& v) {
+    switch (v.kind) {
+        case Kind::None: return Constant::none();
+        case Kind::False: return Constant::boolean(false);
+        case Kind::True: return Constant::boolean(true);
+        case Kind::Ellipsis: return Constant::ellipsis();
+        case Kind::Int: return Constant::integer(v.int_decimal);
+        case Kind::Float: return Constant::floating(float_repr(v.real));
+        case Kind::Complex: return Constant::complex(complex_repr(v.real, v.imag));
+        case Kind::Str: return Constant::str(v.text);
+        case Kind::Bytes: return Constant::bytes(v.text);
+        case Kind::Tuple: {
+            std::vector<Constant> items;
+            items.reserve(v.items.size());
+            for (const ast::ConstValue& item : v.items) items.push_back(to_model_constant(item));
+            return Constant::tuple(std::move(items));
+        }
+    }
+    return Constant::none();
+}
+
+}  // namespace mpy

@@ -1,0 +1,188 @@
+// The code generator: walks the AST of every scope and drives the bytecode emitter, reproducing
+// the instruction choices of MicroPython 1.27's compiler (py/compile.c) exactly.
+//
+// Structure.  One walker class, split by topic over several files:
+//   codegen.cc          passes, scopes, names, errors, function/class/lambda creation
+//   codegen_stmt.cc     simple and compound statements (if/while/for/try/with/import/...)
+//   codegen_assign.cc   assignment targets, augmented assignment, del
+//   codegen_expr.cc     expressions, calls, trailer chains, displays
+//   codegen_comp.cc     comprehensions and scope bodies (module, function, lambda, class)
+//   codegen_async.cc    async for / async with / await
+//
+// Two walks per scope (see compiler/emitter.h for why):
+//   * the SCOPE pass builds the scope's name table in compile order.  Identifier ops are not
+//     sent to the emitter (their opcode depends on analysis not done yet) but every other
+//     instruction is, so qstrs and constants get their reference numbering.  Nested scopes are
+//     created here, in the order the walk meets them.
+//   * the CODE pass, after every scope's scope pass and slot assignment, emits everything.
+// The same walking code serves both passes; `pass_` says which one runs, and only a few places
+// differ (names, scope creation, parameters, global/nonlocal) — exactly where compile.c tests
+// for MP_PASS_SCOPE.
+//
+// Errors are thrown as CompileError; the line of an error raised at a node MicroPython keeps as
+// a leaf is filled in while unwinding by the enclosing statement (like compile.c's
+// compile_error_set_line), and finally by the scope's own line.
+#pragma once
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <unordered_map>
+#include <vector>
+
+#include "compiler/ast.h"
+#include "compiler/compiler.h"
+#include "compiler/emitter.h"
+#include "compiler/scope.h"
+
+namespace mpy {
+
+// A compile-time SyntaxError (or other kind) before it becomes a Diagnostic.
+struct CompileError {
+    std::string kind = "SyntaxError";
+    std::string message;
+    int line = 0;  // 0 = not known yet
+};
+
+// One link of a trailer chain such as a.b(c)[d]: the node and what it applies to the value.
+struct Trailer {
+    enum class Kind { Attr, Call, Subscr };
+    Kind kind;
+    const ast::Expr* node;  // the Attribute / Call / Subscript expression
+};
+
+// a.b(c)[d] as MicroPython's parser keeps it: the base atom `a` and the trailers in order.
+struct TrailerChain {
+    const ast::Expr* base = nullptr;
+    std::vector<Trailer> trailers;
+};
+// Flattens `e` (an Attribute, Call or Subscript) into its chain; a parenthesised inner chain is
+// an atom of its own, as in MicroPython.
+TrailerChain flatten_trailers(const ast::Expr& e);
+// Whether `e` was written inside parentheses that MicroPython's parser dropped.
+bool expr_parenthesised(const ast::Expr& e);
+
+class CodeGenerator {
+public:
+    CodeGenerator(const ast::Module& module, const CompileOptions& options, Emitter& emitter);
+
+    // Runs the scope pass over every scope, assigns slots, then the code pass over every scope.
+    // Throws DiagnosticError on the first compile error.
+    void run();
+
+    const ScopeTree& scopes() const { return scopes_; }
+
+private:
+    enum class Pass { Scope, Code };
+    enum class AssignKind { Store, AugLoad, AugStore };
+    static constexpr Label kNoLabel = 0xffffffffu;
+
+    // ---- codegen.cc: passes, names, errors, scope creation ----
+    void compile_scope(Scope& scope, Pass pass);
+    ScopeSignature signature_of(const Scope& scope) const;
+    void load_id(std::string_view name);
+    void store_id(std::string_view name);
+    void delete_id(std::string_view name);
+    void emit_name_op(std::string_view name, int op);  // 0 load, 1 store, 2 delete
+    [[noreturn]] void error(std::string message, int line);
+    Scope& scope_for(const void* node, ScopeKind kind, std::string_view name, EmitMode mode);
+    void close_over_and_make(Scope& child, int n_pos_defaults, int n_kw_defaults);
+    void function_defaults(Scope& child, const std::vector<ast::Param>& params);
+    void declare_params(const std::vector<ast::Param>& params);
+    void declare_global(NameInfo& info, int line);
+    void declare_nonlocal(NameInfo& info, int line);
+    void increase_except_level();  // after the caller's setup_*
+    void decrease_except_level();  // emits END_FINALLY
+
+    // ---- codegen_stmt.cc ----
+    void suite(const ast::Suite& s);
+    void stmt(const ast::Stmt& s);
+    void stmt_body(const ast::Stmt& s);
+    void if_stmt(const ast::If& s);
+    void while_stmt(const ast::While& s);
+    void for_stmt(const ast::For& s);
+    bool for_range(const ast::For& s);
+    void break_continue(bool is_break, int line);
+    void return_stmt(const ast::Return& s, int line);
+    void raise_stmt(const ast::Raise& s);
+    void assert_stmt(const ast::Assert& s);
+    void import_stmt(const ast::Import& s);
+    void import_from(const ast::ImportFrom& s, int line);
+    void import_module_name(const std::vector<std::string>& dotted, const std::string& asname,
+                            std::string& bound_name);
+    void global_nonlocal(const std::vector<std::string>& names, bool is_global, int line);
+    void try_stmt(const ast::Try& s);
+    void try_except(const ast::Try& s);
+    void try_finally(const ast::Try& s);
+    void with_stmt(const ast::With& s, std::size_t item);
+    void function_def(const ast::FunctionDef& f, const ast::Stmt& s);
+    void class_def(const ast::ClassDef& c, const ast::Stmt& s);
+    bool builtin_decorator(const ast::Decorator& d, EmitMode& mode);
+
+    // ---- codegen_assign.cc ----
+    void assign_stmt(const ast::Assign& s);
+    void plain_assign(const ast::Expr& target, const ast::Expr& value);
+    void aug_assign(const ast::AugAssign& s);
+    void ann_assign(const ast::AnnAssign& s);
+    void assign(const ast::Expr& target, AssignKind kind);
+    void assign_chain(const ast::Expr& target, AssignKind kind);
+    void assign_tuple(const std::vector<ast::ExprPtr>& elts);
+    void delete_target(const ast::Expr& target);
+
+    // ---- codegen_expr.cc ----
+    void expr(const ast::Expr& e);       // compile_node: records the node's line first
+    void expr_body(const ast::Expr& e);  // the node without recording its line
+    void cond_jump(const ast::Expr& e, bool jump_if, Label target);
+    void chain(const ast::Expr& e);
+    void trailer(const Trailer& t);
+    void call_args(const std::vector<ast::Argument>& args, bool is_method, int n_positional_extra);
+    void compare(const ast::Compare& c);
+    void bool_op(const ast::BoolOp& b);
+    void if_exp(const ast::IfExp& e);
+    void named_expr(const ast::Expr& target, const ast::Expr& value);
+    void subscript_index(const ast::Expr& index);
+    void slice(const ast::Slice& s);
+    void tuple(const ast::Tuple& t);
+    void list(const ast::List& l);
+    void dict_or_set(const ast::DictOrSet& d);
+    void yield_expr(const ast::Yield& y, int line);
+    void yield_from();
+    void lambda(const ast::Expr& e, const ast::Lambda& l);
+
+    // ---- codegen_comp.cc ----
+    void comprehension(const ast::Expr& e, const ast::Comprehension& c);
+    void comprehension_body(const ast::Comprehension& c);
+    void comprehension_loop(const ast::Comprehension& c, std::size_t depth);
+    void module_body(Scope& scope);
+    void function_body(Scope& scope);
+    void lambda_body(Scope& scope);
+    void class_body(Scope& scope);
+
+    // ---- codegen_async.cc ----
+    void await_expr(const ast::Await& a, int line);
+    void await_method(std::string_view method);
+    void async_for(const ast::For& s, int line);
+    void async_with(const ast::With& s, std::size_t item);
+
+    // ---- state ----
+    const ast::Module& module_;
+    CompileOptions options_;
+    Emitter& emit_;
+    ScopeTree scopes_;
+    std::unordered_map<const void*, Scope*> scope_of_node_;
+    Pass pass_ = Pass::Scope;
+    Scope* cur_ = nullptr;
+
+    // Loop context for break/continue (compile.c's START/END_BREAK_CONTINUE_BLOCK).
+    struct LoopContext {
+        Label break_label = kNoLabel;
+        Label continue_label = kNoLabel;
+        bool break_from_for = false;
+        int except_level = 0;
+    };
+    LoopContext loop_;
+    int except_level_ = 0;
+};
+
+}  // namespace mpy

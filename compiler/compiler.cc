@@ -1,0 +1,51 @@
+// compile_to_mpy: parse, generate code for every scope, serialise.
+#include "compiler/compiler.h"
+
+#include "common/diagnostics.h"
+#include "common/mpy_model.h"
+#include "common/mpy_writer.h"
+#include "compiler/code_builder.h"
+#include "compiler/codegen.h"
+#include "compiler/emitter.h"
+#include "compiler/parser.h"
+#include "compiler/parser_stack.h"
+
+namespace mpy {
+
+namespace {
+
+std::string compile_on_this_thread(std::string_view source, const CompileOptions& options) {
+    ParseOptions parse_options;
+    parse_options.small_int_bits = options.small_int_bits;
+    parse_options.optimize_level = options.opt_level;
+    // mpy-cross interns the input path (and the -s name) before parsing.
+    parse_options.preinterned.push_back(options.source_name);
+    if (!options.input_path.empty()) parse_options.preinterned.push_back(options.input_path);
+    ast::Module tree = parse_module(source, options.source_name, parse_options);
+
+    ModuleBuilder module(options.source_name);
+    EmitterOptions emit_options;
+    emit_options.line_numbers = options.opt_level < 3;
+    Emitter emitter(module, emit_options);
+    CodeGenerator generator(tree, options, emitter);
+    generator.run();
+
+    // Only native code would make the header name the architecture; arch flags (rv32imc's
+    // extensions) are written whenever given.
+    std::uint64_t arch_flags = options.arch == "rv32imc" ? options.arch_flags : 0;
+    ModuleHeader header = make_header(NativeArch::None, false,
+                                      static_cast<unsigned>(options.small_int_bits), arch_flags);
+    return write_mpy(module.to_module(header));
+}
+
+}  // namespace
+
+std::string compile_to_mpy(std::string_view source, const CompileOptions& options) {
+    // The code generator recurses once per nesting level of the source, like the parser, and the
+    // tree is freed recursively: give both the same large stack.
+    std::string result;
+    run_with_large_stack([&] { result = compile_on_this_thread(source, options); });
+    return result;
+}
+
+}  // namespace mpy

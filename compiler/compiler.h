@@ -1,0 +1,40 @@
+// Public entry point of the mpyc compiler library: Python source text in, .mpy bytes out.
+//
+// The output is byte-identical to what MicroPython 1.27's mpy-cross produces for the same source
+// and the same options.  This is the only function the mpyc driver calls.
+#pragma once
+
+#include <string>
+#include <string_view>
+
+namespace mpy {
+
+struct CompileOptions {
+    // Name stored in the .mpy as the module's source file (mpy-cross: the input path as given on
+    // the command line with '\' turned into '/', or the -s argument; "<stdin>" for stdin).
+    std::string source_name;
+    // The input path as mpy-cross got it (after '\' -> '/'), when it differs from source_name
+    // (-s given).  mpy-cross interns it as a qstr before parsing, which can decide whether a long
+    // string literal equal to it becomes a qstr.  Empty: same as source_name.
+    std::string input_path;
+    // -O level (mpy-cross -O<N> / -OO...).  0: keep asserts, __debug__ is True.
+    // >=1: asserts removed, __debug__ is False.  >=3: no line-number table.
+    int opt_level = 0;
+    // -msmall-int-bits=N: largest integer that fits a small int in the target (mpy-cross default 31).
+    // Decides which integer constants are inlined in bytecode and which go to the constant table.
+    int small_int_bits = 31;
+    // -march=<arch>; "" means plain bytecode (mpy-cross default).  Native code generation is not
+    // supported yet: any function needing a native emitter raises a DiagnosticError.
+    std::string arch;
+    // -march-flags= value (only rv32imc has flags).  mpy-cross writes it into the header (feature
+    // bit 0x40 + vuint) whenever it is non-zero and the arch is rv32imc, even for pure bytecode.
+    unsigned arch_flags = 0;
+    // -X emit=bytecode|native|viper; "" or "bytecode" is the default bytecode emitter.
+    std::string emit;
+};
+
+// Compiles a whole module (file input).  Throws mpy::DiagnosticError (kind "SyntaxError",
+// "IndentationError", ...) with the message and location mpy-cross would report.
+std::string compile_to_mpy(std::string_view source, const CompileOptions& options);
+
+}  // namespace mpy

@@ -1,0 +1,162 @@
+#include "mpytool/diff.h"
+
+#include <map>
+
+#include <fmt/format.h>
+
+#include "mpytool/code_walk.h"
+
+namespace mpy::tool {
+namespace {
+
+// One instruction rendered position-independently.
+std::vector<std::string> normalised_listing(const MpyModule& m, const FunctionView& v,
+                                            const std::vector<FunctionView>& views) {
+    std::map<std::size_t, std::size_t> index_of;
+    for (std::size_t i = 0; i < v.instructions.size(); ++i) index_of[v.instructions[i].offset] = i;
+    std::vector<std::string> out;
+    for (const auto& insn : v.instructions) {
+        std::string text = opcode_name(insn.opcode);
+        if (insn.info && (insn.info->arg == ArgKind::SignedJump || insn.info->arg == ArgKind::UnsignedJump)) {
+            auto it = index_of.find(static_cast<std::size_t>(insn.jump_target));
+            text += it != index_of.end() ? fmt::format(" -> #{}", it->second) : fmt::format(" -> <bad {:#x}>", insn.jump_target);
+            if (insn.extra) text += fmt::format(" [{}]", *insn.extra);
+        } else {
+            std::string arg = describe_argument(m, &v, &views, insn);
+            if (!arg.empty()) text += " " + arg;
+        }
+        out.push_back(std::move(text));
+    }
+    return out;
+}
+
+// Longest-common-subsequence alignment of two listings into " ", "-", "+" lines.  Common prefix
+// and suffix are trimmed first, so typical small edits cost little.
+std::vector<std::pair<char, std::string>> align(const std::vector<std::string>& a, const std::vector<std::string>& b) {
+    std::size_t pre = 0;
+    while (pre < a.size() && pre < b.size() && a[pre] == b[pre]) ++pre;
+    std::size_t suf = 0;
+    while (suf < a.size() - pre && suf < b.size() - pre && a[a.size() - 1 - suf] == b[b.size() - 1 - suf]) ++suf;
+    std::size_t n = a.size() - pre - suf, k = b.size() - pre - suf;
+    std::vector<std::pair<char, std::string>> out;
+    for (std::size_t i = 0; i < pre; ++i) out.push_back({' ', a[i]});
+    if (n * k > 4'000'000) {  // too big to align cheaply: show as replaced
+        for (std::size_t i = 0; i < n; ++i) out.push_back({'-', a[pre + i]});
+        for (std::size_t j = 0; j < k; ++j) out.push_back({'+', b[pre + j]});
+    } else {
+        std::vector<std::vector<std::uint32_t>> lcs(n + 1, std::vector<std::uint32_t>(k + 1, 0));
+        for (std::size_t i = n; i-- > 0;) {
+            for (std::size_t j = k; j-- > 0;) {
+                lcs[i][j] = a[pre + i] == b[pre + j] ? lcs[i + 1][j + 1] + 1 : std::max(lcs[i + 1][j], lcs[i][j + 1]);
+            }
+        }
+        std::size_t i = 0, j = 0;
+        while (i < n || j < k) {
+            if (i < n && j < k && a[pre + i] == b[pre + j]) {
+                out.push_back({' ', a[pre + i]});
+                ++i, ++j;
+            } else if (j < k && (i == n || lcs[i][j + 1] >= lcs[i + 1][j])) {
+                out.push_back({'+', b[pre + j++]});
+            } else {
+                out.push_back({'-', a[pre + i++]});
+            }
+        }
+    }
+    for (std::size_t i = a.size() - suf; i < a.size(); ++i) out.push_back({' ', a[i]});
+    return out;
+}
+
+std::string signature_text(const MpyModule& m, const FunctionView& v) {
+    std::string out = std::string(code_kind_name(v.rc->kind));
+    if (v.prelude) {
+        const auto& s = v.prelude->sig;
+        std::vector<std::string> args;
+        for (auto q : v.prelude->arg_names) args.push_back(qstr_text(m, q));
+        out += fmt::format(" args ({}) pos {} kwonly {} defaults {} flags {:#x} n_state {} n_exc_stack {}",
+                           fmt::join(args, ", "), s.n_pos_args, s.n_kwonly_args, s.n_def_pos_args, s.scope_flags,
+                           s.n_state, s.n_exc_stack);
+        if (v.rc->kind == CodeKind::Bytecode) {
+            std::vector<std::string> cells;
+            for (std::size_t i = v.prelude->offset_closure_info; i < v.prelude->offset_opcodes; ++i)
+                cells.push_back(fmt::format("{}", v.rc->code[i]));
+            out += fmt::format(" cells [{}]", fmt::join(cells, ","));
+        }
+    }
+    return out;
+}
+
+void diff_function(std::string& out, bool& identical, const LoadedMpy& fa, const FunctionView& a,
+                   const std::vector<FunctionView>& va, const LoadedMpy& fb, const FunctionView& b,
+                   const std::vector<FunctionView>& vb) {
+    std::vector<std::string> notes;
+    std::string sa = signature_text(fa.module, a), sb = signature_text(fb.module, b);
+    if (sa != sb) notes.push_back(fmt::format("  signature: {}\n          -> {}", sa, sb));
+    if (a.rc->children.size() != b.rc->children.size())
+        notes.push_back(fmt::format("  children: {} -> {}", a.rc->children.size(), b.rc->children.size()));
+    std::string body;
+    if (a.rc->kind == CodeKind::Bytecode && b.rc->kind == CodeKind::Bytecode) {
+        auto la = normalised_listing(fa.module, a, va), lb = normalised_listing(fb.module, b, vb);
+        if (la != lb) {
+            for (const auto& [mark, text] : align(la, lb)) {
+                if (mark != ' ') body += fmt::format("  {} {}\n", mark, text);
+            }
+        }
+        std::vector<std::uint32_t> ln_a, ln_b;
+        for (const auto& i : a.instructions) ln_a.push_back(a.line_of(i.offset));
+        for (const auto& i : b.instructions) ln_b.push_back(b.line_of(i.offset));
+        if (la == lb && ln_a != ln_b) notes.push_back("  line numbers differ (same instructions)");
+    } else if (a.rc->code != b.rc->code) {
+        notes.push_back(fmt::format("  machine code differs ({} bytes -> {} bytes)", a.rc->code.size(), b.rc->code.size()));
+    }
+    if (notes.empty() && body.empty()) return;
+    identical = false;
+    out += fmt::format("~ {}\n", a.qualified_name);
+    for (const auto& n : notes) out += n + "\n";
+    out += body;
+}
+
+}  // namespace
+
+DiffResult diff_modules(const LoadedMpy& fa, const LoadedMpy& fb) {
+    DiffResult r;
+    const auto& ha = fa.module.header;
+    const auto& hb = fb.module.header;
+    std::string& out = r.text;
+    auto header_text = [](const ModuleHeader& h) {
+        return fmt::format("v{}.{} arch {} small-int-bits {}{}", h.version, h.sub_version,
+                           h.arch == NativeArch::None ? "none" : std::string(arch_name(h.arch)), h.small_int_bits,
+                           h.arch_flags ? fmt::format(" arch-flags {:#x}", *h.arch_flags) : "");
+    };
+    if (!(ha == hb)) {
+        out += fmt::format("header: {} -> {}\n", header_text(ha), header_text(hb));
+    }
+    if (!fa.module.qstrs.empty() && !fb.module.qstrs.empty() && fa.module.qstrs[0] != fb.module.qstrs[0]) {
+        out += fmt::format("source file: {} -> {}\n", fa.module.qstrs[0], fb.module.qstrs[0]);
+    }
+    auto va = walk_module(fa.module, &fa.layout);
+    auto vb = walk_module(fb.module, &fb.layout);
+    std::map<std::string, const FunctionView*> by_name_b;
+    for (const auto& v : vb) by_name_b[v.qualified_name] = &v;
+    std::map<std::string, bool> matched;
+    bool identical = out.empty();
+    for (const auto& a : va) {
+        auto it = by_name_b.find(a.qualified_name);
+        if (it == by_name_b.end()) {
+            out += fmt::format("- {} ({}, only in {})\n", a.qualified_name, code_kind_name(a.rc->kind), fa.path);
+            identical = false;
+            continue;
+        }
+        matched[a.qualified_name] = true;
+        diff_function(out, identical, fa, a, va, fb, *it->second, vb);
+    }
+    for (const auto& b : vb) {
+        if (!matched.count(b.qualified_name)) {
+            out += fmt::format("+ {} ({}, only in {})\n", b.qualified_name, code_kind_name(b.rc->kind), fb.path);
+            identical = false;
+        }
+    }
+    r.identical = identical && out.empty();
+    return r;
+}
+
+}  // namespace mpy::tool

@@ -1,0 +1,51 @@
+// The mpremote command language: a sequence of commands, each with its own options and
+// arguments, optionally separated by '+', with shortcuts and user aliases expanded first.
+//
+//   mpr connect /dev/ttyACM0 exec "print(1)" + fs cp -r lib : + repl
+//
+// A command takes a fixed number of arguments (the rest of the line is the next command), or,
+// for fs/edit/cp/ls..., every argument up to the next '+' or the end.  Options of a command
+// may come anywhere among its arguments.  Parsing is done in full before anything runs, so a
+// typo at the end does not leave the board half-updated.
+#pragma once
+
+#include <map>
+#include <string>
+#include <vector>
+
+namespace mpy {
+
+struct ParsedCommand {
+    std::string name;                           // a base command: "connect", "fs", "exec", ...
+    std::map<std::string, std::string> options; // long option name -> value ("1"/"0" for flags)
+    std::vector<std::string> args;
+
+    bool flag(const std::string& name, bool dflt = false) const;
+    std::string value(const std::string& name, const std::string& dflt = "") const;
+};
+
+// One alias: "name" with parameters (each "param" or "param=default") and its expansion.
+struct Alias {
+    std::vector<std::pair<std::string, std::string>> params;  // name, default ("" + !has_default)
+    std::vector<bool> has_default;
+    std::vector<std::string> expansion;
+    std::string help;
+};
+using AliasTable = std::map<std::string, Alias>;
+
+// mpremote's built-in shortcuts (devs, a0..c3, cat, cp, ls, ..., reset, bootloader, --help).
+AliasTable builtin_aliases();
+
+// Adds a user alias from its key ("double x=4") and expansion (already split into words).
+void add_alias(AliasTable& table, const std::string& key, std::vector<std::string> expansion,
+               std::string help = "");
+
+std::vector<ParsedCommand> parse_commands(std::vector<std::string> args, const AliasTable& aliases);
+
+// Names of the base commands and a one-line description of each (for `help`).
+std::vector<std::pair<std::string, std::string>> command_descriptions();
+
+// Splits a command string the way mpremote splits alias strings (on whitespace).
+std::vector<std::string> split_words(const std::string& s);
+
+}  // namespace mpy

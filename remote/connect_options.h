@@ -1,0 +1,19 @@
+// Options that say how to open a connection to a board (from the command line or config file).
+#pragma once
+
+#include <optional>
+#include <string>
+
+namespace mpy {
+
+struct ConnectOptions {
+    int baud = 115200;
+    // Modem-control lines after opening; unset means "assert both", the state in which the
+    // auto-reset circuit of ESP32/ESP8266 boards (RTS -> EN, DTR -> GPIO0) does not reset the chip.
+    std::optional<bool> dtr;
+    std::optional<bool> rts;
+    // Where `connect sim` keeps the simulated board's files; empty = the default cache directory.
+    std::string sim_dir;
+};
+
+}  // namespace mpy

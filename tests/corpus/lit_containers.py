@@ -1,0 +1,16 @@
+# Tuple, list, dict and set displays, including constant tuples and nested literals.
+t = (1, 2, 3)
+t1 = (1,)
+e = ()
+print(t, t1, e, (1, "a", 2.5, b"b", None, True, False, ...))
+print([], [1], [1, [2, [3, [4]]]], [x for x in ()])
+print({}, {"a": 1}, sorted({3: 1, 1: 2}.items()))
+print(sorted({1, 2, 3}), set(), {(1, 2), (1, 2)})
+nested = ((1, 2), (3, (4, 5)), "s", ((),))
+print(nested, len(nested))
+big = (1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16, 17, 18, 19, 20)
+print(sum(big), big[-1])
+print((-1, -2.5, 10**30, "x" * 3))
+d = {1: "one", "two": 2, (3,): [3], None: None}
+print(d[1], d["two"], d[(3,)], d[None])
+print(list(t) + list(t1), t + (9,))

@@ -1,0 +1,12 @@
+# Float literals: exponents, leading/trailing dots, underscores, inf/nan via float().
+print(1.5, .5, 5., 1e3, 1E-3, 2.5e+2, 1_0.2_5)
+print(0.1 + 0.2, 1 / 3, 2.0 ** 0.5)
+print(1e300 * 1e10, -1e300 * 1e10)
+print(float("inf"), float("-inf"), float("nan") != float("nan"))
+print(3.0 == 3, int(3.99), round(2.5), round(3.5), round(1.23456, 2))
+print(1e22, 1e-7, 123456789.0, 0.000123)
+print(7.0 // 2, 7.0 % 2, -7.0 // 2, -7.0 % 2)
+print(divmod(7.5, 2))
+print(float(10**20), 1.0e16, 12345678.9)
+print("%.3f %e %g" % (3.14159, 12345.678, 0.0001234))
+print(abs(-2.5), -0.0, 0.0 == -0.0)

@@ -1,0 +1,15 @@
+# print with sep/end/file, multiple arguments, and the str/repr of many object kinds.
+import sys
+print()
+print(1, 2, 3)
+print(1, 2, 3, sep="")
+print("a", "b", sep=", ", end=".\n")
+print("no newline", end="")
+print(" -- continued")
+print("to stdout", file=sys.stdout)
+print(*[1, 2, 3], sep="-")
+print(None, True, False, ..., 1.0, 1e100, -0.5, [None], (None,))
+print(repr("it's"), repr('say "hi"'), repr("both ' and \""), repr("\n\t\x00\x7f"))
+print("%s %r %5.1f %-4d| %04d %+d %c %%" % ("s", "r", 2.25, 7, 42, 5, 65))
+sys.stdout.write("written directly\n")
+print(str(1) + str(2), "{0}{0}".format("ab"), "{:>{w}}".format("x", w=4))

@@ -1,0 +1,324 @@
+"""Boards behind ptys, and a small raw-REPL client of our own, for the end-to-end tests.
+
+The client here is deliberately independent of mpr: it proves the boards work before mpr is
+tested against them.  Standard library only (python3 >= 3.9).
+
+Boards:
+  SimBoard        node remote/sim/board.mjs behind board_pty
+  UnixBoard       MicroPython's unix port behind board_pty --restart
+  MicrobitBoard   QEMU's BBC micro:bit with MicroPython 1.9.2, on QEMU's own pty (-serial pty)
+                  or behind board_pty (-chardev stdio)
+"""
+import os
+import re
+import select
+import shutil
+import signal
+import subprocess
+import tempfile
+import termios
+import time
+import tty
+
+REPO = os.path.abspath(os.path.join(os.path.dirname(__file__), "..", ".."))
+SIM_SCRIPT = os.path.join(REPO, "remote", "sim", "board.mjs")
+MICROBIT_FIRMWARE = "/usr/share/firmware-microbit-micropython/firmware.hex"
+UNIX_PORT = "/work/scratch/mp/ports/unix/build-standard/micropython"
+
+
+class BoardError(Exception):
+    pass
+
+
+class Tty:
+    """A serial line on a tty path: raw mode, reads with timeouts."""
+
+    def __init__(self, path, pace=None):
+        self.path = path
+        self.fd = os.open(path, os.O_RDWR | os.O_NOCTTY | os.O_NONBLOCK)
+        tty.setraw(self.fd)
+        attrs = termios.tcgetattr(self.fd)
+        attrs[3] &= ~termios.ECHO
+        termios.tcsetattr(self.fd, termios.TCSANOW, attrs)
+        self.pace = pace  # (bytes, seconds) or None
+        self.buf = b""
+
+    def close(self):
+        if self.fd is not None:
+            os.close(self.fd)
+            self.fd = None
+
+    def write(self, data):
+        chunk = len(data) if not self.pace else self.pace[0]
+        for i in range(0, len(data), chunk):
+            part = data[i:i + chunk]
+            while part:
+                select.select([], [self.fd], [], 5)
+                try:
+                    n = os.write(self.fd, part)
+                except BlockingIOError:
+                    continue
+                part = part[n:]
+            if self.pace and i + chunk < len(data):
+                time.sleep(self.pace[1])
+
+    def _fill(self, timeout):
+        r, _, _ = select.select([self.fd], [], [], max(timeout, 0))
+        if not r:
+            return False
+        try:
+            data = os.read(self.fd, 65536)
+        except (BlockingIOError, InterruptedError):
+            return True
+        except OSError as e:
+            raise BoardError(f"read from {self.path}: {e}")
+        self.buf += data
+        return True
+
+    def read_until(self, marker, timeout=10.0):
+        deadline = time.monotonic() + timeout
+        while True:
+            i = self.buf.find(marker)
+            if i >= 0:
+                out = self.buf[:i + len(marker)]
+                self.buf = self.buf[i + len(marker):]
+                return out
+            left = deadline - time.monotonic()
+            if left <= 0:
+                raise BoardError(f"timeout waiting for {marker!r}; got {self.buf[-300:]!r}")
+            self._fill(left)
+
+    def read_exactly(self, n, timeout=10.0):
+        deadline = time.monotonic() + timeout
+        while len(self.buf) < n:
+            left = deadline - time.monotonic()
+            if left <= 0:
+                raise BoardError(f"timeout reading {n} bytes; got {self.buf!r}")
+            self._fill(left)
+        out, self.buf = self.buf[:n], self.buf[n:]
+        return out
+
+    def drain(self, quiet=0.05):
+        """Reads and returns whatever arrives until the line is quiet for `quiet` seconds."""
+        while self._fill(quiet):
+            pass
+        out, self.buf = self.buf, b""
+        return out
+
+
+class RawRepl:
+    """The raw REPL protocol (MicroPython docs, reference/repl), with raw-paste when offered."""
+
+    def __init__(self, line, use_raw_paste=True):
+        self.line = line
+        self.use_raw_paste = use_raw_paste
+        self.paste_reply = None  # the board's answer to the raw-paste request, once asked
+
+    def enter(self, timeout=10.0):
+        self.line.write(b"\r\x03")
+        time.sleep(0.05)
+        self.line.write(b"\x03")
+        time.sleep(0.05)
+        self.line.drain()
+        self.line.write(b"\r\x01")
+        self.line.read_until(b"raw REPL; CTRL-B to exit\r\n>", timeout)
+
+    def leave(self):
+        self.line.write(b"\r\x02")
+
+    def soft_reset(self, timeout=10.0):
+        """Ctrl-D at the raw REPL: the board reboots and comes back in the raw REPL."""
+        self.line.write(b"\x04")
+        self.line.read_until(b"soft reboot\r\n", timeout)
+        self.line.read_until(b"raw REPL; CTRL-B to exit\r\n>", timeout)
+
+    def _send_paste(self, code, timeout):
+        self.line.write(b"\x05A\x01")
+        reply = self.line.read_exactly(2, timeout)
+        self.paste_reply = reply
+        if reply == b"R\x00":
+            return False
+        if reply != b"R\x01":
+            # Firmware older than raw-paste: it answered with the raw REPL banner again
+            # ("raw REPL; CTRL-B to exit\r\n>"), of which we read "ra".
+            self.line.read_until(b"w REPL; CTRL-B to exit\r\n>", timeout)
+            self.use_raw_paste = False
+            return False
+        window = int.from_bytes(self.line.read_exactly(2, timeout), "little")
+        remain = window
+        i = 0
+        while i < len(code):
+            # Act on flow-control bytes that arrived; wait for one when the window is used up.
+            while remain == 0 or self.line.buf or self.line._fill(0):
+                if not self.line.buf:
+                    if not self.line._fill(timeout):
+                        raise BoardError("timeout in raw-paste flow control")
+                    continue
+                b, self.line.buf = self.line.buf[:1], self.line.buf[1:]
+                if b == b"\x01":
+                    remain += window
+                elif b == b"\x04":  # the board ends the reception early (e.g. a syntax error)
+                    self.line.write(b"\x04")
+                    return True
+                else:
+                    raise BoardError(f"unexpected byte in raw-paste: {b!r}")
+            n = min(remain, len(code) - i)
+            self.line.write(code[i:i + n])
+            remain -= n
+            i += n
+        self.line.write(b"\x04")
+        self.line.read_until(b"\x04", timeout)
+        return True
+
+    def exec_raw(self, code, timeout=10.0):
+        """Runs `code`; returns (output, error text) as bytes."""
+        if isinstance(code, str):
+            code = code.encode()
+        pasted = False
+        if self.use_raw_paste:
+            pasted = self._send_paste(code, timeout)
+        if not pasted:
+            self.line.write(code)
+            self.line.write(b"\x04")
+            self.line.read_until(b"OK", timeout)
+        out = self.line.read_until(b"\x04", timeout)[:-1]
+        err = self.line.read_until(b"\x04", timeout)[:-1]
+        self.line.read_until(b">", timeout)
+        return out, err
+
+    def exec(self, code, timeout=10.0):
+        out, err = self.exec_raw(code, timeout)
+        if err:
+            raise BoardError(f"board raised: {err.decode(errors='replace')}")
+        return out
+
+    def eval(self, expr, timeout=10.0):
+        return self.exec(f"print(repr({expr}))", timeout).decode().strip()
+
+
+def _wait_for_line(proc, pattern, timeout):
+    """Reads the process's stdout until a line matches; returns the match."""
+    deadline = time.monotonic() + timeout
+    seen = b""
+    while time.monotonic() < deadline:
+        r, _, _ = select.select([proc.stdout], [], [], deadline - time.monotonic())
+        if not r:
+            break
+        data = os.read(proc.stdout.fileno(), 4096)
+        if not data:
+            break
+        seen += data
+        m = re.search(pattern, seen)
+        if m:
+            return m
+    raise BoardError(f"board did not start: {seen!r}")
+
+
+class Board:
+    """A board process and the tty path a client opens."""
+
+    name = "board"
+    pace = None
+    supports_dirs = True
+
+    def __init__(self):
+        self.proc = None
+        self.path = None
+
+    def stop(self):
+        if self.proc and self.proc.poll() is None:
+            self.proc.send_signal(signal.SIGTERM)
+            try:
+                self.proc.wait(5)
+            except subprocess.TimeoutExpired:
+                self.proc.kill()
+                self.proc.wait()
+        if self.proc and self.proc.stdout:
+            self.proc.stdout.close()
+        self.proc = None
+
+    def open(self):
+        return Tty(self.path, self.pace)
+
+    def __enter__(self):
+        self.start()
+        return self
+
+    def __exit__(self, *exc):
+        self.stop()
+
+
+class PtyBoard(Board):
+    """Any board command behind board_pty."""
+
+    def __init__(self, board_pty, command, restart=False, pace=None):
+        super().__init__()
+        self.board_pty = board_pty
+        self.command = command
+        self.restart = restart
+        self.pace_arg = pace
+
+    def start(self, timeout=20.0):
+        args = [self.board_pty]
+        if self.restart:
+            args.append("--restart")
+        if self.pace_arg:
+            args += ["--pace", self.pace_arg]
+        args += ["--"] + self.command
+        self.proc = subprocess.Popen(args, stdout=subprocess.PIPE, stdin=subprocess.DEVNULL)
+        self.path = _wait_for_line(self.proc, rb"(/dev/pts/\d+)\n", timeout).group(1).decode()
+        return self
+
+
+class SimBoard(PtyBoard):
+    name = "sim"
+
+    def __init__(self, board_pty, state_dir, node="node"):
+        super().__init__(board_pty, [node, SIM_SCRIPT, "--state", state_dir])
+        self.state_dir = state_dir
+
+
+class UnixBoard(PtyBoard):
+    name = "unix"
+
+    def __init__(self, board_pty, binary=UNIX_PORT):
+        super().__init__(board_pty, [binary], restart=True)
+
+
+class MicrobitBoard(Board):
+    """QEMU's micro:bit.  Its UART is QEMU's own pty (-serial pty), or board_pty's."""
+
+    name = "microbit"
+    supports_dirs = False
+    # Unpaced bursts of 500 bytes or more lose bytes while the board is busy (REFERENCE.md).
+    pace = (256, 0.01)
+
+    def __init__(self, board_pty=None, qemu="qemu-system-arm"):
+        super().__init__()
+        self.board_pty = board_pty
+        self.qemu = qemu
+
+    def start(self, timeout=20.0):
+        base = [self.qemu, "-M", "microbit", "-device", f"loader,file={MICROBIT_FIRMWARE}"]
+        if self.board_pty:
+            # Pipes, not a pty: QEMU turns output post-processing on ("\n" -> "\r\n") on a tty.
+            args = [self.board_pty, "--pipe", "--"] + base + [
+                "-chardev", "stdio,id=s0,signal=off", "-serial", "chardev:s0",
+                "-display", "none", "-monitor", "none"]
+            self.proc = subprocess.Popen(args, stdout=subprocess.PIPE, stdin=subprocess.DEVNULL)
+            self.path = _wait_for_line(self.proc, rb"(/dev/pts/\d+)\n", timeout).group(1).decode()
+        else:
+            args = base + ["-nographic", "-serial", "pty", "-monitor", "none"]
+            self.proc = subprocess.Popen(args, stdout=subprocess.PIPE, stderr=subprocess.STDOUT,
+                                         stdin=subprocess.DEVNULL)
+            self.path = _wait_for_line(self.proc, rb"redirected to (/dev/pts/\d+)",
+                                       timeout).group(1).decode()
+        return self
+
+
+def have(program):
+    return shutil.which(program) is not None
+
+
+def temp_dir(prefix):
+    return tempfile.mkdtemp(prefix=prefix)

@@ -1,0 +1,334 @@
+#!/usr/bin/env python3
+"""End-to-end tests of mpr against boards behind ptys.
+
+  sim       `mpr connect sim` (mpr starts the sim board itself) and the sim board behind
+            board_pty (`mpr connect /dev/pts/N`), plus the error cases
+  microbit  QEMU's micro:bit (MicroPython 1.9.2, the old constrained firmware)
+
+usage: test_mpr.py --mpr PATH --board-pty PATH --board {sim,microbit}
+Exit status: 0 all passed, 1 a test failed, 77 skipped (node or QEMU missing).
+"""
+import argparse
+import hashlib
+import os
+import pty
+import select
+import shutil
+import subprocess
+import sys
+import time
+
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+from boardlib import MicrobitBoard, PtyBoard, SimBoard, MICROBIT_FIRMWARE, have, temp_dir  # noqa: E402
+from checks import Checks  # noqa: E402
+
+
+class Mpr:
+    def __init__(self, path, connect, extra=()):
+        self.path = path
+        self.connect = list(connect)    # e.g. ["connect", "sim"] or ["connect", "/dev/pts/3"]
+        self.extra = list(extra)        # global options, e.g. ["--sim-dir", DIR]
+
+    def argv(self, *args, connect=True):
+        return [self.path] + self.extra + (self.connect if connect else []) + list(args)
+
+    def run(self, *args, timeout=60, connect=True, input=None):
+        begin = time.monotonic()
+        p = subprocess.run(self.argv(*args, connect=connect), capture_output=True, timeout=timeout,
+                           input=input, stdin=None if input is not None else subprocess.DEVNULL)
+        p.elapsed = time.monotonic() - begin
+        p.out = p.stdout.decode(errors="replace").replace("\r\n", "\n")
+        p.err = p.stderr.decode(errors="replace")
+        return p
+
+
+def ok(p):
+    return p.returncode == 0
+
+
+def show(p):
+    return f"exit {p.returncode}\nstdout: {p.out[-800:]!r}\nstderr: {p.err[-800:]!r}"
+
+
+def binary_blob(n, seed=1):
+    """Deterministic bytes using every value 0..255."""
+    out = bytearray()
+    x = seed
+    while len(out) < n:
+        x = (x * 1103515245 + 12345) & 0x7FFFFFFF
+        out.append((x >> 16) & 0xFF)
+    out[:256] = bytes(range(256))[:min(256, n)]
+    return bytes(out[:n])
+
+
+# --- the common part: commands every board supports ---------------------------------------
+
+def basic_commands(t, m, label):
+    p = m.run("exec", "print(1+1)")
+    t.check(f"{label}: exec", ok(p) and p.out == "2\n", show(p))
+    p = m.run("eval", "1+2")
+    t.check(f"{label}: eval", ok(p) and p.out.strip() == "3", show(p))
+    p = m.run("exec", "a=5", "+", "eval", "a*2")
+    t.check(f"{label}: commands chained with +", ok(p) and p.out.strip() == "10", show(p))
+    p = m.run("exec", "a=5", "+", "soft-reset", "+", "exec", "print('a' in globals())")
+    t.check(f"{label}: soft-reset clears globals", ok(p) and p.out.strip() == "False", show(p))
+    work = temp_dir("e2e-mpr-run-")
+    try:
+        script = os.path.join(work, "script.py")
+        with open(script, "w") as f:
+            f.write("for i in range(3):\n    print('line', i)\n")
+        p = m.run("run", script)
+        t.check(f"{label}: run", ok(p) and p.out == "line 0\nline 1\nline 2\n", show(p))
+    finally:
+        shutil.rmtree(work)
+    p = m.run("exec", "1/0")
+    t.check(f"{label}: remote exception -> exit 1 with the traceback",
+            p.returncode == 1 and "ZeroDivisionError" in p.out + p.err and "Traceback" in p.out + p.err,
+            show(p))
+
+
+def fs_commands(t, m, label, dirs=True, big=100_000, host_state=None):
+    work = temp_dir("e2e-mpr-fs-")
+    try:
+        blob = binary_blob(big)
+        local = os.path.join(work, "blob.bin")
+        with open(local, "wb") as f:
+            f.write(blob)
+        text = os.path.join(work, "note.txt")
+        with open(text, "w") as f:
+            f.write("first line\nsecond line\n")
+        rdir = ":d/" if dirs else ":"
+        if dirs:
+            m.run("fs", "rm", "-r", ":d")
+            p = m.run("fs", "mkdir", ":d")
+            t.check(f"{label}: fs mkdir", ok(p), show(p))
+        begin = time.monotonic()
+        p = m.run("fs", "cp", local, rdir + "blob.bin", timeout=120)
+        t.check(f"{label}: fs cp up ({big} bytes)", ok(p), show(p))
+        t.note(f"{label}: fs cp up of {big} bytes took {time.monotonic() - begin:.2f} s")
+        if host_state:
+            on_host = os.path.join(host_state, (rdir + "blob.bin")[1:])
+            t.check(f"{label}: uploaded file is on the board's flash",
+                    os.path.exists(on_host) and open(on_host, "rb").read() == blob)
+        p = m.run("fs", "cp", text, rdir + "note.txt")
+        t.check(f"{label}: fs cp up (text)", ok(p), show(p))
+        p = m.run("fs", "cat", rdir + "note.txt")
+        t.check(f"{label}: fs cat", ok(p) and p.out == "first line\nsecond line\n", show(p))
+        back = os.path.join(work, "back.bin")
+        begin = time.monotonic()
+        p = m.run("fs", "cp", rdir + "blob.bin", back, timeout=120)
+        t.note(f"{label}: fs cp down of {big} bytes took {time.monotonic() - begin:.2f} s")
+        t.check(f"{label}: fs cp down gives the same bytes",
+                ok(p) and os.path.exists(back) and open(back, "rb").read() == blob, show(p))
+        p = m.run("fs", "ls", rdir)
+        t.check(f"{label}: fs ls shows names and sizes",
+                ok(p) and "blob.bin" in p.out and str(big) in p.out and "note.txt" in p.out, show(p))
+        p = m.run("fs", "touch", rdir + "empty.txt")
+        t.check(f"{label}: fs touch", ok(p), show(p))
+        p = m.run("fs", "ls", rdir)
+        t.check(f"{label}: touched file listed", ok(p) and "empty.txt" in p.out, show(p))
+        p = m.run("fs", "sha256sum", rdir + "blob.bin")
+        if p.returncode == 0 or dirs:
+            t.check(f"{label}: fs sha256sum", ok(p) and hashlib.sha256(blob).hexdigest() in p.out, show(p))
+        else:
+            t.note(f"{label}: sha256sum not available on this board: {p.err.strip()}")
+        if dirs:
+            m.run("fs", "mkdir", ":d/sub")
+            m.run("fs", "cp", text, ":d/sub/inner.txt")
+            p = m.run("fs", "tree", ":d")
+            t.check(f"{label}: fs tree", ok(p) and "sub" in p.out and "inner.txt" in p.out, show(p))
+            p = m.run("fs", "rmdir", ":d/sub")
+            t.check(f"{label}: fs rmdir of a non-empty directory fails", p.returncode != 0, show(p))
+            m.run("fs", "rm", ":d/sub/inner.txt")
+            p = m.run("fs", "rmdir", ":d/sub")
+            t.check(f"{label}: fs rmdir", ok(p), show(p))
+        for name in ("blob.bin", "note.txt", "empty.txt"):
+            p = m.run("fs", "rm", rdir + name)
+            t.check(f"{label}: fs rm {name}", ok(p), show(p))
+        p = m.run("fs", "ls", rdir)
+        t.check(f"{label}: removed files are gone", ok(p) and "blob.bin" not in p.out, show(p))
+        if dirs:
+            p = m.run("fs", "rmdir", ":d")
+            t.check(f"{label}: fs rmdir (empty)", ok(p), show(p))
+
+        # Missing files, on either side.
+        p = m.run("fs", "cat", ":no_such_file.txt")
+        t.check(f"{label}: fs cat of a missing remote file fails", p.returncode != 0 and p.err, show(p))
+        p = m.run("fs", "cp", os.path.join(work, "no_such_local"), ":x.bin")
+        t.check(f"{label}: fs cp of a missing local file fails", p.returncode != 0 and p.err, show(p))
+        p = m.run("fs", "cp", ":no_such_file.bin", os.path.join(work, "never.bin"))
+        t.check(f"{label}: fs cp of a missing remote file fails, no local file",
+                p.returncode != 0 and not os.path.exists(os.path.join(work, "never.bin")), show(p))
+    finally:
+        shutil.rmtree(work)
+
+
+def repl_session(t, m, label):
+    """`mpr ... repl` on a pty of its own, typed at like a person would."""
+    master, slave = pty.openpty()
+    p = subprocess.Popen(m.argv("repl"), stdin=slave, stdout=slave, stderr=slave, close_fds=True)
+    os.close(slave)
+    seen = b""
+
+    def read_until(marker, timeout=15):
+        nonlocal seen
+        deadline = time.monotonic() + timeout
+        while marker not in seen and time.monotonic() < deadline:
+            r, _, _ = select.select([master], [], [], 0.1)
+            if r:
+                try:
+                    seen += os.read(master, 4096)
+                except OSError:
+                    break
+        return marker in seen
+
+    try:
+        time.sleep(0.5)
+        os.write(master, b"\r")
+        got_prompt = read_until(b">>> ")
+        t.check(f"{label}: repl shows the prompt", got_prompt, seen[-300:])
+        seen = b""
+        os.write(master, b"6*7\r")
+        t.check(f"{label}: repl evaluates typed input", read_until(b"42"), seen[-300:])
+        os.write(master, b"\x1d")  # Ctrl-]: leave
+        try:
+            code = p.wait(10)
+        except subprocess.TimeoutExpired:
+            p.kill()
+            code = None
+        t.check(f"{label}: Ctrl-] leaves the repl with exit 0", code == 0, f"exit {code}")
+    finally:
+        if p.poll() is None:
+            p.kill()
+            p.wait()
+        os.close(master)
+
+
+# --- sim -----------------------------------------------------------------------------------
+
+def test_sim(t, mpr, board_pty):
+    state = temp_dir("e2e-mpr-sim-")
+    try:
+        m = Mpr(mpr, ["connect", "sim"], ["--sim-dir", state])
+        times = []
+        for _ in range(5):
+            p = m.run("exec", "pass")
+            times.append(p.elapsed)
+        t.check("connect sim: exec works", ok(p), show(p))
+        t.note(f"connect sim: one exec (start board, run, stop) {min(times):.2f} s best of 5")
+        basic_commands(t, m, "connect sim")
+        fs_commands(t, m, "connect sim", host_state=state)
+        repl_session(t, m, "connect sim")
+        p = m.run("exec", "open('kept.txt','w').write('x')")
+        p = m.run("exec", "import os\nprint('kept.txt' in os.listdir())")
+        t.check("connect sim: files persist across mpr runs", ok(p) and p.out.strip() == "True", show(p))
+
+        with SimBoard(board_pty, state) as board:
+            m = Mpr(mpr, ["connect", board.path])
+            basic_commands(t, m, "sim on a pty")
+            fs_commands(t, m, "sim on a pty", big=1_000_000, host_state=state)
+            busy_port(t, m, board.path)
+        killed_mid_copy(t, mpr, board_pty, state)
+        other_errors(t, mpr, board_pty)
+    finally:
+        shutil.rmtree(state, ignore_errors=True)
+
+
+def busy_port(t, m, path):
+    slow = subprocess.Popen(m.argv("exec", "import time\ntime.sleep(3)"), stdout=subprocess.DEVNULL,
+                            stderr=subprocess.DEVNULL)
+    try:
+        time.sleep(1.0)
+        p = m.run("exec", "print(1)", timeout=30)
+        t.check("a port in use by another mpr: error, exit non-zero",
+                p.returncode != 0 and "busy" in p.err.lower(), show(p))
+    finally:
+        slow.wait(30)
+
+
+def killed_mid_copy(t, mpr, board_pty, state):
+    """The board dies while a file is copied down: the local file keeps its old contents."""
+    big = binary_blob(4_000_000, seed=7)
+    with open(os.path.join(state, "huge.bin"), "wb") as f:
+        f.write(big)
+    work = temp_dir("e2e-mpr-kill-")
+    try:
+        dest = os.path.join(work, "huge.bin")
+        with open(dest, "wb") as f:
+            f.write(b"old contents")
+        board = SimBoard(board_pty, state).start()
+        m = Mpr(mpr, ["connect", board.path])
+        copy = subprocess.Popen(m.argv("fs", "cp", ":huge.bin", dest), stdout=subprocess.PIPE,
+                                stderr=subprocess.PIPE)
+        time.sleep(1.5)
+        finished_early = copy.poll() is not None
+        board.proc.kill()  # board_pty dies: the client's pty goes away mid-transfer
+        board.proc.wait()
+        try:
+            out, err = copy.communicate(timeout=30)
+        except subprocess.TimeoutExpired:
+            copy.kill()
+            out, err = copy.communicate()
+        if finished_early:
+            t.check("board killed mid-copy (the copy finished before the kill: make it bigger)", False)
+        else:
+            t.check("board killed mid-copy: mpr fails", copy.returncode != 0, err)
+            t.expect_equal("board killed mid-copy: local file untouched", open(dest, "rb").read(),
+                           b"old contents")
+            t.expect_equal("board killed mid-copy: no stray files", sorted(os.listdir(work)), ["huge.bin"])
+        board.stop()
+    finally:
+        os.remove(os.path.join(state, "huge.bin"))
+        shutil.rmtree(work)
+
+
+def other_errors(t, mpr, board_pty):
+    m = Mpr(mpr, ["connect", "/dev/no_such_port_mpytools"])
+    p = m.run("exec", "print(1)")
+    t.check("no such port: error naming it, exit non-zero",
+            p.returncode != 0 and "no_such_port_mpytools" in p.err, show(p))
+    p = Mpr(mpr, []).run("definitely-not-a-command", connect=False)
+    t.check("unknown command: error, exit non-zero", p.returncode != 0 and p.err.strip(), show(p))
+
+    # A tty with nothing behind it that answers: a timeout message, not a hang.
+    with PtyBoard(board_pty, ["sleep", "600"]) as dead:
+        m = Mpr(mpr, ["connect", dead.path], ["--timeout", "2"])
+        p = m.run("exec", "print(1)", timeout=60)
+        t.check("board not answering: timeout message, exit non-zero",
+                p.returncode != 0 and "time" in p.err.lower(), show(p))
+        t.check("board not answering: gives up in bounded time", p.elapsed < 30, f"{p.elapsed:.1f} s")
+
+
+# --- micro:bit -----------------------------------------------------------------------------
+
+def test_microbit(t, mpr, board_pty):
+    with MicrobitBoard() as board:
+        m = Mpr(mpr, ["connect", board.path])
+        basic_commands(t, m, "microbit")
+        fs_commands(t, m, "microbit", dirs=False, big=3000)
+    with MicrobitBoard(board_pty) as board:
+        m = Mpr(mpr, ["connect", board.path])
+        p = m.run("exec", "print('via board_pty')")
+        t.check("microbit behind board_pty: exec", ok(p) and p.out.strip() == "via board_pty", show(p))
+
+
+def main():
+    ap = argparse.ArgumentParser()
+    ap.add_argument("--mpr", required=True)
+    ap.add_argument("--board-pty", required=True)
+    ap.add_argument("--board", required=True, choices=["sim", "microbit"])
+    args = ap.parse_args()
+    t = Checks(f"mpr/{args.board}")
+    if args.board == "sim":
+        if not have("node"):
+            return t.skip("node is not installed")
+        t.run(test_sim, args.mpr, args.board_pty)
+    else:
+        if not have("qemu-system-arm") or not os.path.exists(MICROBIT_FIRMWARE):
+            return t.skip("qemu-system-arm or the micro:bit firmware is not installed")
+        t.run(test_microbit, args.mpr, args.board_pty)
+    return t.finish()
+
+
+if __name__ == "__main__":
+    sys.exit(main())

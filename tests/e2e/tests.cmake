@@ -1,0 +1,32 @@
+# End-to-end tests: the test boards (proven with our own raw-REPL client, tests/e2e/boardlib.py)
+# and mpr against them, each board behind a pty.  They need node (+ npm install) and QEMU with
+# the micro:bit firmware, and exit 77 (skipped) with a message when those are missing.
+find_package(Python3 COMPONENTS Interpreter)
+if(NOT Python3_Interpreter_FOUND)
+  message(STATUS "python3 not found: end-to-end board tests are not registered")
+  return()
+endif()
+
+set(e2e_dir ${CMAKE_CURRENT_LIST_DIR})
+foreach(board sim microbit)
+  add_test(NAME e2e_boards_${board}
+           COMMAND ${Python3_EXECUTABLE} ${e2e_dir}/test_boards.py
+                   --board-pty $<TARGET_FILE:board_pty> --board ${board})
+  add_test(NAME e2e_mpr_${board}
+           COMMAND ${Python3_EXECUTABLE} ${e2e_dir}/test_mpr.py
+                   --mpr $<TARGET_FILE:mpr> --board-pty $<TARGET_FILE:board_pty> --board ${board})
+  set_tests_properties(e2e_boards_${board} e2e_mpr_${board} PROPERTIES
+                       SKIP_RETURN_CODE 77 TIMEOUT 300 LABELS "e2e"
+                       ENVIRONMENT "PYTHONDONTWRITEBYTECODE=1")
+endforeach()
+
+# MicroPython's unix port is not built by this project; point MPYTOOLS_UNIX_PORT at one to
+# also test the board_pty --restart harness with it.
+set(MPYTOOLS_UNIX_PORT "" CACHE FILEPATH "MicroPython unix port binary for the e2e board tests (optional)")
+if(MPYTOOLS_UNIX_PORT)
+  add_test(NAME e2e_boards_unix
+           COMMAND ${Python3_EXECUTABLE} ${e2e_dir}/test_boards.py
+                   --board-pty $<TARGET_FILE:board_pty> --board unix --unix-port ${MPYTOOLS_UNIX_PORT})
+  set_tests_properties(e2e_boards_unix PROPERTIES SKIP_RETURN_CODE 77 TIMEOUT 120 LABELS "e2e"
+                       ENVIRONMENT "PYTHONDONTWRITEBYTECODE=1")
+endif()

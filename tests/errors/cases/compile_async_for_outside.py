@@ -1,0 +1,3 @@
+def f(y):
+    async for x in y:
+        pass

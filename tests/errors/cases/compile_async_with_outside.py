@@ -1,0 +1,3 @@
+def f(y):
+    async with y:
+        pass

@@ -1,0 +1,4 @@
+import micropython
+@micropython.native
+def f():
+    return 1

@@ -1,0 +1,4 @@
+import micropython
+@micropython.whatever
+def f():
+    return 1

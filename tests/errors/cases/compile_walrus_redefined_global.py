@@ -1,0 +1,2 @@
+total = 0
+print([total := total + x for x in range(5)])

@@ -1,0 +1,49 @@
+# Golden tests (owned by corpus): mpyc must reproduce, byte for byte, the .mpy files that the
+# reference mpy-cross 1.27.0 made from our programs in tests/corpus (see tests/golden/README.md).
+# One test per golden file: golden_<program>[.<flags>].
+set(golden_dir "${CMAKE_CURRENT_LIST_DIR}")
+set(corpus_dir "${CMAKE_CURRENT_LIST_DIR}/../corpus")
+set(golden_out "${PROJECT_BINARY_DIR}/golden-out")
+if(TARGET mpytool)
+  set(golden_mpytool "$<TARGET_FILE:mpytool>")
+else()
+  set(golden_mpytool "-")
+endif()
+
+# Default-flag goldens: every corpus program.
+file(GLOB_RECURSE golden_sources RELATIVE "${corpus_dir}" CONFIGURE_DEPENDS "${corpus_dir}/*.py")
+list(SORT golden_sources)
+foreach(rel ${golden_sources})
+  string(REGEX REPLACE "\\.py$" "" stem "${rel}")
+  add_test(NAME golden_${stem}
+           COMMAND bash "${golden_dir}/check_golden.sh" $<TARGET_FILE:mpyc> ${golden_mpytool}
+                   "${corpus_dir}/${rel}" "${rel}" "${golden_dir}/${stem}.mpy" "${golden_out}/${stem}.mpy")
+  set_tests_properties(golden_${stem} PROPERTIES LABELS "golden" TIMEOUT 30)
+endforeach()
+
+# Flagged goldens: one line "<name> <source> <flags...>" per variant in variants.txt.
+file(STRINGS "${golden_dir}/variants.txt" golden_variant_lines)
+set_property(DIRECTORY APPEND PROPERTY CMAKE_CONFIGURE_DEPENDS "${golden_dir}/variants.txt")
+foreach(line ${golden_variant_lines})
+  string(STRIP "${line}" line)
+  if(line STREQUAL "" OR line MATCHES "^#")
+    continue()
+  endif()
+  string(REGEX REPLACE "[ \t]+" ";" fields "${line}")
+  list(POP_FRONT fields name source)
+  add_test(NAME golden_${name}
+           COMMAND bash "${golden_dir}/check_golden.sh" $<TARGET_FILE:mpyc> ${golden_mpytool}
+                   "${corpus_dir}/${source}" "${source}" "${golden_dir}/${name}.mpy" "${golden_out}/${name}.mpy"
+                   ${fields})
+  set_tests_properties(golden_${name} PROPERTIES LABELS "golden" TIMEOUT 30)
+endforeach()
+
+# With -DMPYTOOLS_REFERENCE_MPY_CROSS=/path/to/mpy-cross (1.27.0), also check that the committed
+# goldens are exactly what that reference makes from the current corpus (no stale goldens).
+set(MPYTOOLS_REFERENCE_MPY_CROSS "" CACHE FILEPATH "MicroPython 1.27.0 mpy-cross, to check golden files are current")
+if(MPYTOOLS_REFERENCE_MPY_CROSS)
+  add_test(NAME golden_up_to_date
+           COMMAND bash -c "rm -rf \"$1\" && \"$0/regenerate.sh\" \"$2\" \"$1\" >/dev/null && diff -r -q -x '*.sh' -x '*.md' -x '*.txt' -x '*.cmake' \"$0\" \"$1\" && echo 'golden files are current'"
+                   "${golden_dir}" "${PROJECT_BINARY_DIR}/golden-regenerated" "${MPYTOOLS_REFERENCE_MPY_CROSS}")
+  set_tests_properties(golden_up_to_date PROPERTIES LABELS "golden" TIMEOUT 120)
+endif()

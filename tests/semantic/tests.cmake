@@ -1,0 +1,77 @@
+# Semantic tests (owned by corpus): every corpus program must print the same thing when
+# MicroPython 1.27's webassembly runtime runs its source, the reference .mpy (tests/golden) and
+# mpyc's .mpy. Starting node and compiling the wasm takes a second or more, so cases run in a few
+# batches (one node process each, a fresh runtime instance per case): semantic_<batch>.
+find_program(MPYTOOLS_NODE node)
+if(NOT MPYTOOLS_NODE)
+  message(STATUS "node not found: semantic tests disabled")
+  return()
+endif()
+set(semantic_corpus "${CMAKE_CURRENT_LIST_DIR}/../corpus")
+set(semantic_golden "${CMAKE_CURRENT_LIST_DIR}/../golden")
+
+# Batch by program family; the first matching pattern wins, the rest go to "misc".
+set(semantic_batches
+  "literals:^(lit_|qstr_|int_|float_|bytes_|str_)"
+  "operators:^(ops_|const_|slicing|builtins_|containers_|print_|unpack_)"
+  "statements:^(assign_|ctl_|del_|stmt_|walrus|assert_|long_|line_|big_)"
+  "functions:^(func_|scope_)"
+  "classes:^class_"
+  "generators:^(gen_|async_)"
+  "exceptions:^(exc_|try_|with_)"
+  "imports:^(import_|helper_|pkg/)"
+  "comprehensions:^comp_")
+
+file(GLOB_RECURSE semantic_sources RELATIVE "${semantic_corpus}" CONFIGURE_DEPENDS "${semantic_corpus}/*.py")
+list(SORT semantic_sources)
+set(semantic_cases "")
+foreach(rel ${semantic_sources})
+  string(REGEX REPLACE "\\.py$" "" stem "${rel}")
+  list(APPEND semantic_cases "${stem}")
+endforeach()
+file(STRINGS "${semantic_golden}/variants.txt" semantic_variant_lines)
+set(semantic_flagged "")
+foreach(line ${semantic_variant_lines})
+  if(line MATCHES "^[ \t]*([^# \t]+)")
+    list(APPEND semantic_flagged "${CMAKE_MATCH_1}")
+  endif()
+endforeach()
+
+set(semantic_misc "")
+foreach(batch ${semantic_batches})
+  string(REGEX MATCH "^[^:]+" bname "${batch}")
+  set(semantic_${bname} "")
+endforeach()
+foreach(c ${semantic_cases})
+  set(placed OFF)
+  foreach(batch ${semantic_batches})
+    string(REGEX MATCH "^[^:]+" bname "${batch}")
+    string(REGEX REPLACE "^[^:]+:" "" pattern "${batch}")
+    if(c MATCHES "${pattern}")
+      list(APPEND semantic_${bname} "${c}")
+      set(placed ON)
+      break()
+    endif()
+  endforeach()
+  if(NOT placed)
+    list(APPEND semantic_misc "${c}")
+  endif()
+endforeach()
+
+function(semantic_add_batch bname)
+  if(NOT ARGN)
+    return()
+  endif()
+  add_test(NAME semantic_${bname}
+           COMMAND ${MPYTOOLS_NODE} "${CMAKE_CURRENT_LIST_DIR}/run_semantic.mjs"
+                   --corpus "${semantic_corpus}" --golden "${semantic_golden}"
+                   --mpyc $<TARGET_FILE:mpyc> --work "${PROJECT_BINARY_DIR}/semantic-work/${bname}"
+                   ${ARGN})
+  set_tests_properties(semantic_${bname} PROPERTIES LABELS "semantic" TIMEOUT 180 SKIP_RETURN_CODE 77)
+endfunction()
+foreach(batch ${semantic_batches})
+  string(REGEX MATCH "^[^:]+" bname "${batch}")
+  semantic_add_batch(${bname} ${semantic_${bname}})
+endforeach()
+semantic_add_batch(misc ${semantic_misc})
+semantic_add_batch(flagged ${semantic_flagged})

@@ -1,0 +1,73 @@
+// The vuint encoding of .mpy files and bytecode arguments.
+#include <gtest/gtest.h>
+
+#include "common/vuint.h"
+
+namespace mpy {
+namespace {
+
+std::vector<std::uint8_t> enc(std::uint64_t v) {
+    std::vector<std::uint8_t> out;
+    vuint::append(out, v);
+    return out;
+}
+
+std::vector<std::uint8_t> enc_signed(std::int64_t v) {
+    std::vector<std::uint8_t> out;
+    vuint::append_signed(out, v);
+    return out;
+}
+
+TEST(FormatVuint, EncodesMostSignificantGroupFirst) {
+    EXPECT_EQ(enc(0), (std::vector<std::uint8_t>{0x00}));
+    EXPECT_EQ(enc(127), (std::vector<std::uint8_t>{0x7f}));
+    EXPECT_EQ(enc(128), (std::vector<std::uint8_t>{0x81, 0x00}));
+    EXPECT_EQ(enc(300), (std::vector<std::uint8_t>{0x82, 0x2c}));
+    EXPECT_EQ(enc(UINT64_MAX).size(), 10u);
+    EXPECT_EQ(vuint::encoded_size(300), 2u);
+    std::string s;
+    vuint::append(s, 300);
+    EXPECT_EQ(s, std::string("\x82\x2c"));
+}
+
+TEST(FormatVuint, DecodeRoundTripsAndReportsLength) {
+    for (std::uint64_t v : {0ull, 1ull, 63ull, 64ull, 127ull, 128ull, 16383ull, 16384ull, 1ull << 35, UINT64_MAX}) {
+        auto bytes = enc(v);
+        bytes.push_back(0x55);  // trailing data must be left alone
+        auto d = vuint::decode(bytes);
+        ASSERT_TRUE(d) << v;
+        EXPECT_EQ(d->value, v);
+        EXPECT_EQ(d->length, bytes.size() - 1);
+    }
+}
+
+TEST(FormatVuint, DecodeRejectsTruncatedAndOverlongInput) {
+    std::vector<std::uint8_t> truncated{0x81, 0x80};
+    EXPECT_FALSE(vuint::decode(truncated));
+    EXPECT_FALSE(vuint::decode(std::vector<std::uint8_t>{}));
+    std::vector<std::uint8_t> overlong(11, 0x80);
+    overlong.push_back(0x01);
+    EXPECT_FALSE(vuint::decode(overlong));
+    // 2^64 needs 65 bits: ten groups whose first carries two significant bits.
+    std::vector<std::uint8_t> too_big{0x82, 0x80, 0x80, 0x80, 0x80, 0x80, 0x80, 0x80, 0x80, 0x00};
+    EXPECT_FALSE(vuint::decode(too_big));
+}
+
+TEST(FormatVuint, SignedEncodingMatchesMicroPython) {
+    // Values checked against mpy-cross output of LOAD_CONST_SMALL_INT.
+    EXPECT_EQ(enc_signed(100), (std::vector<std::uint8_t>{0x80, 0x64}));  // bit 6 set -> 0x80 prefix
+    EXPECT_EQ(enc_signed(-100), (std::vector<std::uint8_t>{0xff, 0x1c}));
+    EXPECT_EQ(enc_signed(63), (std::vector<std::uint8_t>{0x3f}));
+    EXPECT_EQ(enc_signed(-64), (std::vector<std::uint8_t>{0x40}));
+    EXPECT_EQ(enc_signed(-65), (std::vector<std::uint8_t>{0xff, 0x3f}));
+    for (std::int64_t v : {0ll, 1ll, -1ll, 63ll, 64ll, -64ll, -65ll, 1000000ll, -1000000ll, (1ll << 40), -(1ll << 40)}) {
+        auto bytes = enc_signed(v);
+        auto d = vuint::decode_signed(bytes);
+        ASSERT_TRUE(d) << v;
+        EXPECT_EQ(d->value, v);
+        EXPECT_EQ(d->length, bytes.size());
+    }
+}
+
+}  // namespace
+}  // namespace mpy

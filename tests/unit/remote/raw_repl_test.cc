@@ -1,0 +1,151 @@
+#include <gtest/gtest.h>
+
+#include "remote/raw_repl.h"
+#include "tests/unit/remote/fake_board.h"
+
+namespace mpy {
+namespace {
+
+using testing::FakeBoard;
+using Ms = std::chrono::milliseconds;
+
+std::pair<std::string, std::string> echo_runner(const std::string& code) {
+    if (code.rfind("fail", 0) == 0)
+        return {"partial\r\n", "Traceback (most recent call last):\r\n  File \"<stdin>\", line 1\r\nOSError: [Errno 2] ENOENT\r\n"};
+    return {"ran " + std::to_string(code.size()) + "\r\n", ""};
+}
+
+TEST(MprRawRepl, EntersSoftResetsAndRunsWithRawPaste) {
+    FakeBoard b(FakeBoard::Paste::supported, echo_runner, 16);
+    RawRepl r(b, Ms(500));
+    r.enter(true);
+    EXPECT_TRUE(r.in_raw());
+    EXPECT_EQ(b.soft_resets, 1);
+    std::string code(300, 'x');
+    EXPECT_EQ(r.exec(code), "ran 300\r\n");
+    EXPECT_EQ(r.paste_support(), PasteSupport::supported);
+    ASSERT_EQ(b.executed.size(), 1u);
+    EXPECT_EQ(b.executed[0], code);
+    EXPECT_EQ(b.max_unacked, 0u) << "wrote beyond the flow-control window";
+    EXPECT_EQ(r.exec("y"), "ran 1\r\n");
+}
+
+TEST(MprRawRepl, RefusedPasteFallsBackOnceToPlain) {
+    FakeBoard b(FakeBoard::Paste::refused, echo_runner);
+    RawRepl r(b, Ms(500));
+    r.set_paced_writes(false);
+    r.enter(false);
+    EXPECT_EQ(b.soft_resets, 0);
+    EXPECT_EQ(r.exec("abc"), "ran 3\r\n");
+    EXPECT_EQ(r.exec("abcd"), "ran 4\r\n");
+    EXPECT_EQ(b.paste_requests, 1) << "asked again after the board said no";
+    EXPECT_EQ(r.paste_support(), PasteSupport::unsupported);
+    EXPECT_EQ(b.executed, (std::vector<std::string>{"abc", "abcd"}));
+}
+
+TEST(MprRawRepl, OldFirmwareWithoutRawPaste) {
+    FakeBoard b(FakeBoard::Paste::unknown, echo_runner);
+    RawRepl r(b, Ms(500));
+    r.set_paced_writes(false);
+    r.enter(true);
+    std::string code(600, 'q');
+    EXPECT_EQ(r.exec(code), "ran 600\r\n");
+    EXPECT_EQ(b.executed.back(), code);
+    EXPECT_EQ(r.paste_support(), PasteSupport::unsupported);
+}
+
+TEST(MprRawRepl, PlainWritesArePacedInChunks) {
+    FakeBoard b(FakeBoard::Paste::unknown, echo_runner);
+    RawRepl r(b, Ms(500));
+    r.enter(false);
+    r.disable_raw_paste();
+    std::string code(700, 'z');
+    r.exec(code);
+    std::size_t biggest = 0;
+    for (const std::string& w : b.writes) biggest = std::max(biggest, w.size());
+    EXPECT_LE(biggest, 256u);
+    EXPECT_EQ(b.executed.back(), code);
+}
+
+TEST(MprRawRepl, TracebackBecomesRemoteExecError) {
+    FakeBoard b(FakeBoard::Paste::supported, echo_runner);
+    RawRepl r(b, Ms(500));
+    r.enter(false);
+    try {
+        r.exec("fail()");
+        FAIL() << "no exception";
+    } catch (const RemoteExecError& e) {
+        EXPECT_EQ(std::string(e.what()), "OSError: [Errno 2] ENOENT");
+        EXPECT_EQ(e.os_errno(), 2);
+        EXPECT_EQ(e.output(), "partial\r\n");
+        EXPECT_NE(e.traceback().find("Traceback"), std::string::npos);
+    }
+    EXPECT_EQ(r.exec("ok"), "ran 2\r\n") << "the session survives a remote exception";
+}
+
+TEST(MprRawRepl, StreamsOutputAsItArrives) {
+    FakeBoard b(FakeBoard::Paste::supported, [](const std::string&) {
+        return std::make_pair(std::string(100, 'o'), std::string());
+    });
+    b.piece = 3;
+    RawRepl r(b, Ms(500));
+    r.enter(false);
+    std::vector<std::string> pieces;
+    r.exec_streaming("x", [&](std::string_view s) { pieces.emplace_back(s); });
+    EXPECT_GT(pieces.size(), 10u);
+    std::string all;
+    for (auto& p : pieces) all += p;
+    EXPECT_EQ(all, std::string(100, 'o'));
+}
+
+TEST(MprRawRepl, SilentBoardTimesOutWithAClearMessage) {
+    FakeBoard b(FakeBoard::Paste::supported, echo_runner);
+    b.silent = true;
+    RawRepl r(b, Ms(200));
+    try {
+        r.enter(false);
+        FAIL() << "no exception";
+    } catch (const DiagnosticError& e) {
+        std::string m = e.diagnostic().message;
+        EXPECT_NE(m.find("timed out"), std::string::npos) << m;
+        EXPECT_NE(m.find("raw REPL banner"), std::string::npos) << m;
+        EXPECT_NE(m.find("sent nothing"), std::string::npos) << m;
+    }
+}
+
+TEST(MprRawRepl, ResendsALostEndOfCode) {
+    FakeBoard b(FakeBoard::Paste::unknown, echo_runner);
+    RawRepl r(b, Ms(2000));
+    r.set_paced_writes(false);
+    r.set_ok_resend_delay(Ms(50));
+    r.enter(false);
+    b.drop_next_eot = 1;
+    EXPECT_EQ(r.exec("print(1)"), "ran 8\r\n");
+}
+
+TEST(MprRawRepl, BoardEndingRawPasteEarly) {
+    FakeBoard b(FakeBoard::Paste::supported, echo_runner, 16);
+    b.abort_paste_after_first_window = true;
+    RawRepl r(b, Ms(500));
+    r.enter(false);
+    EXPECT_THROW(r.exec(std::string(200, 'x')), RemoteExecError);
+    EXPECT_EQ(r.exec("ok"), "ran 2\r\n");
+}
+
+TEST(MprRawRepl, NoFollowThenNextSubmissionWaitsForTheEnd) {
+    FakeBoard b(FakeBoard::Paste::supported, echo_runner);
+    RawRepl r(b, Ms(500));
+    r.enter(false);
+    r.submit("first");  // left running
+    EXPECT_EQ(r.exec("second"), "ran 6\r\n");
+}
+
+TEST(MprRemoteExecError, ErrnoForms) {
+    EXPECT_EQ(RemoteExecError("OSError: [Errno 17] EEXIST\r\n", "").os_errno(), 17);
+    EXPECT_EQ(RemoteExecError("Traceback\r\nOSError: 28\r\n", "").os_errno(), 28);
+    EXPECT_EQ(RemoteExecError("OSError: ENOENT\n", "").os_errno(), 2);
+    EXPECT_EQ(RemoteExecError("ValueError: 2\r\n", "").os_errno(), 0);
+}
+
+}  // namespace
+}  // namespace mpy
