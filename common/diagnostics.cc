@@ -54,6 +54,9 @@ std::string render_rich(const Diagnostic& d, std::string_view source) {
 }
 
 std::string render_traceback(const Diagnostic& d) {
+    // An error raised before any source position exists (the lexer's "unicode name escapes", say)
+    // has no traceback in mpy-cross: just the exception line.
+    if (d.where.line <= 0) return fmt::format("{}: {}\n", d.kind, d.message);
     std::string out = "Traceback (most recent call last):\n";
     out += fmt::format("  File \"{}\", line {}", d.where.file, d.where.line);
     if (!d.scope.empty()) out += fmt::format(", in {}", d.scope);

@@ -50,6 +50,7 @@ std::string render_rich(const Diagnostic& d, std::string_view source = {});
 //   Traceback (most recent call last):
 //     File "<file>", line <line>[, in <scope>]
 //   <kind>: <message>
+// or only the last line when the error has no line (mpy-cross prints no traceback then).
 std::string render_traceback(const Diagnostic& d);
 
 // The text of line `line` (1-based) of `source`, without its line ending; empty if out of range.

@@ -250,16 +250,18 @@ struct Call {
 
 // A tuple that is not a constant: (a, b), a, b, (), (a,), x[a, b].
 // line: for a parenthesised tuple the `(`'s line, else the first element's line.
-// items_line: for a parenthesised tuple, the line of the first element (MicroPython's inner
-// list node), 0 for ().  A folded constant tuple is a Constant, not a Tuple.
+// items_line: for a parenthesised tuple, the line of MicroPython's inner list node: the first
+// element's line, except with three or more elements (or two and a trailing comma), where it is
+// the line of the element after the first comma; 0 for ().  A folded constant tuple is a
+// Constant (line = that same items_line when parenthesised), not a Tuple.
 struct Tuple {
     std::vector<ExprPtr> elts;
     bool parenthesised = false;
     int items_line = 0;
 };
 
-// [a, b].  line: the `['s line.  items_line: first element's line when there are two or more
-// elements or a trailing comma (MicroPython's inner list node), else 0.
+// [a, b].  line: the `['s line.  items_line: line of MicroPython's inner list node when there
+// is one (a comma), computed as for Tuple; else 0.
 struct List {
     std::vector<ExprPtr> elts;
     int items_line = 0;
@@ -297,8 +299,9 @@ struct ComprehensionFor {
 };
 
 // [elt for ...], {elt for ...}, {key: value for ...}, (elt for ...) and f(elt for ...).
-// line: the opening bracket's line (for a generator that is a call's sole argument: the element's
-// first token).  items_line: line of the element's first token (MicroPython's inner node).
+// line: the opening bracket's line; 0 for a bare generator argument f(x for x in y), which
+// MicroPython compiles without recording a line.  items_line: line of the element's first token
+// (MicroPython's inner node).
 struct Comprehension {
     enum class Kind { List, Set, Dict, Generator };
     Kind kind = Kind::List;
@@ -311,6 +314,10 @@ struct Comprehension {
 struct Expr {
     Pos pos;
     int line = 0;
+    // The expression was written inside parentheses that MicroPython dropped (a parenthesised
+    // single expression, e.g. `(a.b)` in `(a.b)(c)`, which then is not a method call).  Not set
+    // for displays that keep their parentheses (tuples, generator expressions).
+    bool parenthesised = false;
     std::variant<Name, Constant, BinOp, UnaryOp, BoolOp, Compare, IfExp, Lambda, NamedExpr,
                  Starred, Await, Yield, Attribute, Slice, Subscript, Call, Tuple, List, DictOrSet,
                  Comprehension>

@@ -1,6 +1,8 @@
 #include "compiler/code_builder.h"
 
 #include <cmath>
+#include <cstdint>
+#include <cstring>
 
 #include <fmt/format.h>
 
@@ -93,9 +95,20 @@ namespace {
 
 using Kind = ast::ConstValue::Kind;
 
+// The bits of math.nan: MicroPython's one static NaN object (a positive quiet NaN).  Arithmetic
+// (inf - inf, -nan, ...) on the host yields NaNs with the sign bit set, each a new object.
+bool is_static_nan(double v) {
+    std::uint64_t bits;
+    std::memcpy(&bits, &v, sizeof bits);
+    return bits == 0x7ff8000000000000ULL;
+}
+
 // Same float for the constant table: equal values, and zeros only with the same sign
-// (0.0 and -0.0 must both survive in the .mpy).  NaN never equals anything.
+// (0.0 and -0.0 must both survive in the .mpy).  The reference first compares object identity,
+// so NaN equals NaN only when both are math.nan's static object; any other NaN is a fresh object
+// that equals nothing.
 bool same_float(double a, double b) {
+    if (std::isnan(a) || std::isnan(b)) return is_static_nan(a) && is_static_nan(b);
     if (a != b) return false;
     return a != 0.0 || std::signbit(a) == std::signbit(b);
 }

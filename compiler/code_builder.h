@@ -8,8 +8,9 @@
 //    content.
 //  * a constant object gets the next index unless an earlier entry is *strictly* equal: same type
 //    and equal value, so 1 (int), 1.0 (float) and True are three entries; 0.0 and -0.0 are two;
-//    a NaN is never equal to anything (each use is a new entry); tuples compare item by item
-//    with the same rule.
+//    a NaN is equal only to the same object: math.nan (MicroPython's static NaN, recognised by
+//    its bits 0x7ff8000000000000) is one entry however often it is used, every other NaN (from
+//    folding, e.g. -math.nan) is a new entry each time; tuples compare item by item.
 //  * each scope's children are the scopes its MAKE_FUNCTION / MAKE_CLOSURE instructions name, in
 //    instruction order (dead code included).
 #pragma once

@@ -67,8 +67,11 @@ void CodeGenerator::run() {
         }
     } catch (CompileError& e) {
         int line = e.line != 0 ? e.line : (cur_ != nullptr ? cur_->line : 0);
-        Diagnostic d{e.kind, e.message, {options_.source_name, line, 0}, {}};
-        if (cur_ != nullptr) d.notes.push_back("in " + cur_->simple_name);
+        Diagnostic d;
+        d.kind = e.kind;
+        d.message = e.message;
+        d.where = {options_.source_name, line, 0};
+        if (cur_ != nullptr) d.scope = cur_->simple_name;  // traceback: `, in <scope>`
         throw DiagnosticError(std::move(d));
     }
 }
@@ -84,7 +87,7 @@ void CodeGenerator::compile_scope(Scope& scope, Pass pass) {
         emit_.begin_code_pass(static_cast<std::uint32_t>(scope.index), signature_of(scope));
     }
     switch (scope.kind) {
-        case ScopeKind::Module: module_body(scope); break;
+        case ScopeKind::Module: module_body(); break;
         case ScopeKind::Function: function_body(scope); break;
         case ScopeKind::Lambda: lambda_body(scope); break;
         case ScopeKind::Class: class_body(scope); break;

@@ -116,8 +116,8 @@ private:
     void try_except(const ast::Try& s);
     void try_finally(const ast::Try& s);
     void with_stmt(const ast::With& s, std::size_t item);
-    void function_def(const ast::FunctionDef& f, const ast::Stmt& s);
-    void class_def(const ast::ClassDef& c, const ast::Stmt& s);
+    void function_def(const ast::FunctionDef& f);
+    void class_def(const ast::ClassDef& c);
     bool builtin_decorator(const ast::Decorator& d, EmitMode& mode);
 
     // ---- codegen_assign.cc ----
@@ -151,10 +151,10 @@ private:
     void lambda(const ast::Expr& e, const ast::Lambda& l);
 
     // ---- codegen_comp.cc ----
-    void comprehension(const ast::Expr& e, const ast::Comprehension& c);
+    void comprehension(const ast::Comprehension& c);
     void comprehension_body(const ast::Comprehension& c);
     void comprehension_loop(const ast::Comprehension& c, std::size_t depth);
-    void module_body(Scope& scope);
+    void module_body();
     void function_body(Scope& scope);
     void lambda_body(Scope& scope);
     void class_body(Scope& scope);

@@ -22,8 +22,7 @@ constexpr std::string_view kIterArg = "";
 
 // In the defining scope: make the comprehension function and call it with the iterator of its
 // first `for` (a generator expression gets a plain iterator; the others iterate on the stack).
-void CodeGenerator::comprehension(const ast::Expr& e, const ast::Comprehension& c) {
-    (void)e;
+void CodeGenerator::comprehension(const ast::Comprehension& c) {
     const ScopeKind kind = comprehension_scope_kind(c.kind);
     Scope& cs = scope_for(&c, kind, default_scope_name(kind), cur_->emit_mode);
     if (pass_ == Pass::Scope) cs.line = c.items_line;
@@ -99,8 +98,7 @@ void CodeGenerator::comprehension_loop(const ast::Comprehension& c, std::size_t 
     emit_.for_iter_end();
 }
 
-void CodeGenerator::module_body(Scope& scope) {
-    (void)scope;
+void CodeGenerator::module_body() {
     suite(module_.body);
     emit_.load_none();
     emit_.return_value();

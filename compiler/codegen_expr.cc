@@ -153,7 +153,7 @@ void CodeGenerator::expr_body(const ast::Expr& e) {
     } else if (auto* x = e.as<ast::DictOrSet>()) {
         dict_or_set(*x);
     } else if (auto* x = e.as<ast::Comprehension>()) {
-        comprehension(e, *x);
+        comprehension(*x);
     }
 }
 

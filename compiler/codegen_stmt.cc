@@ -83,9 +83,9 @@ void CodeGenerator::stmt_body(const ast::Stmt& s) {
             with_stmt(*x, 0);
         }
     } else if (auto* x = s.as<ast::FunctionDef>()) {
-        function_def(*x, s);
+        function_def(*x);
     } else if (auto* x = s.as<ast::ClassDef>()) {
-        class_def(*x, s);
+        class_def(*x);
     }
 }
 
@@ -568,7 +568,7 @@ bool CodeGenerator::builtin_decorator(const ast::Decorator& d, EmitMode& mode) {
     return true;
 }
 
-void CodeGenerator::function_def(const ast::FunctionDef& f, const ast::Stmt& s) {
+void CodeGenerator::function_def(const ast::FunctionDef& f) {
     EmitMode mode = cur_->emit_mode;
     std::size_t n_builtin = 0;
     for (const ast::Decorator& d : f.decorators) {
@@ -591,10 +591,9 @@ void CodeGenerator::function_def(const ast::FunctionDef& f, const ast::Stmt& s) 
     function_defaults(fs, f.params);
     for (std::size_t i = n_builtin; i < f.decorators.size(); ++i) emit_.call_function(1, 0, false);
     store_id(f.name);
-    (void)s;
 }
 
-void CodeGenerator::class_def(const ast::ClassDef& c, const ast::Stmt& s) {
+void CodeGenerator::class_def(const ast::ClassDef& c) {
     EmitMode mode = cur_->emit_mode;
     std::size_t n_builtin = 0;
     for (const ast::Decorator& d : c.decorators) {
@@ -617,7 +616,6 @@ void CodeGenerator::class_def(const ast::ClassDef& c, const ast::Stmt& s) {
     call_args(c.bases, false, 2);  // __build_class__(body, name, *bases)
     for (std::size_t i = n_builtin; i < c.decorators.size(); ++i) emit_.call_function(1, 0, false);
     store_id(c.name);
-    (void)s;
 }
 
 }  // namespace mpy

@@ -314,7 +314,8 @@ ast::ConstValue int_const_value(const BigInt& v, int small_int_bits) {
     c.int_decimal = v.to_decimal();
     c.fits_int64 = v.fits_int64();
     c.int64 = c.fits_int64 ? v.to_int64() : 0;
-    c.small_int = v.fits_signed_bits(small_int_bits);
+    // A leaf needs a small int on the 64-bit host (63 bits) that also fits the target's.
+    c.small_int = small_int_bits >= 1 && host_small(v) && v.fits_signed_bits(small_int_bits);
     return c;
 }
 

@@ -33,12 +33,7 @@ void write_output(const CompileJob& job, const std::string& bytes, bool make_dir
         if (!parent.empty()) std::filesystem::create_directories(parent, ec);
         if (ec) throw FileAccessError(ec.value(), parent.string(), true);
     }
-    try {
-        write_file_atomic(job.output, bytes);
-    } catch (const DiagnosticError& e) {
-        // mpy-cross reports an output it cannot create as "can't open <output>" with the errno.
-        throw FileAccessError(errno_from_message(e.diagnostic().message), job.output, true);
-    }
+    write_output_file(job.output, bytes);
 }
 
 // Decides whether an incremental job can be skipped.  Returns true (and fills `result`) if so;

@@ -5,8 +5,13 @@
 #include <unistd.h>
 
 #include <cerrno>
+#include <climits>
+#include <cstdlib>
 #include <cstring>
 #include <fmt/format.h>
+
+#include "common/diagnostics.h"
+#include "common/file_io.h"
 
 namespace mpy {
 
@@ -78,6 +83,36 @@ bool stat_source(const std::string& path, SourceState& state) {
 bool file_exists(const std::string& path) {
     struct stat st {};
     return ::stat(path.c_str(), &st) == 0;
+}
+
+void write_output_file(const std::string& path, std::string_view data) {
+    std::string target = path;
+    struct stat st {};
+    if (::lstat(path.c_str(), &st) == 0 && S_ISLNK(st.st_mode)) {
+        // Replace what the link points to, keeping the link (a dangling one is written through).
+        char resolved[PATH_MAX];
+        if (::realpath(path.c_str(), resolved) != nullptr) target = resolved;
+    }
+    if (::stat(target.c_str(), &st) == 0 && !S_ISREG(st.st_mode) && !S_ISDIR(st.st_mode)) {
+        int fd = ::open(target.c_str(), O_WRONLY | O_TRUNC | O_CLOEXEC);
+        if (fd < 0) throw FileAccessError(errno, path, true);
+        FdGuard guard(fd);
+        if (!write_all_to_fd(fd, data)) throw FileAccessError(errno, path, false);
+        return;
+    }
+    if (target != path && ::stat(target.c_str(), &st) != 0) {
+        int fd = ::open(target.c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0644);
+        if (fd < 0) throw FileAccessError(errno, path, true);
+        FdGuard guard(fd);
+        if (!write_all_to_fd(fd, data)) throw FileAccessError(errno, path, false);
+        return;
+    }
+    try {
+        write_file_atomic(target, data);
+    } catch (const DiagnosticError& e) {
+        // The reason arrives as text; mpy-cross reports the errno ("can't open <output>").
+        throw FileAccessError(errno_from_message(e.diagnostic().message), path, true);
+    }
 }
 
 void touch_file(const std::string& path) { ::utimensat(AT_FDCWD, path.c_str(), nullptr, 0); }

@@ -42,6 +42,13 @@ bool stat_source(const std::string& path, SourceState& state);
 
 bool file_exists(const std::string& path);
 
+// Writes a compiled output the way mpy-cross's users expect of `-o PATH`, without ever leaving a
+// half-written file: a regular file (or a new one) is replaced atomically (common/file_io); a
+// symbolic link is followed and its target replaced; anything else that already exists — a device
+// such as /dev/null, a FIFO — is opened and written in place, since renaming over it would replace
+// the device itself.  Throws FileAccessError (opening = true, as mpy-cross says "can't open").
+void write_output_file(const std::string& path, std::string_view data);
+
 // Sets the mtime of `path` to now (so make/ninja see an output as newer than its touched source).
 void touch_file(const std::string& path);
 

@@ -392,6 +392,7 @@ ast::ExprPtr Parser::parse_paren_atom() {
     if (at(TokenKind::KwYield)) {
         ast::ExprPtr y = parse_yield_expr();
         expect(TokenKind::ParenClose);
+        y->parenthesised = true;
         return y;
     }
     const int inner_line = line();
@@ -407,20 +408,33 @@ ast::ExprPtr Parser::parse_paren_atom() {
     }
     if (!accept(TokenKind::Comma)) {
         expect(TokenKind::ParenClose);
+        first->parenthesised = true;
         return first;
     }
     std::vector<ast::ExprPtr> elts;
     elts.push_back(std::move(first));
-    int items_line = inner_line;
-    if (at(TokenKind::Star) || starts_test()) {
-        items_line = line();
-        do {
-            if (!at(TokenKind::Star) && !starts_test()) break;
-            elts.push_back(parse_star_or_test());
-        } while (accept(TokenKind::Comma));
-    }
+    const int items_line = parse_testlist_comp_rest(elts, inner_line);
     expect(TokenKind::ParenClose);
     return build_tuple(std::move(elts), p, l, true, items_line, true);
+}
+
+// The elements after the first comma of a (...) or [...] display.  Returns the line of
+// MicroPython's list node: the first element's, except when two or more elements (or one and a
+// trailing comma) follow the first comma -- then MicroPython's inner list starts after it.
+int Parser::parse_testlist_comp_rest(std::vector<ast::ExprPtr>& elts, int first_line) {
+    if (!at(TokenKind::Star) && !starts_test()) return first_line;
+    const int rest_line = line();
+    size_t count = 0;
+    bool trailing = false;
+    do {
+        if (!at(TokenKind::Star) && !starts_test()) {
+            trailing = true;
+            break;
+        }
+        elts.push_back(parse_star_or_test());
+        ++count;
+    } while (accept(TokenKind::Comma));
+    return count >= 2 || trailing ? rest_line : first_line;
 }
 
 // '[' [testlist_comp] ']'
@@ -443,16 +457,7 @@ ast::ExprPtr Parser::parse_bracket_atom() {
         return make_node(p, l, std::move(node));
     }
     list.elts.push_back(std::move(first));
-    if (accept(TokenKind::Comma)) {
-        list.items_line = inner_line;
-        if (at(TokenKind::Star) || starts_test()) {
-            list.items_line = line();
-            do {
-                if (!at(TokenKind::Star) && !starts_test()) break;
-                list.elts.push_back(parse_star_or_test());
-            } while (accept(TokenKind::Comma));
-        }
-    }
+    if (accept(TokenKind::Comma)) list.items_line = parse_testlist_comp_rest(list.elts, inner_line);
     expect(TokenKind::BracketClose);
     return make_node(p, l, std::move(list));
 }
@@ -642,7 +647,7 @@ void Parser::parse_arglist(std::vector<ast::Argument>& args, int* args_line) {
                 gen.elt = std::move(e);
                 gen.generators = parse_comp_for();
                 gen.items_line = arg_line;
-                arg.value = make_node(arg.pos, arg_line, std::move(gen));
+                arg.value = make_node(arg.pos, 0, std::move(gen));
             } else if (accept(TokenKind::Equal)) {
                 arg.kind = ast::Argument::Kind::Keyword;
                 arg.line = arg_line;

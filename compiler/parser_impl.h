@@ -89,6 +89,7 @@ private:
     ast::ExprPtr parse_brace_atom();
     ast::ExprPtr parse_yield_expr();
     ast::ExprPtr parse_star_or_test();        // testlist_star_expr / testlist_comp item
+    int parse_testlist_comp_rest(std::vector<ast::ExprPtr>& elts, int first_line);
     ast::ExprPtr parse_exprlist();            // for/del targets
     ast::ExprPtr parse_testlist();            // return values, for iterables
     ast::ExprPtr parse_testlist_star_expr();  // expression statements

@@ -126,9 +126,11 @@ std::string render_dis(const LoadedMpy& f, const DisOptions& opts) {
     const MpyModule& m = f.module;
     auto views = walk_module(m, &f.layout);
     std::string out;
-    out += fmt::format("{}: source {}, .mpy {}.{}, arch {}\n", f.path, m.qstrs.empty() ? "<none>" : m.qstrs[0],
-                       m.header.version, m.header.sub_version,
-                       m.header.arch == NativeArch::None ? "none" : std::string(arch_name(m.header.arch)));
+    std::string format = m.header.arch == NativeArch::None
+                             ? fmt::format(".mpy version {}, bytecode only", m.header.version)
+                             : fmt::format(".mpy version {}.{}, arch {}", m.header.version, m.header.sub_version,
+                                           arch_name(m.header.arch));
+    out += fmt::format("{}: source {}, {}\n", f.path, m.qstrs.empty() ? "<none>" : m.qstrs[0], format);
     for (const auto& v : views) {
         out += "\n";
         std::string where = v.file_offset ? fmt::format(" at file offset {:#x}", *v.file_offset) : "";

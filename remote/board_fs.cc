@@ -273,17 +273,23 @@ void BoardFs::write_file_once(const std::string& tmp, std::string_view data, boo
         std::size_t n = 0;
         if (base64) {
             n = std::min(data.size() - done, budget / 4 * 3);
-            code = snippets::write_base64(base64_encode(data.substr(done, n)));
+            std::string_view chunk = data.substr(done, n);
+            code = snippets::write_base64(base64_encode(chunk), n, byte_sum(chunk));
         } else {
-            code = snippets::write_literal(encode_bytes_literal_upto(data.substr(done), budget, n, lit_opts));
+            std::string body = encode_bytes_literal_upto(data.substr(done), budget, n, lit_opts);
             if (n == 0) fail("internal: empty chunk");
+            code = snippets::write_literal(body, n, byte_sum(data.substr(done, n)));
         }
-        // A damaged submission usually fails before writing anything (SyntaxError,
-        // NameError): send it again.  One that wrote a different number of bytes spoiled the
-        // file: start the file again.
-        std::string answer = query(code);
-        auto lines = lines_of(answer);
-        if (lines.size() != 1 || lines[0] != std::to_string(n)) throw DamagedTransfer{};
+        // A damaged submission fails to compile, names something that does not exist, or
+        // carries a chunk whose length or sum is wrong: in every case nothing was written, so
+        // it is simply sent again.  A write of the wrong size (which the checks should make
+        // impossible) spoils the file: start it again.
+        for (int attempt = 1;; ++attempt) {
+            std::string answer = query(code);
+            auto lines = lines_of(answer);
+            if (lines.size() == 1 && lines[0] == std::to_string(n)) break;
+            if (lines.size() != 1 || lines[0] != "-1" || attempt == 2 * max_attempts) throw DamagedTransfer{};
+        }
         done += n;
         if (progress) progress(done, data.size());
     }

@@ -42,15 +42,24 @@ std::string listdir(const BoardCaps& c, std::string_view path) {
 }
 
 std::string open_for_write(const BoardCaps& c, std::string_view path, bool base64) {
-    std::string s = "_f=open(" + py_str(path) + ",'wb');_w=_f.write\n";
+    std::string s = "_f=open(" + py_str(path) + ",'wb');_w=_f.write;_x=b''\n";
     if (base64) s += "from " + c.binascii_module + " import a2b_base64 as _d\n";
     return s;
 }
 
-// The board prints how many bytes it wrote, so that a chunk damaged on the way is noticed.
-std::string write_base64(std::string_view b64) { return "print(_w(_d(b'" + std::string(b64) + "')))\n"; }
-std::string write_literal(std::string_view body) { return "print(_w(b'" + std::string(body) + "'))\n"; }
-std::string close_write() { return "_f.close();del _f,_w\n"; }
+// The board checks the chunk's length and byte sum before writing it and prints how many bytes
+// it wrote, or -1 when the chunk arrived damaged (nothing is written then: send it again).
+std::string write_base64(std::string_view b64, std::size_t len, std::uint32_t sum) {
+    return "_x=_d(b'" + std::string(b64) + "')\n" + write_checked(len, sum);
+}
+std::string write_literal(std::string_view body, std::size_t len, std::uint32_t sum) {
+    return "_x=b'" + std::string(body) + "'\n" + write_checked(len, sum);
+}
+std::string write_checked(std::size_t len, std::uint32_t sum) {
+    return "print(_w(_x) if len(_x)==" + std::to_string(len) + " and sum(_x)==" + std::to_string(sum) +
+           " else -1)\n";
+}
+std::string close_write() { return "_f.close();del _f,_w,_x\n"; }
 
 std::string digest(const BoardCaps& c, std::string_view path) {
     std::size_t n = c.read_chunk();

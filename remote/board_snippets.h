@@ -5,6 +5,7 @@
 // format that board_fs parses: numbers separated by spaces, names as repr() literals last.
 #pragma once
 
+#include <cstdint>
 #include <string>
 #include <string_view>
 
@@ -18,9 +19,11 @@ std::string stat(const BoardCaps& c, std::string_view path);
 std::string listdir(const BoardCaps& c, std::string_view path);
 // Opens `path` for writing and binds _w (write) and, with base64, _d (decode).
 std::string open_for_write(const BoardCaps& c, std::string_view path, bool base64);
-// Write one chunk and print the number of bytes written.
-std::string write_base64(std::string_view b64);
-std::string write_literal(std::string_view literal_body);
+// Write one chunk of `len` bytes whose bytes sum to `sum`: the board prints the number of bytes
+// written, or -1 (and writes nothing) when the chunk it got does not match.
+std::string write_base64(std::string_view b64, std::size_t len, std::uint32_t sum);
+std::string write_literal(std::string_view literal_body, std::size_t len, std::uint32_t sum);
+std::string write_checked(std::size_t len, std::uint32_t sum);
 std::string close_write();
 // Prints "repr(sha256 digest)" with hashlib, else "size bytesum" (sum of all bytes mod 2**32).
 std::string digest(const BoardCaps& c, std::string_view path);

@@ -97,7 +97,8 @@ int cmd_repl(Session& s, const ParsedCommand& c) {
     bool interactive = isatty(0) != 0;
     RawTerminal raw(0);
     bool stdin_open = true;
-    auto quiet_since = Clock::now();
+    auto last_output = Clock::now(), last_write = Clock::now(), eof_at = Clock::now();
+    bool output_since_write = false;
     char buf[4096];
     auto out = [&](std::string_view data) {
         std::string shown = escape ? escape_non_printable(data) : std::string(data);
@@ -121,14 +122,15 @@ int cmd_repl(Session& s, const ParsedCommand& c) {
             }
             if (got > 0) {
                 out(std::string_view(buf, got));
-                quiet_since = Clock::now();
+                last_output = Clock::now();
+                output_since_write = true;
             }
         }
         if (stdin_open && fds[1].revents) {
             ssize_t got = ::read(0, buf, interactive ? 1 : sizeof buf);
             if (got <= 0) {
                 stdin_open = false;
-                quiet_since = Clock::now();
+                eof_at = Clock::now();
                 continue;
             }
             std::string_view keys(buf, static_cast<std::size_t>(got));
@@ -156,13 +158,21 @@ int cmd_repl(Session& s, const ParsedCommand& c) {
                     to_board += k;
                 }
             }
-            if (!to_board.empty()) t.write(to_board);
+            if (!to_board.empty()) {
+                t.write(to_board);
+                last_write = Clock::now();
+                output_since_write = false;
+            }
         }
-        // Piped input used up: leave once the board has had its say.
-        if (!stdin_open && Clock::now() - quiet_since > std::chrono::milliseconds(interactive ? 0 : 700)) {
-            if (interactive) return 0;
-            std::printf("\n");
-            return 0;
+        // Piped input used up: leave once the board has answered the last input (or 5 s
+        // passed) and has then been quiet for a moment.
+        if (!stdin_open) {
+            auto now = Clock::now();
+            bool answered = output_since_write || now - last_write > std::chrono::seconds(5);
+            if (answered && now - std::max(last_output, eof_at) > std::chrono::milliseconds(700)) {
+                std::printf("\n");
+                return 0;
+            }
         }
     }
 }

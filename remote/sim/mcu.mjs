@@ -13,7 +13,8 @@
 //   - raw-paste mode (the runtime answers it but cannot read the data): done here;
 //   - soft reset: a fresh runtime instance (files are kept, see flash.mjs), then
 //     "MPY: soft reboot", boot.py, main.py (friendly REPL only) and the REPL banner;
-//   - "\r\n" line endings (serial_out.mjs) and MicroPython's errno numbers (flash_vfs.py).
+//   - "\r\n" line endings (serial_out.mjs), MicroPython's errno numbers (errno_map.mjs), the
+//     flash (flash.mjs, flash_vfs.py) and a working input() (board_input.py).
 import { workerData } from 'node:worker_threads';
 import { readFileSync } from 'node:fs';
 import { InputRing, BoardState, CTRL_C } from './input_ring.mjs';
@@ -28,6 +29,7 @@ const RAW_BANNER = 'raw REPL; CTRL-B to exit\r\n';
 const PASTE_WINDOW = 128;
 
 const FLASH_VFS_PY = readFileSync(new URL('./flash_vfs.py', import.meta.url), 'utf8');
+const BOARD_INPUT_PY = readFileSync(new URL('./board_input.py', import.meta.url), 'utf8');
 // Runs boot.py / main.py as a board does: in __main__, errors printed, Ctrl-C enabled.
 const RUN_FILE_PY = `
 def _sim_run_file(name):
@@ -43,6 +45,12 @@ def _sim_run_file(name):
         sys.print_exception(e)
     micropython.kbd_intr(-1)
 `;
+
+// MPYTOOLS_SIM_TRACE=1: start-up milestones on stderr, in ms since the process started.
+const trace = process.env.MPYTOOLS_SIM_TRACE
+    ? (what) => process.stderr.write(`sim board: ${performance.now().toFixed(1)} ms (worker clock) ${what}\n`)
+    : () => {};
+trace('worker started');
 
 class Board {
     constructor({ ring, stateDir, heapSize }) {
@@ -111,13 +119,16 @@ class Board {
             for (const b of bytes) this.out.putByte(b);
             this.callback();
         };
+        trace('runtime module imported');
         this.mp = await loadMicroPython({
             heapsize: this.heapSize, linebuffer: false,
             stdin: () => this.stdinByte(), stdout: put, stderr: put,
         });
         this.processChar = this.mp._module._mp_js_repl_process_char ?? ((c) => this.mp.replProcessChar(c));
+        trace('runtime instance made');
         this.flash.attach(this.mp.FS);
         this.mp.runPython(FLASH_VFS_PY);
+        this.mp.runPython(BOARD_INPUT_PY);
         this.mp.runPython(RUN_FILE_PY);
     }
 
@@ -156,6 +167,7 @@ class Board {
         this.rawLineLen = 0;
         this.ring.rawMode = this.raw;
         this.ring.state = BoardState.IDLE;
+        trace(`${reason}: REPL ready`);
     }
 
     // Feeds one byte to the runtime's REPL; returns true if it asked for a soft reset.

@@ -10,8 +10,10 @@
 // `-chardev stdio,id=s0,signal=off -serial chardev:s0 -display none -monitor none`.
 //
 //   --restart          when the command exits, start it again, as a board comes back after a
-//                      soft reset: "MPY: soft reboot" is sent, and if the command was in the
-//                      raw REPL, the new one is put into it again (its banner is not relayed).
+//                      soft reset: "MPY: soft reboot" is sent, then the new command's banner and
+//                      prompt, or, if the old one was in the raw REPL, the new one is put into it
+//                      and only its raw REPL banner is relayed.  (For MicroPython commands: the
+//                      harness waits for the ">>> " prompt of the restarted one.)
 //                      MicroPython's unix port exits on Ctrl-D where a board soft-resets.
 //   --link PATH        also make PATH a symbolic link to the client's end.
 //   --pace BYTES:MS    pass client bytes to the command at most BYTES per MS milliseconds
@@ -236,7 +238,9 @@ private:
         poll(&probe, 1, 0);
         client_gone_ = (probe.revents & POLLHUP) != 0;
 
-        const bool paced_wait = to_child_.size() > 0 && pace_allows() == 0;
+        // While a restarted command boots, the client's bytes wait (they are meant for the REPL
+        // the harness is about to restore).
+        const bool paced_wait = to_child_.size() > 0 && (rebooting_ || pace_allows() == 0);
         pollfd set[3] = {{-1, 0, 0}, {child_.out.get(), POLLIN, 0}, {-1, 0, 0}};
         if (!client_gone_) {
             set[0] = {master_.get(), static_cast<short>(POLLIN | (to_client_.size() ? POLLOUT : 0)), 0};
@@ -283,16 +287,34 @@ private:
         if (n <= 0) return;
         std::string_view s(buf, static_cast<std::size_t>(n));
         if (rebooting_) {
-            // Hide the restarted command's banner; put it back into the raw REPL.
+            // A restarted command: wait for its prompt, put it back into the raw REPL if it was
+            // there, and relay from the point a board's soft reset would show.
+            static constexpr std::string_view kRawBanner = "raw REPL; CTRL-B to exit\r\n";
             reboot_output_.append(s);
-            if (reboot_output_.find(">>> ") == std::string::npos) return;
-            rebooting_ = false;
-            reboot_output_.clear();
-            if (was_raw_) {
-                Queue q;
-                q.push("\x01");
-                while (q.size() > 0 && q.flush(child_.in.get(), 1) >= 0) {}
+            if (!sent_ctrl_a_) {
+                std::size_t p = reboot_output_.find(">>> ");
+                if (p == std::string::npos) return;
+                if (!was_raw_) {
+                    rebooting_ = false;
+                    std::string out = std::move(reboot_output_);
+                    reboot_output_.clear();
+                    if (out.rfind("\r\n", 0) == 0) out.erase(0, 2);
+                    mode_.feed(out);
+                    to_client_.push(out);
+                    return;
+                }
+                const char ctrl_a = '\x01';
+                (void)!::write(child_.in.get(), &ctrl_a, 1);
+                sent_ctrl_a_ = true;
+                reboot_output_.erase(0, p + 4);
             }
+            std::size_t b = reboot_output_.find(kRawBanner);
+            if (b == std::string::npos) return;
+            rebooting_ = false;
+            std::string out = reboot_output_.substr(b);
+            reboot_output_.clear();
+            mode_.feed(out);
+            to_client_.push(out);
             return;
         }
         mode_.feed(s);
@@ -310,11 +332,10 @@ private:
     void restart() {
         was_raw_ = mode_.raw();
         to_client_.push("MPY: soft reboot\r\n");
-        if (was_raw_) to_client_.push("raw REPL; CTRL-B to exit\r\n>");
         mode_ = ModeTracker{};
-        if (was_raw_) mode_.feed("raw REPL; CTRL-B to exit\r\n>");
         child_ = start_child(o_);
         rebooting_ = true;
+        sent_ctrl_a_ = false;
         reboot_output_.clear();
     }
 
@@ -344,6 +365,7 @@ private:
     bool client_gone_ = false;
     bool rebooting_ = false;
     bool was_raw_ = false;
+    bool sent_ctrl_a_ = false;
     std::string reboot_output_;
     Clock::time_point pace_start_ = Clock::now();
     std::size_t paced_ = 0;

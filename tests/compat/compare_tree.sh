@@ -41,7 +41,10 @@ while IFS= read -r -d '' src; do
             both_same=$((both_same + 1))
         else
             both_diffmsg=$((both_diffmsg + 1))
-            list_both_diffmsg+=("$src: ref '$(tail -n 1 "$tmp/ref.err")' / mpyc '$(tail -n 1 "$tmp/mpyc.err")'")
+            # Show the first line where the two messages differ.
+            n=$(cmp "$tmp/ref.err" "$tmp/mpyc.err" 2>/dev/null | sed -n 's/.*, line \([0-9]*\)$/\1/p')
+            n=${n:-1}
+            list_both_diffmsg+=("$src (message line $n): ref '$(sed -n "${n}p" "$tmp/ref.err")' / mpyc '$(sed -n "${n}p" "$tmp/mpyc.err")'")
         fi
     elif [ $rs -ne 0 ]; then
         only_ref=$((only_ref + 1))

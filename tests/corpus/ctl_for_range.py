@@ -54,3 +54,25 @@ for i in range(3):
     def cl():
         return i
 print(cl())
+# range calls the counter-loop form must NOT take: star/keyword arguments, a bare generator
+# expression argument.
+for x in range(*(1, 3)):
+    print("star", x)
+for x in range(1, *(6, 2)):
+    print("star2", x)
+for args in ({"end": 1}, {}):
+    try:
+        for x in range(**args):
+            print(x)
+    except TypeError:
+        print("TypeError for **", sorted(args))
+try:
+    for x in range(0, 1, step=1):
+        print(x)
+except TypeError:
+    print("TypeError for keyword")
+try:
+    for x in range(0 for i in []):
+        print(x)
+except TypeError:
+    print("TypeError for generator argument")

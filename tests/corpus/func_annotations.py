@@ -16,3 +16,11 @@ def g() -> None:
     other: str
     return local
 print(g())
+shadow = "global value"
+def annotated_local():
+    shadow: str
+    try:
+        return shadow
+    except NameError:
+        return "annotation made it local"
+print(annotated_local())

@@ -54,6 +54,24 @@ def genexpr_arg():
     return sum(x
                for x in [1, "two"])
 show(genexpr_arg)
+def genexpr_arg_multiline():
+    return sum(
+        x
+        for x in [1, "two"]
+    )
+show(genexpr_arg_multiline)
+def genexpr_arg_multiline_cond():
+    return sum(
+        (1 if x else "s")
+        for x in [1, 0]
+    )
+show(genexpr_arg_multiline_cond)
+def genexpr_arg_closure(cfg=None):
+    if not cfg or any(
+        key in cfg for key in ("a", "b")
+    ):
+        return cfg["a"]
+show(genexpr_arg_closure)
 def genexpr_paren():
     return sum((x
                 for x in [1, "two"]))

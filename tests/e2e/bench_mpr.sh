@@ -9,7 +9,8 @@
 #
 # Environment: MPR, BOARD_PTY (the programs), MPREMOTE_DIR (an mpremote checkout, default
 # /work/scratch/mp/tools/mpremote), MPREMOTE_PYTHON (a python3 with pyserial and platformdirs,
-# default /usr/bin/python3), RUNS (repetitions of the exec measurement, default 10).
+# default /usr/bin/python3), RUNS (repetitions of the exec measurement, default 10),
+# BOARDS (default "sim microbit").
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 build=${1:-build}
@@ -18,6 +19,7 @@ BOARD_PTY=${BOARD_PTY:-$build/tests/board_pty}
 MPREMOTE_DIR=${MPREMOTE_DIR:-/work/scratch/mp/tools/mpremote}
 MPREMOTE_PYTHON=${MPREMOTE_PYTHON:-/usr/bin/python3}
 RUNS=${RUNS:-10}
+BOARDS=" ${BOARDS:-sim microbit} "
 FIRMWARE=/usr/share/firmware-microbit-micropython/firmware.hex
 
 [ -x "$MPR" ] || { echo "bench: mpr not found at $MPR (build it, or set MPR)"; exit 1; }
@@ -46,7 +48,7 @@ secs() {
   t0=$(now)
   if ! "$@" >"$work/last.out" 2>&1; then
     echo "bench: failed: $*" >&2
-    tail -5 "$work/last.out" >&2
+    echo "bench:   $(tail -1 "$work/last.out")" >&2
     echo "nan"
     return 0
   fi
@@ -76,10 +78,10 @@ report() {  # report BOARD WHAT MPR_SECS [MPREMOTE_SECS]
   fi
 }
 
-# bench_board NAME SIZES...: the measurements on $port.
-bench_board() {
-  local name=$1 dir=$2 nfiles=$3
-  shift 3
+# bench_transfers NAME DIR SIZES...: exec and cp measurements on $port.
+bench_transfers() {
+  local name=$1 dir=$2
+  shift 2
   local a b
   a=$(mean_secs "$RUNS" mpr_on exec pass)
   b=""; ((have_mpremote)) && b=$(mean_secs "$RUNS" mpremote_on exec pass)
@@ -100,11 +102,17 @@ bench_board() {
     mpr_on fs rm ":${dir}mpr.bin" >/dev/null 2>&1 || true
     ((have_mpremote)) && { mpremote_on fs rm ":${dir}mpremote.bin" >/dev/null 2>&1 || true; }
   done
+}
+
+# bench_ls NAME DIR NFILES: listing a directory of NFILES files on $port.
+bench_ls() {
+  local name=$1 dir=$2 nfiles=$3 a b
   a=$(secs mpr_on fs ls ":$dir")
   b=""; ((have_mpremote)) && b=$(secs mpremote_on fs ls ":$dir")
   report "$name" "ls of $nfiles files" "$a" "$b"
 }
 
+if [[ $BOARDS == *" sim "* ]]; then
 echo "== sim board (node remote/sim/board.mjs behind board_pty), $(date -u +%H:%M) UTC, load $(cut -d' ' -f1 /proc/loadavg)"
 if command -v node >/dev/null; then
   state="$work/sim"
@@ -115,14 +123,17 @@ if command -v node >/dev/null; then
   for _ in $(seq 100); do [ -s "$work/sim.pty" ] && break; sleep 0.05; done
   port=$(head -1 "$work/sim.pty")
   sleep 1
-  bench_board sim "many/" 200 100000 1000000
+  bench_transfers sim "" 100000 1000000
+  bench_ls sim "many/" 200
   a=$(mean_secs "$RUNS" "$MPR" --sim-dir "$work/sim2" connect sim exec pass)
   report sim "connect sim: exec (+start)" "$a"
 else
   echo "sim: node not installed, skipped"
 fi
+fi
 
-echo "== micro:bit (QEMU, MicroPython 1.9.2)"
+if [[ $BOARDS == *" microbit "* ]]; then
+echo "== micro:bit (QEMU, MicroPython 1.9.2), load $(cut -d' ' -f1 /proc/loadavg)"
 if command -v qemu-system-arm >/dev/null && [ -f "$FIRMWARE" ]; then
   qemu-system-arm -M microbit -device loader,file="$FIRMWARE" -nographic -serial pty -monitor none \
     >"$work/qemu.out" 2>&1 &
@@ -130,12 +141,14 @@ if command -v qemu-system-arm >/dev/null && [ -f "$FIRMWARE" ]; then
   for _ in $(seq 100); do grep -q 'redirected to' "$work/qemu.out" 2>/dev/null && break; sleep 0.05; done
   port=$(sed -n 's/.*redirected to \(\/dev\/pts\/[0-9]*\).*/\1/p' "$work/qemu.out" | head -1)
   sleep 1.5
-  # 200 files would not fit its flash with the test files; 100 tiny ones do.
+  bench_transfers microbit "" 10000
+  # 200 files would not fit its flash (about 30 KB in 128-byte chunks); 100 tiny ones do.
   mpr_on exec "for i in range(100):
     f = open('f%d.txt' % i, 'w')
     f.write('x')
     f.close()" >/dev/null
-  bench_board microbit "" 100 10000
+  bench_ls microbit "" 100
 else
   echo "microbit: qemu-system-arm or the firmware not installed, skipped"
+fi
 fi

@@ -241,7 +241,11 @@ class Board:
         return Tty(self.path, self.pace)
 
     def __enter__(self):
-        self.start()
+        try:
+            self.start()
+        except BaseException:
+            self.stop()
+            raise
         return self
 
     def __exit__(self, *exc):

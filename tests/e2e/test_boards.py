@@ -18,9 +18,9 @@ import sys
 import time
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
-from boardlib import (BoardError, MicrobitBoard, RawRepl, SimBoard, UnixBoard, SIM_SCRIPT,  # noqa: E402
+from boardlib import (MicrobitBoard, PtyBoard, RawRepl, SimBoard, UnixBoard, SIM_SCRIPT,  # noqa: E402
                       MICROBIT_FIRMWARE, have, temp_dir)
-from checks import Checks, SKIP  # noqa: E402
+from checks import Checks  # noqa: E402
 
 
 def raw_session(board):
@@ -38,6 +38,7 @@ def test_sim(t, board_pty):
         sim_basics(t, board_pty, state)
         sim_files(t, board_pty, state)
         sim_interrupts(t, board_pty, state)
+        sim_with_mpremote(t, board_pty, state)
         sim_process(t, state)
     finally:
         shutil.rmtree(state, ignore_errors=True)
@@ -94,6 +95,16 @@ def sim_basics(t, board_pty, state):
         t.expect_equal("sys.stdin.buffer.read(6) in running code",
                        line.read_until(b">"), b"b'\\x00\\x01\\x02\\xfeAB'\r\n\x04\x04>")
 
+        # input() as on a board's UART: prompt, echo, backspace, Enter.
+        line.write(b"\x05A\x01")
+        line.read_exactly(5)
+        line.write(b"x = input('name? ')\nprint(repr(x))\x04")
+        line.read_exactly(1)
+        time.sleep(0.2)
+        line.write(b"abX\x7fc\r")
+        t.expect_equal("input() reads a typed line", line.read_until(b">"),
+                       b"name? abX\x08 \x08c\r\n'abc'\r\n\x04\x04>")
+
         # Timing of an exec round trip.
         n = 20
         begin = time.monotonic()
@@ -135,6 +146,16 @@ with open('d/b.bin', 'wb') as f:
 with open('d/b.bin', 'r+b') as f:
     f.seek(1)
     f.write(b'\xff')
+with open('d/w.txt', 'w+') as f:
+    f.write('abc')
+    f.seek(0)
+    wplus = f.read()
+with open('d/w.txt', 'ab') as f:
+    f.write(b'def')
+with open('d/w.txt', 'rb') as f:
+    rb = f.read()
+os.remove('d/w.txt')
+print(wplus, rb, [line for line in open('d/a.txt')])
 print(sorted(os.listdir('d')))
 print(sorted(e[0] for e in os.ilistdir('/')))
 print(os.stat('d')[0] & 0x4000 != 0, os.stat('d/a.txt')[6], [e[1:] for e in os.ilistdir('d') if e[0] == 'b.bin'])
@@ -148,6 +169,7 @@ print(os.getcwd())
 """
         out = repl.exec(code).decode()
         lines = out.split("\r\n")
+        t.expect_equal("open modes w+, ab, rb, iteration", lines.pop(0), "abc b'abcdef' ['hello\\n', 'more\\n']")
         t.expect_equal("listdir", lines[0], "['a.txt', 'b.bin']")
         t.expect_equal("ilistdir of /", lines[1], "['d']")
         t.expect_equal("stat, ilistdir gives type and size", lines[2], "True 11 [(32768, 0, 256)]")
@@ -230,6 +252,42 @@ def sim_interrupts(t, board_pty, state):
         line.close()
 
 
+MPREMOTE_DIR = os.environ.get("MPREMOTE_DIR", "/work/scratch/mp/tools/mpremote")
+MPREMOTE_PYTHON = os.environ.get("MPREMOTE_PYTHON", "/usr/bin/python3")
+
+
+def sim_with_mpremote(t, board_pty, state):
+    """MicroPython's own client against the sim board, when a checkout of it is at hand
+    (not in CI): exec, fs cp both ways, and mount (which serves files over sys.stdin while the
+    board runs code)."""
+    env = dict(os.environ, PYTHONPATH=MPREMOTE_DIR)
+    probe = subprocess.run([MPREMOTE_PYTHON, "-c", "import mpremote, serial, platformdirs"], env=env,
+                           capture_output=True)
+    if probe.returncode != 0:
+        t.note("mpremote (with pyserial and platformdirs) not available: its compatibility checks skipped")
+        return
+    work = temp_dir("e2e-mpremote-")
+    try:
+        with open(os.path.join(work, "hostmod.py"), "w") as f:
+            f.write("print('hello from the host')\n")
+        with SimBoard(board_pty, state) as board:
+            def mpremote(*args):
+                return subprocess.run([MPREMOTE_PYTHON, "-m", "mpremote", "connect", board.path] + list(args),
+                                      env=env, cwd=work, capture_output=True, timeout=120)
+            p = mpremote("exec", "print(6*7)")
+            t.check("mpremote: exec", p.returncode == 0 and p.stdout.strip() == b"42", p.stdout + p.stderr)
+            p = mpremote("fs", "cp", "hostmod.py", ":copied.py", "+", "fs", "cp", ":copied.py", "back.py")
+            t.check("mpremote: fs cp both ways", p.returncode == 0 and
+                    open(os.path.join(work, "back.py")).read() == "print('hello from the host')\n",
+                    p.stdout + p.stderr)
+            p = mpremote("mount", ".", "exec", "import hostmod\nopen('made.txt', 'w').write('x')")
+            t.check("mpremote: mount (host files served through sys.stdin)",
+                    p.returncode == 0 and b"hello from the host" in p.stdout and
+                    os.path.exists(os.path.join(work, "made.txt")), p.stdout + p.stderr)
+    finally:
+        shutil.rmtree(work)
+
+
 def sim_process(t, state):
     """The board as a plain process on pipes: exits at end of input; bad arguments."""
     begin = time.monotonic()
@@ -265,6 +323,37 @@ def test_microbit(t, board_pty):
             line.close()
 
 
+# --- board_pty itself ------------------------------------------------------------------------
+
+def test_pty(t, board_pty):
+    with PtyBoard(board_pty, ["cat"]) as board:
+        line = board.open()
+        data = bytes(range(256)) * 4
+        line.write(data)
+        t.expect_equal("board_pty: every byte value passes both ways unchanged",
+                       line.read_exactly(len(data), 10), data)
+        line.close()
+        # Output the board sends while no client is attached waits for the next client.
+        time.sleep(0.2)
+        line = board.open()
+        line.write(b"again\r\n")
+        t.expect_equal("board_pty: a client can come back after closing the port",
+                       line.read_exactly(7, 10), b"again\r\n")
+        line.close()
+    with PtyBoard(board_pty, ["sh", "-c", "printf 'hello\\n'; sleep 0.5"]) as board:
+        time.sleep(0.2)
+        line = board.open()
+        t.expect_equal("board_pty: output sent before the client opened the port is kept",
+                       line.read_exactly(6, 10), b"hello\n")
+        line.close()
+        board.proc.wait(10)
+        t.expect_equal("board_pty: exits with the command's status", board.proc.returncode, 0)
+    p = subprocess.run([board_pty, "--", "sh", "-c", "exit 3"], capture_output=True, timeout=30)
+    t.expect_equal("board_pty: command's exit status is passed on", p.returncode, 3)
+    p = subprocess.run([board_pty], capture_output=True, timeout=30)
+    t.check("board_pty: no command is a usage error", p.returncode == 2 and b"usage" in p.stderr, p.stderr)
+
+
 # --- unix port ----------------------------------------------------------------------------
 
 def test_unix(t, board_pty, unix_port):
@@ -273,15 +362,24 @@ def test_unix(t, board_pty, unix_port):
         t.check("unix: exec", repl.exec("print(1+1)").strip() == b"2")
         repl.exec("v = 3")
         repl.soft_reset()
+        t.expect_equal("unix: nothing more after the raw REPL prompt", line.drain(0.3), b"")
         out, err = repl.exec_raw("print(v)")
         t.check("unix: Ctrl-D restarts it like a soft reset", b"NameError" in err, err)
+        repl.leave()
+        line.read_until(b">>> ")
+        line.write(b"\x04")
+        out = line.read_until(b">>> ")
+        t.check("unix: Ctrl-D at the friendly REPL: soft reboot and banner",
+                b"MPY: soft reboot\r\nMicroPython v1.27.0" in out, out)
+        line.write(b"2+3\r")
+        t.check("unix: friendly REPL works after the restart", b"5" in line.read_until(b">>> "))
         line.close()
 
 
 def main():
     ap = argparse.ArgumentParser()
     ap.add_argument("--board-pty", required=True)
-    ap.add_argument("--board", required=True, choices=["sim", "microbit", "unix"])
+    ap.add_argument("--board", required=True, choices=["sim", "microbit", "unix", "pty"])
     ap.add_argument("--unix-port")
     args = ap.parse_args()
     t = Checks(f"boards/{args.board}")
@@ -292,6 +390,8 @@ def main():
                 not os.environ.get("MPYTOOLS_MICROPYTHON_WASM"):
             return t.skip("the MicroPython webassembly runtime is not installed (npm install)")
         t.run(test_sim, args.board_pty)
+    elif args.board == "pty":
+        t.run(test_pty, args.board_pty)
     elif args.board == "microbit":
         if not have("qemu-system-arm") or not os.path.exists(MICROBIT_FIRMWARE):
             return t.skip("qemu-system-arm or the micro:bit firmware is not installed")

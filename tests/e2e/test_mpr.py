@@ -226,7 +226,7 @@ def test_sim(t, mpr, board_pty):
         with SimBoard(board_pty, state) as board:
             m = Mpr(mpr, ["connect", board.path])
             basic_commands(t, m, "sim on a pty")
-            fs_commands(t, m, "sim on a pty", big=1_000_000, host_state=state)
+            fs_commands(t, m, "sim on a pty", big=300_000, host_state=state)
             busy_port(t, m, board.path)
         killed_mid_copy(t, mpr, board_pty, state)
         other_errors(t, mpr, board_pty)
@@ -256,19 +256,19 @@ def killed_mid_copy(t, mpr, board_pty, state):
         dest = os.path.join(work, "huge.bin")
         with open(dest, "wb") as f:
             f.write(b"old contents")
-        board = SimBoard(board_pty, state).start()
-        m = Mpr(mpr, ["connect", board.path])
-        copy = subprocess.Popen(m.argv("fs", "cp", ":huge.bin", dest), stdout=subprocess.PIPE,
-                                stderr=subprocess.PIPE)
-        time.sleep(1.5)
-        finished_early = copy.poll() is not None
-        board.proc.kill()  # board_pty dies: the client's pty goes away mid-transfer
-        board.proc.wait()
-        try:
-            out, err = copy.communicate(timeout=30)
-        except subprocess.TimeoutExpired:
-            copy.kill()
-            out, err = copy.communicate()
+        with SimBoard(board_pty, state) as board:
+            m = Mpr(mpr, ["connect", board.path])
+            copy = subprocess.Popen(m.argv("fs", "cp", ":huge.bin", dest), stdout=subprocess.PIPE,
+                                    stderr=subprocess.PIPE)
+            time.sleep(1.5)
+            finished_early = copy.poll() is not None
+            board.proc.kill()  # board_pty dies: the client's pty goes away mid-transfer
+            board.proc.wait()
+            try:
+                out, err = copy.communicate(timeout=30)
+            except subprocess.TimeoutExpired:
+                copy.kill()
+                out, err = copy.communicate()
         if finished_early:
             t.check("board killed mid-copy (the copy finished before the kill: make it bigger)", False)
         else:
@@ -276,7 +276,6 @@ def killed_mid_copy(t, mpr, board_pty, state):
             t.expect_equal("board killed mid-copy: local file untouched", open(dest, "rb").read(),
                            b"old contents")
             t.expect_equal("board killed mid-copy: no stray files", sorted(os.listdir(work)), ["huge.bin"])
-        board.stop()
     finally:
         os.remove(os.path.join(state, "huge.bin"))
         shutil.rmtree(work)
@@ -306,6 +305,7 @@ def test_microbit(t, mpr, board_pty):
         m = Mpr(mpr, ["connect", board.path])
         basic_commands(t, m, "microbit")
         fs_commands(t, m, "microbit", dirs=False, big=3000)
+        repl_session(t, m, "microbit")
     with MicrobitBoard(board_pty) as board:
         m = Mpr(mpr, ["connect", board.path])
         p = m.run("exec", "print('via board_pty')")

@@ -20,6 +20,11 @@ foreach(board sim microbit)
                        ENVIRONMENT "PYTHONDONTWRITEBYTECODE=1")
 endforeach()
 
+# board_pty on its own (binary transparency, clients coming and going, exit status).
+add_test(NAME e2e_boards_pty
+         COMMAND ${Python3_EXECUTABLE} ${e2e_dir}/test_boards.py --board-pty $<TARGET_FILE:board_pty> --board pty)
+set_tests_properties(e2e_boards_pty PROPERTIES TIMEOUT 60 LABELS "e2e" ENVIRONMENT "PYTHONDONTWRITEBYTECODE=1")
+
 # MicroPython's unix port is not built by this project; point MPYTOOLS_UNIX_PORT at one to
 # also test the board_pty --restart harness with it.
 set(MPYTOOLS_UNIX_PORT "" CACHE FILEPATH "MicroPython unix port binary for the e2e board tests (optional)")

@@ -2,6 +2,7 @@
 # One error test: mpyc must reject cases/<NAME>.py like the reference mpy-cross 1.27.0 did
 # (recorded in cases/<NAME>.expected): non-zero exit, no output file, and the same error class
 # and line number.  With --exact, the whole printed message must match as well.
+# A case whose first line is "# flags: F..." is compiled with those flags.
 #
 #   check_error.sh [--exact] MPYC CASES_DIR NAME OUT_DIR
 set -u
@@ -20,7 +21,8 @@ fi
 mkdir -p "$outdir"
 out="$outdir/$name.mpy"
 rm -f "$out"
-actual=$(cd "$cases" && "$mpyc" -o "$out" "$name.py" 2>&1)
+read -r -a flags < <(sed -n '1s/^# flags: //p' "$cases/$name.py")
+actual=$(cd "$cases" && "$mpyc" "${flags[@]}" -o "$out" "$name.py" 2>&1)
 status=$?
 expected=$(cat "$expected_file")
 

@@ -2,6 +2,7 @@
 # Records what the REFERENCE compiler (MicroPython 1.27.0's mpy-cross, given by path; nothing is
 # built) prints for every source in cases/: cases/<name>.expected holds its exact output.
 # Every case must be rejected (non-zero exit, no output file), or this script fails.
+# A case whose first line is "# flags: F..." is compiled with those flags (both here and in the test).
 #
 #   tests/errors/record_expected.sh /path/to/mpy-cross
 set -euo pipefail
@@ -17,7 +18,8 @@ cd "$cases"
 n=0
 for src in *.py; do
     name=${src%.py}
-    if "$ref" -o "$tmp/$name.mpy" "$src" >"$tmp/out" 2>&1; then
+    read -r -a flags < <(sed -n '1s/^# flags: //p' "$src") || true
+    if "$ref" "${flags[@]}" -o "$tmp/$name.mpy" "$src" >"$tmp/out" 2>&1; then
         echo "error: the reference ACCEPTS $src; it does not belong in tests/errors" >&2
         exit 1
     fi

@@ -91,13 +91,21 @@ function moduleName(rel) {
 }
 
 let loadMicroPython;
+const OUTPUT_LIMIT = 256 * 1024;
 
 // Runs `import <main>` in a fresh runtime whose working directory holds `files`
 // (relative path -> bytes). Returns { output, modules } where output is everything written to
 // stdout/stderr plus the text of an uncaught exception, and modules lists sys.modules afterwards.
 async function runInFreshRuntime(files, mainModule, level) {
     const chunks = [];
-    const sink = (bytes) => chunks.push(Buffer.from(bytes));
+    let total = 0;
+    const sink = (bytes) => {
+        chunks.push(Buffer.from(bytes));
+        total += bytes.length;
+        // A miscompiled loop that prints forever would exhaust memory; throwing out of the
+        // output callback aborts the running code instead.
+        if (total > OUTPUT_LIMIT) throw new Error(`output limit of ${OUTPUT_LIMIT} bytes exceeded`);
+    };
     const mp = await loadMicroPython({ stdout: sink, stderr: sink, linebuffer: false, heapsize: 4 * 1024 * 1024 });
     mp.FS.mkdirTree("/run");
     mp.FS.chdir("/run");

@@ -67,7 +67,7 @@ function(semantic_add_batch bname)
                    --corpus "${semantic_corpus}" --golden "${semantic_golden}"
                    --mpyc $<TARGET_FILE:mpyc> --work "${PROJECT_BINARY_DIR}/semantic-work/${bname}"
                    ${ARGN})
-  set_tests_properties(semantic_${bname} PROPERTIES LABELS "semantic" TIMEOUT 180 SKIP_RETURN_CODE 77)
+  set_tests_properties(semantic_${bname} PROPERTIES LABELS "semantic" TIMEOUT 150 SKIP_RETURN_CODE 77)
 endfunction()
 foreach(batch ${semantic_batches})
   string(REGEX MATCH "^[^:]+" bname "${batch}")

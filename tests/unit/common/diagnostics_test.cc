@@ -22,6 +22,11 @@ TEST(Diagnostics, TracebackNamesScopeForCompilerErrors) {
     EXPECT_EQ(render_traceback(d), "Traceback (most recent call last):\n  File \"e.py\", line 3, in f\nSyntaxError: 'break' outside loop\n");
 }
 
+TEST(Diagnostics, TracebackWithoutLineIsOnlyTheExceptionLine) {
+    Diagnostic d{"NotImplementedError", "unicode name escapes", {"ne.py", 0, 0}};
+    EXPECT_EQ(render_traceback(d), "NotImplementedError: unicode name escapes\n");
+}
+
 TEST(Diagnostics, SourceLineHandlesCrLfAndRange) {
     EXPECT_EQ(source_line("a\r\nbc\r\n", 2), "bc");
     EXPECT_EQ(source_line("a\nb", 3), "");

@@ -6,8 +6,12 @@
 #include <atomic>
 #include <chrono>
 #include <filesystem>
+#include <fstream>
 #include <mutex>
 #include <thread>
+
+#include <sys/stat.h>
+#include <unistd.h>
 
 #include "common/diagnostics.h"
 #include "compiler/driver.h"
@@ -125,6 +129,32 @@ TEST(DriverRun, MissingAndUnreadableInputsUseMpyCrossWording) {
     tmp.write("ok.py", "a\n");
     EXPECT_EQ(h.run({"-o", tmp / "no/such/dir/x.mpy", tmp / "ok.py"}), 1);
     EXPECT_EQ(h.err, "OSError: (2, \"can't open " + (tmp / "no/such/dir/x.mpy") + "\")\n");
+}
+
+TEST(DriverRun, OutputThroughSymlinkOrIntoFifoIsWrittenInPlace) {
+    TempDir tmp;
+    tmp.write("x.py", "a\n");
+    tmp.write("real.mpy", "old");
+    fs::create_symlink(tmp / "real.mpy", tmp / "link.mpy");
+    Harness h;
+    ASSERT_EQ(h.run({"-o", tmp / "link.mpy", tmp / "x.py"}), 0) << h.err;
+    EXPECT_TRUE(fs::is_symlink(tmp / "link.mpy")) << "the link must survive, as with mpy-cross";
+    EXPECT_EQ(tmp.read("real.mpy"), "MPY|" + (tmp / "x.py") + "|O0|a\n");
+
+    // A FIFO (like /dev/null, not a regular file) is opened and written, never renamed over.
+    ASSERT_EQ(::mkfifo((tmp / "pipe").c_str(), 0600), 0);
+    std::string received;
+    std::thread reader([&] {
+        std::ifstream in(tmp / "pipe", std::ios::binary);
+        received.assign(std::istreambuf_iterator<char>(in), {});
+    });
+    int rc = h.run({"-o", tmp / "pipe", tmp / "x.py"});
+    reader.join();
+    EXPECT_EQ(rc, 0) << h.err;
+    EXPECT_EQ(received, "MPY|" + (tmp / "x.py") + "|O0|a\n");
+    struct stat st {};
+    ASSERT_EQ(::lstat((tmp / "pipe").c_str(), &st), 0);
+    EXPECT_TRUE(S_ISFIFO(st.st_mode));
 }
 
 TEST(DriverRun, StdinGoesToStdoutUnlessOutputIsNamed) {

@@ -118,7 +118,9 @@ TEST(OpcodeDecode, EveryKnownOpcodeRoundTrips) {
             } else if (info.format == OpFormat::Offset) {
                 std::string field;
                 bool two = !encode_jump_offset(opcode, arg, false, field);
-                if (two) ASSERT_TRUE(encode_jump_offset(opcode, arg, true, field)) << b << " " << arg;
+                if (two) {
+                    ASSERT_TRUE(encode_jump_offset(opcode, arg, true, field)) << b << " " << arg;
+                }
                 code.insert(code.end(), field.begin(), field.end());
             }
             const std::size_t arg_end = code.size();
@@ -137,7 +139,9 @@ TEST(OpcodeDecode, EveryKnownOpcodeRoundTrips) {
                 EXPECT_EQ(in->jump_target, static_cast<std::int64_t>(arg_end) + arg);
             }
             EXPECT_EQ(in->extra.has_value(), info.extra_byte);
-            if (info.extra_byte) EXPECT_EQ(*in->extra, 0x83);
+            if (info.extra_byte) {
+                EXPECT_EQ(*in->extra, 0x83);
+            }
         }
     }
 }

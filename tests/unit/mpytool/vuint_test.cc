@@ -31,7 +31,7 @@ TEST(FormatVuint, EncodesMostSignificantGroupFirst) {
 }
 
 TEST(FormatVuint, DecodeRoundTripsAndReportsLength) {
-    for (std::uint64_t v : {0ull, 1ull, 63ull, 64ull, 127ull, 128ull, 16383ull, 16384ull, 1ull << 35, UINT64_MAX}) {
+    for (std::uint64_t v : std::initializer_list<std::uint64_t>{0, 1, 63, 64, 127, 128, 16383, 16384, 1ull << 35, UINT64_MAX}) {
         auto bytes = enc(v);
         bytes.push_back(0x55);  // trailing data must be left alone
         auto d = vuint::decode(bytes);
@@ -60,7 +60,7 @@ TEST(FormatVuint, SignedEncodingMatchesMicroPython) {
     EXPECT_EQ(enc_signed(63), (std::vector<std::uint8_t>{0x3f}));
     EXPECT_EQ(enc_signed(-64), (std::vector<std::uint8_t>{0x40}));
     EXPECT_EQ(enc_signed(-65), (std::vector<std::uint8_t>{0xff, 0x3f}));
-    for (std::int64_t v : {0ll, 1ll, -1ll, 63ll, 64ll, -64ll, -65ll, 1000000ll, -1000000ll, (1ll << 40), -(1ll << 40)}) {
+    for (std::int64_t v : std::initializer_list<std::int64_t>{0, 1, -1, 63, 64, -64, -65, 1000000, -1000000, (1ll << 40), -(1ll << 40)}) {
         auto bytes = enc_signed(v);
         auto d = vuint::decode_signed(bytes);
         ASSERT_TRUE(d) << v;

@@ -83,7 +83,7 @@ TEST(MprBoardSnippets, UseModernFeatures) {
     EXPECT_NE(snippets::read_file(c, "a", 3000).find("b2a_base64"), std::string::npos);
     EXPECT_NE(snippets::open_for_write(c, "a", true).find("a2b_base64"), std::string::npos);
     EXPECT_NE(snippets::replace_file(c, "a.mpr~", "a").find("os.rename('a.mpr~','a')"), std::string::npos);
-    EXPECT_EQ(snippets::write_base64("QUJD"), "print(_w(_d(b'QUJD')))\n");
+    EXPECT_EQ(snippets::write_base64("QUJD", 3, 198), "_x=_d(b'QUJD')\nprint(_w(_x) if len(_x)==3 and sum(_x)==198 else -1)\n");
 }
 
 TEST(MprBoardSnippets, PathsAreQuoted) {

@@ -2,6 +2,8 @@
 
 #include "remote/raw_repl_parser.h"
 
+using namespace std::string_literals;
+
 namespace mpy {
 namespace {
 
@@ -20,7 +22,7 @@ std::pair<std::string, std::string> run(ExecResponseParser& p, std::string_view 
 }
 
 TEST(MprExecResponse, PlainRawReplAnswerInAnySplit) {
-    std::string_view stream("OKhello\r\n\x04Traceback...\r\nValueError: x\r\n\x04>rest", 44);
+    std::string stream = "OKhello\r\n\x04Traceback...\r\nValueError: x\r\n\x04>rest"s;
     for (std::size_t step = 1; step <= stream.size(); ++step) {
         ExecResponseParser p(Start::expect_ok);
         auto [out, rest] = run(p, stream, step);
@@ -70,7 +72,7 @@ TEST(MprExecResponse, IncompleteStreamIsNotFinished) {
     p.feed("OKpartial", out);
     EXPECT_EQ(p.state(), State::output);
     EXPECT_FALSE(p.finished());
-    p.feed(std::string_view("\x04err", 4), out);
+    p.feed("\x04" "err", out);
     EXPECT_EQ(p.state(), State::error_output);
 }
 

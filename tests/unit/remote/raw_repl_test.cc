@@ -75,7 +75,7 @@ TEST(MprRawRepl, TracebackBecomesRemoteExecError) {
         r.exec("fail()");
         FAIL() << "no exception";
     } catch (const RemoteExecError& e) {
-        EXPECT_EQ(std::string(e.what()), "OSError: [Errno 2] ENOENT");
+        EXPECT_EQ(e.diagnostic().message, "OSError: [Errno 2] ENOENT");
         EXPECT_EQ(e.os_errno(), 2);
         EXPECT_EQ(e.output(), "partial\r\n");
         EXPECT_NE(e.traceback().find("Traceback"), std::string::npos);

@@ -1,0 +1,5 @@
+# flags: -march=x64
+import micropython
+@micropython.asm_thumb
+def f():
+    pass

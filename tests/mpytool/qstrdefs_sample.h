@@ -1,0 +1,6 @@
+QCFG(BYTES_IN_LEN, (1))
+QCFG(BYTES_IN_HASH, (2))
+Q(Shape)
+Q(area)
+Q(\n)
+Q(rect)
