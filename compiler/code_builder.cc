@@ -11,6 +11,23 @@
 
 namespace mpy {
 
+namespace {
+
+bool contains_nan(const ast::ConstValue& v) {
+    switch (v.kind) {
+        case ast::ConstValue::Kind::Float: return std::isnan(v.real);
+        case ast::ConstValue::Kind::Complex: return std::isnan(v.real) || std::isnan(v.imag);
+        case ast::ConstValue::Kind::Tuple:
+            for (const ast::ConstValue& item : v.items) {
+                if (contains_nan(item)) return true;
+            }
+            return false;
+        default: return false;
+    }
+}
+
+}  // namespace
+
 ModuleBuilder::ModuleBuilder(std::string source_file) { use_qstr(source_file); }
 
 std::uint32_t ModuleBuilder::use_qstr(std::string_view s) {
@@ -20,13 +37,19 @@ std::uint32_t ModuleBuilder::use_qstr(std::string_view s) {
     return it->second;
 }
 
-std::uint32_t ModuleBuilder::use_constant(const ast::ConstValue& value) {
+std::uint32_t ModuleBuilder::use_constant(const ast::ConstValue& value, const void* identity) {
     // Linear search like the reference: tables are small, and strict equality (NaN, -0.0) does
-    // not hash well.
+    // not hash well.  The same object is always equal to itself (even a NaN).
     for (std::size_t i = 0; i < constants_.size(); ++i) {
-        if (constants_strictly_equal(constants_[i], value)) return static_cast<std::uint32_t>(i);
+        if ((identity != nullptr && constant_identity_[i] == identity) ||
+            constants_strictly_equal(constants_[i], value)) {
+            return static_cast<std::uint32_t>(i);
+        }
     }
     constants_.push_back(value);
+    // Identity is only remembered where it can matter, so that a caller's short-lived copies
+    // can never be mistaken for one another.
+    constant_identity_.push_back(contains_nan(value) ? identity : nullptr);
     return static_cast<std::uint32_t>(constants_.size() - 1);
 }
 

@@ -33,7 +33,12 @@ public:
     // Index of `s` in the qstr table, adding it at the end if new.
     std::uint32_t use_qstr(std::string_view s);
     // Index of `value` in the constant table, adding it unless a strictly equal entry exists.
-    std::uint32_t use_constant(const ast::ConstValue& value);
+    // `identity` names the object the value stands for (the AST node's address: the same node
+    // is the same object in every pass).  It matters only for NaN, which is never equal to a
+    // *different* object: without it, registering one `-math.nan` in the scope pass and again in
+    // the code pass would create two entries where the reference, passing the same object
+    // twice, has one.
+    std::uint32_t use_constant(const ast::ConstValue& value, const void* identity = nullptr);
 
     // Per-scope facts learned while emitting.
     void mark_generator(std::uint32_t scope);
@@ -67,6 +72,7 @@ private:
     std::vector<std::string> qstrs_;
     std::unordered_map<std::string, std::uint32_t> qstr_index_;
     std::vector<ast::ConstValue> constants_;
+    std::vector<const void*> constant_identity_;  // parallel to constants_ (nullptr: none)
     std::vector<ScopeCode> scopes_;
 };
 

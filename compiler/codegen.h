@@ -63,6 +63,19 @@ TrailerChain flatten_trailers(const ast::Expr& e);
 // Whether `e` was written inside parentheses that MicroPython's parser dropped.
 bool expr_parenthesised(const ast::Expr& e);
 
+// An attribute, call or subscript: a link of a trailer chain (MicroPython's atom_expr_normal).
+inline bool is_trailer_node(const ast::Expr& e) {
+    return e.is<ast::Attribute>() || e.is<ast::Call>() || e.is<ast::Subscript>();
+}
+
+// The truth value of a condition known at compile time: any constant, and the empty tuple `()`
+// (MicroPython drops `if 0:` bodies, `while 1:` tests, ... on these).
+inline std::optional<bool> const_truth(const ast::Expr& e) {
+    if (auto* c = e.as<ast::Constant>()) return c->value.is_true();
+    if (auto* t = e.as<ast::Tuple>(); t != nullptr && t->parenthesised && t->elts.empty()) return false;
+    return std::nullopt;
+}
+
 class CodeGenerator {
 public:
     CodeGenerator(const ast::Module& module, const CompileOptions& options, Emitter& emitter);

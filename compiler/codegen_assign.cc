@@ -24,9 +24,6 @@ BinaryOp inplace_op(ast::BinaryOp op) {
     return BinaryOp::InplaceAdd;
 }
 
-bool is_trailer_node(const ast::Expr& e) {
-    return e.is<ast::Attribute>() || e.is<ast::Call>() || e.is<ast::Subscript>();
-}
 
 }  // namespace
 

@@ -3,14 +3,6 @@
 
 namespace mpy {
 
-namespace {
-
-bool is_trailer_node(const ast::Expr& e) {
-    return e.is<ast::Attribute>() || e.is<ast::Call>() || e.is<ast::Subscript>();
-}
-
-}  // namespace
-
 // await x  ==  yield from x (after GET_ITER).  MicroPython's await node holds the operand's atom
 // and trailers itself, so an unparenthesised trailer chain records no line of its own.
 void CodeGenerator::await_expr(const ast::Await& a, int line) {

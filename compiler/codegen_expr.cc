@@ -36,15 +36,7 @@ UnaryOp unary(ast::UnaryOpKind op) {
     return UnaryOp::Not;
 }
 
-bool is_trailer_node(const ast::Expr& e) {
-    return e.is<ast::Attribute>() || e.is<ast::Call>() || e.is<ast::Subscript>();
-}
 
-std::optional<bool> const_truth(const ast::Expr& e) {
-    if (auto* c = e.as<ast::Constant>()) return c->value.is_true();
-    if (auto* t = e.as<ast::Tuple>(); t != nullptr && t->parenthesised && t->elts.empty()) return false;
-    return std::nullopt;
-}
 
 // Runs `f`, giving an error without a line the line of `child` (compile.c's
 // compile_generic_all_nodes does this for the nodes of a list).

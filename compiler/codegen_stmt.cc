@@ -93,12 +93,6 @@ void CodeGenerator::stmt_body(const ast::Stmt& s) {
 
 namespace {
 
-// MicroPython folds `if 0:` / `while 1:` on any constant (and on the empty tuple `()`).
-std::optional<bool> const_truth(const ast::Expr& e) {
-    if (auto* c = e.as<ast::Constant>()) return c->value.is_true();
-    if (auto* t = e.as<ast::Tuple>(); t != nullptr && t->parenthesised && t->elts.empty()) return false;
-    return std::nullopt;
-}
 bool is_const_false(const ast::Expr& e) { return const_truth(e) == std::optional<bool>(false); }
 bool is_const_true(const ast::Expr& e) { return const_truth(e) == std::optional<bool>(true); }
 

@@ -80,8 +80,15 @@ JobResult run_job(const BuildContext& ctx, const CompileJob& job) {
         if (ctx.incremental && !have_state) have_state = stat_source(job.input, state);
         if (!have_source) source = job.input == "-" ? ctx.env.read_stdin() : read_source_file(job.input);
 
-        CompileSettings settings{job.source_name,       ctx.options.opt_level,  ctx.options.small_int_bits,
-                                 ctx.options.arch,      ctx.options.arch_flags, ctx.options.emit};
+        CompileSettings settings;
+        settings.source_name = job.source_name;
+        const std::string lexer_name = job.input == "-" ? "<stdin>" : job.input;
+        if (lexer_name != job.source_name) settings.input_path = lexer_name;
+        settings.opt_level = ctx.options.opt_level;
+        settings.small_int_bits = ctx.options.small_int_bits;
+        settings.arch = ctx.options.arch;
+        settings.arch_flags = ctx.options.arch_flags;
+        settings.emit = ctx.options.emit;
         std::string bytes = ctx.env.compile(source, settings);
         if (job.output == "-") {
             result.stdout_bytes = std::move(bytes);

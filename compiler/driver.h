@@ -17,6 +17,9 @@ namespace mpy {
 // compiler/compiler.h, which main() fills from it, so the driver does not depend on the compiler).
 struct CompileSettings {
     std::string source_name;
+    // The input path as mpy-cross would have got it ("<stdin>" for stdin), when it differs from
+    // source_name (-s, or a tree's relative names); empty otherwise.
+    std::string input_path;
     int opt_level = 0;
     int small_int_bits = 31;
     std::string arch;

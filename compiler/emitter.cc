@@ -144,9 +144,12 @@ void Emitter::load_true() { op(1, op::LOAD_CONST_TRUE); }
 void Emitter::load_false() { op(1, op::LOAD_CONST_FALSE); }
 
 void Emitter::load_ellipsis() {
-    ast::ConstValue ellipsis;
-    ellipsis.kind = ast::ConstValue::Kind::Ellipsis;
-    load_const_obj(ellipsis);
+    static const ast::ConstValue kEllipsis = [] {
+        ast::ConstValue c;
+        c.kind = ast::ConstValue::Kind::Ellipsis;
+        return c;
+    }();
+    load_const_obj(kEllipsis);
 }
 
 void Emitter::load_small_int(std::int64_t value) {
@@ -164,7 +167,8 @@ void Emitter::load_small_int(std::int64_t value) {
 void Emitter::load_const_str(std::string_view qstr) { op_qstr(1, op::LOAD_CONST_STRING, qstr); }
 
 void Emitter::load_const_obj(const ast::ConstValue& value) {
-    std::uint32_t index = module_.use_constant(value);
+    // The value's address identifies the object across passes (codegen passes AST nodes).
+    std::uint32_t index = module_.use_constant(value, &value);
     op_uint(1, op::LOAD_CONST_OBJ, index);
 }
 

@@ -127,7 +127,10 @@ public:
     void load_ellipsis();                       // LOAD_CONST_OBJ of the Ellipsis constant
     void load_small_int(std::int64_t value);    // LOAD_CONST_SMALL_INT (multi form -16..47)
     void load_const_str(std::string_view qstr); // LOAD_CONST_STRING (interned string)
-    void load_const_obj(const ast::ConstValue& value);  // LOAD_CONST_OBJ, deduplicated
+    // LOAD_CONST_OBJ, deduplicated.  Pass the AST's own ConstValue (not a copy): its address is
+    // the object's identity, which decides whether two NaNs are one constant (see
+    // ModuleBuilder::use_constant).
+    void load_const_obj(const ast::ConstValue& value);
     // Dispatches a parser constant the way the reference compiler does: None/True/False/...
     // tokens, small ints, interned strings, else a constant object.
     void load_const(const ast::ConstValue& value);

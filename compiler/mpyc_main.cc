@@ -18,34 +18,16 @@
 
 namespace {
 
-// Until codegen's compiler.cc exists the library has no compile_to_mpy to link against; the
-// driver then reports that instead of failing the whole build.
-#if __has_include("compiler/compiler.cc")
-#define MPYC_HAVE_COMPILER 1
-#else
-#define MPYC_HAVE_COMPILER 0
-#endif
-
 std::string compile_with_library(std::string_view source, const mpy::CompileSettings& s) {
     mpy::CompileOptions options;
     options.source_name = s.source_name;
+    options.input_path = s.input_path;
     options.opt_level = s.opt_level;
     options.small_int_bits = s.small_int_bits;
     options.arch = s.arch;
     options.emit = s.emit;
-    // -march-flags= needs CompileOptions::arch_flags (requested from codegen); refuse it rather
-    // than silently produce a header without the flags.
-    if constexpr (requires { options.arch_flags; }) {
-        options.arch_flags = s.arch_flags;
-    } else if (s.arch_flags != 0) {
-        throw mpy::DiagnosticError(
-            mpy::Diagnostic{"NotImplementedError", "-march-flags is not supported by this compiler build", {s.source_name}});
-    }
-#if MPYC_HAVE_COMPILER
+    options.arch_flags = s.arch_flags;
     return mpy::compile_to_mpy(source, options);
-#else
-    throw mpy::DiagnosticError(mpy::Diagnostic{"NotImplementedError", "compiler library not built yet", {s.source_name}});
-#endif
 }
 
 // Version plus the executable's size and mtime: a rebuilt mpyc invalidates --out-dir stamps.

@@ -30,19 +30,27 @@ std::vector<std::string> normalised_listing(const MpyModule& m, const FunctionVi
     return out;
 }
 
-// Longest-common-subsequence alignment of two listings into " ", "-", "+" lines.  Common prefix
-// and suffix are trimmed first, so typical small edits cost little.
-std::vector<std::pair<char, std::string>> align(const std::vector<std::string>& a, const std::vector<std::string>& b) {
+// One line of an alignment: ' ' same, '-' only in A, '+' only in B, with the instruction
+// numbers on each side (npos where absent).
+struct Aligned {
+    char mark;
+    std::size_t ia, ib;
+};
+
+// Longest-common-subsequence alignment of two listings.  Common prefix and suffix are trimmed
+// first, so typical small edits cost little; huge differing middles are shown as replaced.
+std::vector<Aligned> align(const std::vector<std::string>& a, const std::vector<std::string>& b) {
+    constexpr std::size_t npos = static_cast<std::size_t>(-1);
     std::size_t pre = 0;
     while (pre < a.size() && pre < b.size() && a[pre] == b[pre]) ++pre;
     std::size_t suf = 0;
     while (suf < a.size() - pre && suf < b.size() - pre && a[a.size() - 1 - suf] == b[b.size() - 1 - suf]) ++suf;
     std::size_t n = a.size() - pre - suf, k = b.size() - pre - suf;
-    std::vector<std::pair<char, std::string>> out;
-    for (std::size_t i = 0; i < pre; ++i) out.push_back({' ', a[i]});
-    if (n * k > 4'000'000) {  // too big to align cheaply: show as replaced
-        for (std::size_t i = 0; i < n; ++i) out.push_back({'-', a[pre + i]});
-        for (std::size_t j = 0; j < k; ++j) out.push_back({'+', b[pre + j]});
+    std::vector<Aligned> out;
+    for (std::size_t i = 0; i < pre; ++i) out.push_back({' ', i, i});
+    if (n * k > 4'000'000) {
+        for (std::size_t i = 0; i < n; ++i) out.push_back({'-', pre + i, npos});
+        for (std::size_t j = 0; j < k; ++j) out.push_back({'+', npos, pre + j});
     } else {
         std::vector<std::vector<std::uint32_t>> lcs(n + 1, std::vector<std::uint32_t>(k + 1, 0));
         for (std::size_t i = n; i-- > 0;) {
@@ -53,16 +61,15 @@ std::vector<std::pair<char, std::string>> align(const std::vector<std::string>& 
         std::size_t i = 0, j = 0;
         while (i < n || j < k) {
             if (i < n && j < k && a[pre + i] == b[pre + j]) {
-                out.push_back({' ', a[pre + i]});
-                ++i, ++j;
-            } else if (j < k && (i == n || lcs[i][j + 1] >= lcs[i + 1][j])) {
-                out.push_back({'+', b[pre + j++]});
+                out.push_back({' ', pre + i++, pre + j++});
+            } else if (i < n && (j == k || lcs[i + 1][j] >= lcs[i][j + 1])) {
+                out.push_back({'-', pre + i++, npos});
             } else {
-                out.push_back({'-', a[pre + i++]});
+                out.push_back({'+', npos, pre + j++});
             }
         }
     }
-    for (std::size_t i = a.size() - suf; i < a.size(); ++i) out.push_back({' ', a[i]});
+    for (std::size_t s = 0; s < suf; ++s) out.push_back({' ', a.size() - suf + s, b.size() - suf + s});
     return out;
 }
 
@@ -97,8 +104,12 @@ void diff_function(std::string& out, bool& identical, const LoadedMpy& fa, const
     if (a.rc->kind == CodeKind::Bytecode && b.rc->kind == CodeKind::Bytecode) {
         auto la = normalised_listing(fa.module, a, va), lb = normalised_listing(fb.module, b, vb);
         if (la != lb) {
-            for (const auto& [mark, text] : align(la, lb)) {
-                if (mark != ' ') body += fmt::format("  {} {}\n", mark, text);
+            for (const auto& x : align(la, lb)) {
+                if (x.mark == '-') {
+                    body += fmt::format("  - #{:<4} line {:<4} {}\n", x.ia, a.line_of(a.instructions[x.ia].offset), la[x.ia]);
+                } else if (x.mark == '+') {
+                    body += fmt::format("  + #{:<4} line {:<4} {}\n", x.ib, b.line_of(b.instructions[x.ib].offset), lb[x.ib]);
+                }
             }
         }
         std::vector<std::uint32_t> ln_a, ln_b;

@@ -221,7 +221,7 @@ void BoardFs::write_file(std::string_view path, std::string_view data, const Pro
     BytesLiteralOptions lit_opts;
     if (!base64) lit_opts.raw_high_bytes = raw_high_bytes_ok();
     // Room for the call around the data in each submission.
-    std::size_t budget = c.source_budget() > 64 ? c.source_budget() - 40 : 32;
+    std::size_t budget = c.source_budget() > 192 ? c.source_budget() - 100 : 92;
 
     for (int attempt = 1;; ++attempt) {
         try {

@@ -124,6 +124,15 @@ int cmd_help(Session& s, const ParsedCommand&) {
         for (const std::string& word : a.expansion) exp += (exp.empty() ? "" : " ") + word;
         out += fmt::format("  {:<{}}  {}\n", n, w, a.help.empty() ? exp : a.help);
     }
+    out += "\nGlobal options (before the first command):\n"
+           "  --baud N              serial line speed (default 115200)\n"
+           "  --dtr on|off, --rts on|off   modem lines after opening (default: both on)\n"
+           "  -d, --device DEV      device for the implicit connect ($MPR_DEVICE, config, auto)\n"
+           "  --sim-dir DIR         files of the `sim` board (default ~/.cache/mpytools/sim)\n"
+           "  --timeout S           limit for every protocol wait (default 10)\n"
+           "  --exec-timeout S      give up when exec/run/eval output is silent this long\n"
+           "  --no-raw-paste        never use raw-paste mode\n"
+           "\nConfiguration: $MPR_CONFIG or ~/.config/mpr/config.json (aliases, device, baud).\n";
     write_stdout(out);
     return 0;
 }

@@ -4,12 +4,16 @@
 // byte stream a real board sends and receives on its UART, so a client (mpr, mpremote) talks
 // to it through a pty as to a board.
 //
-//   node board.mjs [--state DIR] [--heap BYTES] [--stty-raw]
+//   node board.mjs [--state DIR] [--heap BYTES] [--paste-window BYTES] [--stty-raw]
 //
 //   --state DIR   the board's flash: its files are kept in DIR (created if missing), so they
 //                 survive soft resets, restarts and separate client sessions.  Without it the
 //                 board gets an empty temporary directory that is removed at exit.
 //   --heap BYTES  MicroPython heap size (default 1 MiB; suffix k or m allowed).
+//   --paste-window BYTES
+//                 raw-paste flow-control window (default 1024).  Boards with a 256-byte
+//                 receive buffer say 128; a virtual board can take more at once, and every
+//                 window costs the client a round trip (128 makes uploads about 8 times slower).
 //   --stty-raw    put the tty on stdin into raw mode first (for running the board by hand in a
 //                 terminal; mpr and board_pty hand over a raw pty already, and the board does
 //                 not touch the tty mode unless asked).
@@ -34,7 +38,7 @@ import { InputRing, BoardState } from './input_ring.mjs';
 
 const INTERRUPT_GRACE_MS = 1000;
 const END_OF_INPUT_GRACE_MS = 10000;
-const USAGE = 'usage: board.mjs [--state DIR] [--heap BYTES] [--stty-raw]\n';
+const USAGE = 'usage: board.mjs [--state DIR] [--heap BYTES] [--paste-window BYTES] [--stty-raw]\n';
 
 function parseSize(text) {
     const m = /^(\d+)([kKmM]?)$/.exec(text ?? '');
@@ -43,19 +47,21 @@ function parseSize(text) {
 }
 
 function parseArgs(argv) {
-    const opts = { state: null, heap: 1024 * 1024, sttyRaw: false };
+    const opts = { state: null, heap: 1024 * 1024, pasteWindow: 1024, sttyRaw: false };
     for (let i = 0; i < argv.length; i++) {
         const a = argv[i];
         if (a === '--state' || a === '--dir') opts.state = argv[++i];
         else if (a.startsWith('--state=')) opts.state = a.slice(8);
         else if (a.startsWith('--dir=')) opts.state = a.slice(6);
         else if (a === '--stty-raw') opts.sttyRaw = true;
+        else if (a === '--paste-window') opts.pasteWindow = parseSize(argv[++i]);
         else if (a === '--heap') opts.heap = parseSize(argv[++i]);
         else if (a.startsWith('--heap=')) opts.heap = parseSize(a.slice(7));
         else if (a === '-h' || a === '--help') { process.stderr.write(USAGE); process.exit(0); }
         else throw new Error(`unknown argument: ${a}`);
     }
     if (opts.state === undefined) throw new Error('--state needs a directory');
+    if (!(opts.pasteWindow >= 1 && opts.pasteWindow <= 32768)) throw new Error('--paste-window: 1 to 32768');
     return opts;
 }
 
@@ -91,7 +97,10 @@ function main() {
 
     const startWorker = (reason) => {
         worker = new Worker(new URL('./mcu.mjs', import.meta.url), {
-            workerData: { ring: ring.shared, stateDir, heapSize: opts.heap, reason, raw: ring.rawMode },
+            workerData: {
+                ring: ring.shared, stateDir, heapSize: opts.heap, pasteWindow: opts.pasteWindow,
+                reason, raw: ring.rawMode,
+            },
             stdout: false, stderr: false,
         });
         worker.on('error', (e) => {

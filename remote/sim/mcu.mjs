@@ -25,8 +25,6 @@ import { translateSyscallErrors } from './errno_map.mjs';
 
 const CTRL_A = 0x01, CTRL_B = 0x02, CTRL_D = 0x04, CTRL_E = 0x05;
 const RAW_BANNER = 'raw REPL; CTRL-B to exit\r\n';
-// Raw-paste flow-control window, the value of boards with MICROPY_REPL_STDIN_BUFFER_MAX 256.
-const PASTE_WINDOW = 128;
 
 const FLASH_VFS_PY = readFileSync(new URL('./flash_vfs.py', import.meta.url), 'utf8');
 const BOARD_INPUT_PY = readFileSync(new URL('./board_input.py', import.meta.url), 'utf8');
@@ -53,11 +51,12 @@ const trace = process.env.MPYTOOLS_SIM_TRACE
 trace('worker started');
 
 class Board {
-    constructor({ ring, stateDir, heapSize }) {
+    constructor({ ring, stateDir, heapSize, pasteWindow }) {
         this.ring = new InputRing(ring);
         this.out = new SerialOut(1);
         this.flash = new Flash(stateDir);
         this.heapSize = heapSize;
+        this.pasteWindow = pasteWindow;
         this.mp = null;
         this.raw = false;
         this.rawLineLen = 0;   // bytes in the raw REPL's line buffer, for raw-paste detection
@@ -195,24 +194,30 @@ class Board {
     // flow-controlled reception until Ctrl-D, then compile and run.  The code is handed to the
     // runtime's raw REPL (which does not echo), with its "OK" reply hidden.
     rawPaste() {
-        this.out.write('R\x01' + String.fromCharCode(PASTE_WINDOW & 0xff, PASTE_WINDOW >> 8) + '\x01');
+        const window = this.pasteWindow;
+        this.out.write('R\x01' + String.fromCharCode(window & 0xff, window >> 8) + '\x01');
         const code = [];
-        let remain = PASTE_WINDOW;
+        let remain = window;
         for (;;) {
             const c = this.readByte();
             if (c === CTRL_D) break;
             if (c === CTRL_C) {
                 // The host aborted: end of data, then the KeyboardInterrupt as the result.
-                this.out.write('\x04\x04KeyboardInterrupt\r\n\x04>');
+                this.out.write('\x04\x04KeyboardInterrupt: \r\n\x04>');
                 return false;
             }
             code.push(c);
             if (--remain === 0) {
                 this.out.write('\x01');
-                remain = PASTE_WINDOW;
+                remain = window;
             }
         }
         this.out.write('\x04');
+        if (code.length === 0) {
+            // Nothing to run (the runtime's raw REPL would take an empty Ctrl-D as a soft reset).
+            this.out.write('\x04\x04>');
+            return false;
+        }
         this.ring.state = BoardState.RUNNING;
         for (const c of code) this.processChar(c);
         this.out.swallow('OK');
@@ -251,6 +256,6 @@ class Board {
 const board = new Board(workerData);
 board.raw = workerData.raw;
 board.run().catch((e) => {
-    process.stderr.write(`sim board: ${e.stack || e}\n`);
+    process.stderr.write(`sim board: ${(process.env.MPYTOOLS_SIM_TRACE && e.stack) || e.message || e}\n`);
     process.exit(1);
 });

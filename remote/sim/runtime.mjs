@@ -18,8 +18,11 @@ export function findRuntime() {
     const candidates = [];
     const fromEnv = process.env.MPYTOOLS_MICROPYTHON_WASM;
     if (fromEnv) {
+        // Named explicitly: that one or none.
         const p = resolve(fromEnv);
-        candidates.push(existsSync(p) && statSync(p).isDirectory() ? join(p, ENTRY) : p);
+        const entry = existsSync(p) && statSync(p).isDirectory() ? join(p, ENTRY) : p;
+        if (existsSync(entry)) return entry;
+        throw new Error(`MPYTOOLS_MICROPYTHON_WASM names ${fromEnv}, which has no ${ENTRY}`);
     }
     const here = dirname(fileURLToPath(import.meta.url));
     candidates.push(join(here, ENTRY));

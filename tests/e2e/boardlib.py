@@ -109,9 +109,11 @@ class Tty:
 class RawRepl:
     """The raw REPL protocol (MicroPython docs, reference/repl), with raw-paste when offered."""
 
-    def __init__(self, line, use_raw_paste=True):
+    def __init__(self, line, use_raw_paste=True, retries=0):
         self.line = line
         self.use_raw_paste = use_raw_paste
+        self.retries = retries   # re-sends of code the board did not acknowledge (lossy lines)
+        self.retried = 0
         self.paste_reply = None  # the board's answer to the raw-paste request, once asked
 
     def enter(self, timeout=10.0):
@@ -178,9 +180,23 @@ class RawRepl:
         if self.use_raw_paste:
             pasted = self._send_paste(code, timeout)
         if not pasted:
-            self.line.write(code)
-            self.line.write(b"\x04")
-            self.line.read_until(b"OK", timeout)
+            for attempt in range(self.retries + 1):
+                self.line.write(code)
+                self.line.write(b"\x04")
+                try:
+                    self.line.read_until(b"OK", min(timeout, 3.0) if attempt < self.retries else timeout)
+                    break
+                except BoardError:
+                    if attempt == self.retries:
+                        raise
+                    # A byte got lost on the way (the micro:bit drops input when the host is
+                    # busy): clear the board's line buffer and send the code again.
+                    self.retried += 1
+                    self.line.write(b"\x03")
+                    time.sleep(0.1)
+                    self.line.drain()
+                    self.line.write(b"\x01")
+                    self.line.read_until(b"raw REPL; CTRL-B to exit\r\n>", timeout)
         out = self.line.read_until(b"\x04", timeout)[:-1]
         err = self.line.read_until(b"\x04", timeout)[:-1]
         self.line.read_until(b">", timeout)
@@ -318,6 +334,15 @@ class MicrobitBoard(Board):
             self.path = _wait_for_line(self.proc, rb"redirected to (/dev/pts/\d+)",
                                        timeout).group(1).decode()
         return self
+
+
+def sim_runtime_present():
+    """Whether the sim board can find MicroPython's webassembly runtime (remote/sim/runtime.mjs)."""
+    env = os.environ.get("MPYTOOLS_MICROPYTHON_WASM")
+    if env:
+        return os.path.exists(env)
+    return os.path.exists(os.path.join(REPO, "node_modules", "@micropython",
+                                       "micropython-webassembly-pyscript", "micropython.mjs"))
 
 
 def have(program):

@@ -17,15 +17,16 @@ import subprocess
 import sys
 import time
 
+sys.dont_write_bytecode = True  # no __pycache__ in the source tree
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 from boardlib import (MicrobitBoard, PtyBoard, RawRepl, SimBoard, UnixBoard, SIM_SCRIPT,  # noqa: E402
-                      MICROBIT_FIRMWARE, have, temp_dir)
+                      MICROBIT_FIRMWARE, have, sim_runtime_present, temp_dir)
 from checks import Checks  # noqa: E402
 
 
-def raw_session(board):
+def raw_session(board, retries=0):
     line = board.open()
-    repl = RawRepl(line)
+    repl = RawRepl(line, retries=retries)
     repl.enter()
     return line, repl
 
@@ -72,7 +73,7 @@ def sim_basics(t, board_pty, state):
                        repl.exec("import sys\nprint(sys.implementation.version, sys.implementation._mpy)"),
                        b"(1, 27, 0, '') 774\r\n")
 
-        # Raw-paste with real flow control: 20 KB of code, window 128.
+        # Raw-paste with real flow control: 20 KB of code, about 20 windows.
         big = "x = 0\n" + "x += 1\n" * 3000 + "print(x)\n"
         t.expect_equal("raw-paste of 20 KB", repl.exec(big, 30), b"3000\r\n")
         # Plain raw REPL too (no raw-paste).
@@ -81,9 +82,29 @@ def sim_basics(t, board_pty, state):
 
         # Raw-paste, byte by byte as a board shows it.
         line.write(b"\x05A\x01")
-        t.expect_equal("raw-paste header", line.read_exactly(5), b"R\x01\x80\x00\x01")
+        t.expect_equal("raw-paste header: window 1024", line.read_exactly(5), b"R\x01\x00\x04\x01")
         line.write(b"print(123)\x04")
         t.expect_equal("raw-paste result", line.read_until(b">"), b"\x04123\r\n\x04\x04>")
+
+        # Raw-paste of nothing runs nothing (no soft reset).
+        line.write(b"\x05A\x01")
+        line.read_exactly(5)
+        line.write(b"\x04")
+        t.expect_equal("raw-paste of no code", line.read_until(b">"), b"\x04\x04\x04>")
+        t.expect_equal("raw-paste of no code: no soft reset", line.drain(0.2), b"")
+
+        # Raw-paste cut short with Ctrl-C, or with code that does not compile (as the unix port).
+        line.write(b"\x05A\x01")
+        line.read_exactly(5)
+        line.write(b"print(1)\x03")
+        t.expect_equal("raw-paste aborted with Ctrl-C", line.read_until(b">"),
+                       b"\x04\x04KeyboardInterrupt: \r\n\x04>")
+        line.write(b"\x05A\x01")
+        line.read_exactly(5)
+        line.write(b"x = (\x04")
+        t.expect_equal("raw-paste of a syntax error", line.read_until(b"\x04>"),
+                       b'\x04\x04Traceback (most recent call last):\r\n  File "<stdin>", line 2\r\n'
+                       b'SyntaxError: invalid syntax\r\n\x04>')
 
         # sys.stdin inside running code, with the bytes sent while it runs.
         line.write(b"\x05A\x01")
@@ -249,6 +270,18 @@ def sim_interrupts(t, board_pty, state):
         t.check("variables are gone after the restart", b"NameError" in err, err)
         t.expect_equal("files are kept after the restart",
                        repl.exec("import os\nprint('d' in os.listdir())"), b"True\r\n")
+
+        # The same in the friendly REPL: back to a working prompt.
+        repl.leave()
+        line.read_until(b">>> ")
+        line.write(b"while True: pass\r\r")
+        time.sleep(0.3)
+        line.write(b"\x03")
+        out = line.read_until(b"for more information.\r\n>>> ", 10)
+        t.check("friendly REPL: spinning code, Ctrl-C: soft reboot and prompt",
+                b"KeyboardInterrupt" in out and b"MPY: soft reboot\r\nMicroPython v1.27.0" in out, out)
+        line.write(b"1+1\r")
+        t.check("friendly REPL works after the restart", line.read_until(b">>> ").endswith(b"2\r\n>>> "))
         line.close()
 
 
@@ -296,6 +329,29 @@ def sim_process(t, state):
     t.check("board on pipes runs code and exits at EOF", p.returncode == 0 and b"OK42\r\n\x04\x04>" in p.stdout,
             p.stdout + p.stderr)
     t.note(f"sim board: start, run one exec, exit: {time.monotonic() - begin:.2f} s")
+    # A board with the window of boards with a 256-byte buffer: one \x01 per 128 bytes read.
+    code = b"x = '" + b"y" * 590 + b"'\nprint(len(x))"   # 606 bytes: 4 windows used up
+    p = subprocess.run(["node", SIM_SCRIPT, "--state", state, "--paste-window", "128"],
+                       input=b"\x01\x05A\x01" + code + b"\x04", capture_output=True, timeout=30)
+    t.check("--paste-window 128: header, four window acks, result",
+            b">R\x01\x80\x00\x01\x01\x01\x01\x01\x04590\r\n\x04\x04>" in p.stdout, p.stdout[-200:] + p.stderr)
+
+    # Installed layout: the board's files and the runtime package's files in one directory.
+    inst = temp_dir("e2e-sim-installed-")
+    try:
+        sim_dir = os.path.dirname(SIM_SCRIPT)
+        for name in os.listdir(sim_dir):
+            shutil.copy(os.path.join(sim_dir, name), inst)
+        pkg = os.path.join(os.path.dirname(os.path.dirname(sim_dir)), "node_modules", "@micropython",
+                           "micropython-webassembly-pyscript")
+        for name in ("micropython.mjs", "micropython.wasm", "package.json"):
+            shutil.copy(os.path.join(pkg, name), inst)
+        p = subprocess.run(["node", os.path.join(inst, "board.mjs")], input=b"\x01print(6*7)\x04",
+                           capture_output=True, timeout=30)
+        t.check("installed layout: runtime found beside the script", p.returncode == 0 and
+                b"OK42\r\n" in p.stdout, p.stdout + p.stderr)
+    finally:
+        shutil.rmtree(inst)
     p = subprocess.run(["node", SIM_SCRIPT, "--bogus"], capture_output=True, timeout=30)
     t.check("unknown argument: exit 2 and usage", p.returncode == 2 and b"usage" in p.stderr, p.stderr)
 
@@ -305,21 +361,25 @@ def sim_process(t, state):
 def test_microbit(t, board_pty):
     for label, board in (("qemu pty", MicrobitBoard()), ("board_pty", MicrobitBoard(board_pty))):
         with board:
-            line, repl = raw_session(board)
+            line, repl = raw_session(board, retries=2)
             t.expect_equal(f"microbit ({label}): exec", repl.exec("print(1+1)"), b"2\r\n")
             t.check(f"microbit ({label}): no raw-paste (old firmware)", repl.paste_reply == b"ra",
                     repl.paste_reply)
             out, err = repl.exec_raw("1/0")
             t.check(f"microbit ({label}): exception", b"ZeroDivisionError" in err, err)
-            data = "".join(chr(65 + i % 26) for i in range(1500))
-            repl.exec(f"f = open('t.txt', 'w')\nf.write({data!r})\nf.close()")
+            # Written by a short program: long submissions to this board can lose bytes when the
+            # host is busy (QEMU's UART and the firmware's small receive buffer), see REFERENCE.md.
+            repl.exec("f = open('t.txt', 'w')\nfor i in range(150):\n    f.write('ABCDEFGHIJ')\nf.close()")
             t.expect_equal(f"microbit ({label}): file round trip",
-                           repl.exec("print(len(open('t.txt').read()))"), b"1500\r\n")
+                           repl.exec("d = open('t.txt').read()\nprint(len(d), d[:12])"),
+                           b"1500 ABCDEFGHIJAB\r\n")
             repl.soft_reset()
             t.expect_equal(f"microbit ({label}): files survive soft reset",
                            repl.exec("import os\nprint(os.listdir())"), b"['t.txt']\r\n")
             out, err = repl.exec_raw("import os\nos.stat('t.txt')")
             t.check(f"microbit ({label}): os.stat does not exist there", b"AttributeError" in err, err)
+            if repl.retried:
+                t.note(f"microbit ({label}): {repl.retried} submission(s) lost bytes and were sent again")
             line.close()
 
 
@@ -386,8 +446,7 @@ def main():
     if args.board == "sim":
         if not have("node"):
             return t.skip("node is not installed")
-        if not os.path.exists(os.path.join(os.path.dirname(SIM_SCRIPT), "..", "..", "node_modules")) and \
-                not os.environ.get("MPYTOOLS_MICROPYTHON_WASM"):
+        if not sim_runtime_present():
             return t.skip("the MicroPython webassembly runtime is not installed (npm install)")
         t.run(test_sim, args.board_pty)
     elif args.board == "pty":

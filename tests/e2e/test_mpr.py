@@ -18,8 +18,10 @@ import subprocess
 import sys
 import time
 
+sys.dont_write_bytecode = True  # no __pycache__ in the source tree
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
-from boardlib import MicrobitBoard, PtyBoard, SimBoard, MICROBIT_FIRMWARE, have, temp_dir  # noqa: E402
+from boardlib import (MicrobitBoard, PtyBoard, SimBoard, MICROBIT_FIRMWARE, have,  # noqa: E402
+                      sim_runtime_present, temp_dir)
 from checks import Checks  # noqa: E402
 
 
@@ -234,11 +236,30 @@ def test_sim(t, mpr, board_pty):
         shutil.rmtree(state, ignore_errors=True)
 
 
+def holds(pid, path):
+    """Whether process `pid` has `path` open."""
+    try:
+        fds = os.listdir(f"/proc/{pid}/fd")
+    except OSError:
+        return False
+    for fd in fds:
+        try:
+            if os.readlink(f"/proc/{pid}/fd/{fd}") == path:
+                return True
+        except OSError:
+            pass
+    return False
+
+
 def busy_port(t, m, path):
-    slow = subprocess.Popen(m.argv("exec", "import time\ntime.sleep(3)"), stdout=subprocess.DEVNULL,
+    slow = subprocess.Popen(m.argv("exec", "import time\ntime.sleep(4)"), stdout=subprocess.DEVNULL,
                             stderr=subprocess.DEVNULL)
     try:
-        time.sleep(1.0)
+        # Wait until the first mpr has the port open (its fds in /proc), however slow the machine.
+        deadline = time.monotonic() + 15
+        while time.monotonic() < deadline and not holds(slow.pid, path):
+            time.sleep(0.05)
+        time.sleep(0.2)
         p = m.run("exec", "print(1)", timeout=30)
         t.check("a port in use by another mpr: error, exit non-zero",
                 p.returncode != 0 and "busy" in p.err.lower(), show(p))
@@ -260,7 +281,10 @@ def killed_mid_copy(t, mpr, board_pty, state):
             m = Mpr(mpr, ["connect", board.path])
             copy = subprocess.Popen(m.argv("fs", "cp", ":huge.bin", dest), stdout=subprocess.PIPE,
                                     stderr=subprocess.PIPE)
-            time.sleep(1.5)
+            deadline = time.monotonic() + 15
+            while time.monotonic() < deadline and not holds(copy.pid, board.path):
+                time.sleep(0.05)
+            time.sleep(1.0)  # well into the 4 MB transfer (it takes seconds)
             finished_early = copy.poll() is not None
             board.proc.kill()  # board_pty dies: the client's pty goes away mid-transfer
             board.proc.wait()
@@ -322,6 +346,8 @@ def main():
     if args.board == "sim":
         if not have("node"):
             return t.skip("node is not installed")
+        if not sim_runtime_present():
+            return t.skip("the MicroPython webassembly runtime is not installed (npm install)")
         t.run(test_sim, args.mpr, args.board_pty)
     else:
         if not have("qemu-system-arm") or not os.path.exists(MICROBIT_FIRMWARE):

@@ -28,12 +28,14 @@ struct FakeCompiler {
     std::atomic<int> calls{0};
     std::mutex mutex;
     std::vector<std::string> names;
+    std::vector<std::string> input_paths;
 
     std::string operator()(std::string_view source, const CompileSettings& s) {
         ++calls;
         {
             std::lock_guard<std::mutex> lock(mutex);
             names.push_back(s.source_name);
+            input_paths.push_back(s.input_path);
         }
         int line = 1;
         for (size_t pos = 0; pos < source.size(); ++line) {
@@ -84,6 +86,8 @@ TEST(DriverRun, CompilesOneFileNextToItLikeMpyCross) {
 
     EXPECT_EQ(h.run({"-O2", "-s", "shown.py", "-o", tmp / "y.mpy", tmp / "x.py"}), 0);
     EXPECT_EQ(tmp.read("y.mpy"), "MPY|shown.py|O2|a = 1\n");
+    // The compiler is told the real input path only when -s hides it.
+    EXPECT_EQ(h.compiler.input_paths, (std::vector<std::string>{"", tmp / "x.py"}));
 }
 
 TEST(DriverRun, CompileErrorPrintsTracebackAndWritesNothing) {

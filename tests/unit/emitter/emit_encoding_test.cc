@@ -214,20 +214,24 @@ TEST(EmitEncoding, ConstantTableDeduplication) {
     EXPECT_EQ(mb.use_constant(float_const(-nan)), 5u);
     EXPECT_EQ(mb.use_constant(float_const(nan)), 4u);
     EXPECT_EQ(mb.use_constant(float_const(-nan)), 6u);
-    EXPECT_EQ(mb.use_constant(str_const("abc")), 7u);
+    // ...unless it is the very same object again (same identity), as in every later pass.
+    const ast::ConstValue same = float_const(-nan);
+    EXPECT_EQ(mb.use_constant(same, &same), 7u);
+    EXPECT_EQ(mb.use_constant(same, &same), 7u);
+    EXPECT_EQ(mb.use_constant(str_const("abc")), 8u);
     ast::ConstValue b;
     b.kind = ast::ConstValue::Kind::Bytes;
     b.text = "abc";
-    EXPECT_EQ(mb.use_constant(b), 8u);  // bytes and str differ
+    EXPECT_EQ(mb.use_constant(b), 9u);  // bytes and str differ
     ast::ConstValue t;
     t.kind = ast::ConstValue::Kind::Tuple;
     t.items = {int_const("1", true, 1), float_const(1.0)};
     ast::ConstValue t2 = t;
     t2.items[1] = int_const("1", true, 1);
-    EXPECT_EQ(mb.use_constant(t), 9u);
-    EXPECT_EQ(mb.use_constant(t2), 10u);  // (1, 1.0) vs (1, 1): element types differ
-    EXPECT_EQ(mb.use_constant(t), 9u);
-    EXPECT_EQ(mb.model_constants()[9], Constant::tuple({Constant::integer("1"), Constant::floating("1.0")}));
+    EXPECT_EQ(mb.use_constant(t), 10u);
+    EXPECT_EQ(mb.use_constant(t2), 11u);  // (1, 1.0) vs (1, 1): element types differ
+    EXPECT_EQ(mb.use_constant(t), 10u);
+    EXPECT_EQ(mb.model_constants()[10], Constant::tuple({Constant::integer("1"), Constant::floating("1.0")}));
 }
 
 TEST(EmitEncoding, QstrTableStartsWithSourceFile) {

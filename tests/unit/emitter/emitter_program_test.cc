@@ -3,6 +3,7 @@
 // with what the reference compiler wrote.  These pin down qstr and constant numbering across
 // passes, children order, prelude fields, line tables and stack sizes together.
 #include <functional>
+#include <limits>
 
 #include <gtest/gtest.h>
 
@@ -311,6 +312,42 @@ TEST(EmitterProgram, DeadCodeStillNumbersQstrsAndCountsStackAndLines) {
     f.simple_name = "f";
     e.begin_code_pass(1, f);
     f_body(true);
+    e.end_code_pass();
+    EXPECT_EQ(module_hex(mb), expected);
+}
+
+TEST(EmitterProgram, NanConstantsFollowObjectIdentity) {
+    // from mpy-cross 1.27.0 for (file nan3.py):
+    //   a = math.nan
+    //   b = math.nan
+    //   c = -math.nan
+    //   d = -math.nan
+    // math.nan is one static object (one entry); each folded -math.nan is its own object, used
+    // by the scope pass and again by the code pass (one entry each, not two).
+    const char* expected =
+        "4d06001f06030e6e616e332e7079000f02610002620002630002640008036e616e08036e616e08036e61"
+        "6e8140000801242424230016022300160323011604230216055163";
+    const double nan = std::numeric_limits<double>::quiet_NaN();
+    const ast::ConstValue a = float_const(nan), b = float_const(nan);
+    const ast::ConstValue c = float_const(-nan), d = float_const(-nan);
+    ModuleBuilder mb("nan3.py");
+    Emitter e(mb);
+    auto body = [&](bool code) {
+        const ast::ConstValue* values[] = {&a, &b, &c, &d};
+        const char* names[] = {"a", "b", "c", "d"};
+        for (int i = 0; i < 4; ++i) {
+            if (code) e.set_source_line(i + 1);
+            e.load_const_obj(*values[i]);
+            if (code) e.store_name(names[i]);
+        }
+        e.load_none();
+        e.return_value();
+    };
+    e.begin_scope_pass(0, "<module>");
+    body(false);
+    e.end_scope_pass();
+    e.begin_code_pass(0, module_signature());
+    body(true);
     e.end_code_pass();
     EXPECT_EQ(module_hex(mb), expected);
 }
