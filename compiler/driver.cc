@@ -101,7 +101,12 @@ JobResult run_job(const BuildContext& ctx, const CompileJob& job) {
             result.stamp = StampEntry{job.input, state};
         }
     } catch (const DiagnosticError& e) {
-        describe_compile_error(result, e.diagnostic(), source);
+        Diagnostic d = e.diagnostic();
+        // mpy-cross names lexer and parser errors after the file it read, and only the compiler's
+        // own errors (those with a scope: ", in f") after the -s name.
+        const std::string lexer_name = job.input == "-" ? "<stdin>" : job.input;
+        if (d.scope.empty() && d.where.file == job.source_name) d.where.file = lexer_name;
+        describe_compile_error(result, d, source);
     } catch (const FileAccessError& e) {
         describe_file_error(result, e);
     } catch (const std::exception& e) {

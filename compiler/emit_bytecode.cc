@@ -117,6 +117,7 @@ public:
         std::size_t info_size = r.info.size();
         std::size_t bytecode_size = r.bytecode.size();
         for (;;) {
+            ++emit_passes_;
             r = pass(LayoutPass::Emit);
             remember(r);
             if (r.info.size() == info_size && r.bytecode.size() == bytecode_size) break;
@@ -131,6 +132,8 @@ public:
         out.insert(out.end(), r.bytecode.begin(), r.bytecode.end());
         return out;
     }
+
+    unsigned emit_passes() const { return emit_passes_; }
 
 private:
     // The next pass writes the prelude size field from this pass's measurements.
@@ -226,17 +229,22 @@ private:
     std::vector<std::int64_t> label_offsets_;  // bytecode offset of each label, latest pass
     std::uint32_t prev_n_info_ = 0;
     std::uint32_t prev_n_cell_ = 0;
+    unsigned emit_passes_ = 0;
 };
 
 }  // namespace
 
-std::vector<std::uint8_t> assemble_bytecode(const RecordedCode& code, const PreludeFields& prelude) {
+std::vector<std::uint8_t> assemble_bytecode(const RecordedCode& code, const PreludeFields& prelude,
+                                            LayoutStats* stats) {
     for (std::uint32_t slot : prelude.cell_slots) {
         if (slot > 255) {
             throw DiagnosticError(Diagnostic{"error", "internal: cell slot above 255", {}});
         }
     }
-    return Layout(code, prelude).run();
+    Layout layout(code, prelude);
+    std::vector<std::uint8_t> out = layout.run();
+    if (stats) stats->emit_passes = layout.emit_passes();
+    return out;
 }
 
 }  // namespace mpy

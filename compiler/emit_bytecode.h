@@ -69,7 +69,11 @@ struct PreludeFields {
 // Lays out `code` and returns the complete function data (what the .mpy stores for a bytecode
 // raw code).  Throws DiagnosticError {"RuntimeError", "bytecode overflow"} when a jump offset
 // does not fit, and {"error", ...} for malformed streams (a jump to a label never assigned).
-std::vector<std::uint8_t> assemble_bytecode(const RecordedCode& code, const PreludeFields& prelude);
+struct LayoutStats {
+    unsigned emit_passes = 0;  // EMIT passes run (1 when CODE_SIZE's guess was already final)
+};
+std::vector<std::uint8_t> assemble_bytecode(const RecordedCode& code, const PreludeFields& prelude,
+                                            LayoutStats* stats = nullptr);
 
 // Appends the line-number-table entries that advance by `bytes` of bytecode and `lines` source
 // lines, in the reference's packing: one-byte entries 0b0LLBBBBB (B <= 31, L <= 3) unless the

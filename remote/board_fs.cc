@@ -217,6 +217,10 @@ void BoardFs::write_file(std::string_view path, std::string_view data, const Pro
     // corrupts its file system when it runs out), so the destination is written directly,
     // verified, and written again if it arrived damaged.
     std::string target = c.rename ? dest + ".mpr~" : dest;
+    if (!c.rename && notice && !told_not_atomic_) {
+        told_not_atomic_ = true;
+        notice("note: this board has no os.rename, so files are written in place (then verified), not atomically");
+    }
     bool base64 = c.a2b_base64;
     BytesLiteralOptions lit_opts;
     if (!base64) lit_opts.raw_high_bytes = raw_high_bytes_ok();

@@ -49,6 +49,10 @@ class BoardFs {
 public:
     explicit BoardFs(RawRepl& repl) : r_(repl) {}
 
+    // Where remarks for the user go (once per session each), e.g. that writes on this board
+    // cannot be atomic.  Unset: no remarks.
+    std::function<void(std::string_view)> notice;
+
     const BoardCaps& caps();
     RemoteStat stat(std::string_view path);
     std::vector<RemoteEntry> listdir(std::string_view path);
@@ -87,6 +91,7 @@ private:
     RawRepl& r_;
     std::optional<BoardCaps> caps_;
     std::optional<bool> raw_high_;
+    bool told_not_atomic_ = false;
 };
 
 // mpremote's path helpers for board paths: join with '/', dirname, basename.

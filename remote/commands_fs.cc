@@ -5,6 +5,7 @@
 #include <cstdio>
 #include <cstdlib>
 #include <filesystem>
+#include <functional>
 #include <fmt/format.h>
 #include <unistd.h>
 
@@ -130,43 +131,40 @@ void copy_recursive(CopyContext& ctx, std::string src, std::string dest, bool mu
     src = strip_slashes(src);
     dest = strip_slashes(dest);
     bool dest_exists = is_remote(dest) ? b.stat(strip_colon(dest)).exists : fs::exists(dest);
-
-    // Collect directories (relative to dest) and files (dest parts, source path) like mpremote.
-    std::vector<std::vector<std::string>> dirs;
-    std::vector<std::pair<std::vector<std::string>, std::string>> files;
     bool src_remote = is_remote(src);
-    std::function<void(const std::string&, std::vector<std::string>)> walk =
-        [&](const std::string& path, std::vector<std::string> dest_parts) {
-            bool isdir = src_remote ? b.stat(path).is_dir : fs::is_directory(path);
-            if (!isdir) {
-                files.emplace_back(dest_parts, path);
-                return;
-            }
-            if (!dest_parts.empty()) dirs.push_back(dest_parts);
-            std::vector<std::string> names;
-            if (src_remote) {
-                for (const RemoteEntry& e : b.listdir(path)) names.push_back(e.name);
-            } else {
-                for (const auto& e : fs::directory_iterator(path)) names.push_back(e.path().filename().string());
-            }
-            std::sort(names.begin(), names.end());
-            for (const std::string& n : names) {
-                auto parts = dest_parts;
-                parts.push_back(n);
-                walk(src_remote ? remote_join(path, n) : (fs::path(path) / n).string(), parts);
-            }
-        };
     std::string src_path = strip_colon(src);
-    std::string base = src_remote ? remote_basename(src_path) : fs::path(src_path).filename().string();
-    std::vector<std::string> start;
-    if (dest_exists) start.push_back(base);
-    walk(src_path, start);
-
     bool src_is_dir = src_remote ? b.stat(src_path).is_dir : fs::is_directory(src_path);
     if (!src_is_dir) {
         copy_file(ctx, src, dest, multiple);
         return;
     }
+
+    // Collect the directories to create and the files to copy, both as paths relative to
+    // dest (as mpremote does: into dest/<name> when dest exists, else dest is the copy).
+    std::vector<std::vector<std::string>> dirs;
+    std::vector<std::pair<std::vector<std::string>, std::string>> files;
+    std::function<void(const std::string&, const std::vector<std::string>&)> walk_dir =
+        [&](const std::string& path, const std::vector<std::string>& dest_parts) {
+            if (!dest_parts.empty()) dirs.push_back(dest_parts);
+            std::vector<std::pair<std::string, bool>> entries;  // name, is a directory
+            if (src_remote) {
+                for (const RemoteEntry& e : b.listdir(path)) entries.emplace_back(e.name, e.is_dir);
+            } else {
+                for (const auto& e : fs::directory_iterator(path))
+                    entries.emplace_back(e.path().filename().string(), e.is_directory());
+            }
+            std::sort(entries.begin(), entries.end());
+            for (const auto& [name, is_dir] : entries) {
+                auto parts = dest_parts;
+                parts.push_back(name);
+                std::string child = src_remote ? remote_join(path, name) : (fs::path(path) / name).string();
+                if (is_dir) walk_dir(child, parts);
+                else files.emplace_back(parts, child);
+            }
+        };
+    std::string base = src_remote ? remote_basename(src_path) : fs::path(src_path).filename().string();
+    walk_dir(src_path, dest_exists ? std::vector<std::string>{base} : std::vector<std::string>{});
+
     auto make_dir = [&](const std::vector<std::string>& parts) {
         if (is_remote(dest)) {
             std::string p = strip_colon(dest);

@@ -1,6 +1,7 @@
 #include "remote/raw_repl.h"
 
 #include <cstdio>
+#include <fmt/format.h>
 #include <cstdlib>
 #include <regex>
 #include <thread>
@@ -43,6 +44,8 @@ int RemoteExecError::os_errno() const {
                  {"EROFS", 30}, {"ENOTEMPTY", 39}};
     for (const auto& n : names)
         if (line.find(n.name) != std::string::npos) return n.value;
+    // MicroPython 1.9 on the micro:bit words some of them: "OSError: file not found".
+    if (line.find("not found") != std::string::npos) return 2;
     return 0;
 }
 
@@ -85,7 +88,7 @@ std::string RawRepl::wait_for(const std::function<std::size_t(std::string_view)>
         if (rx_.size() > (1u << 16)) rx_.erase(0, rx_.size() - 1024);
         if (Clock::now() >= deadline || !fill(deadline)) {
             if (Clock::now() < deadline) continue;
-            fail("timed out after " + std::to_string(timeout.count() / 1000.0).substr(0, 4) +
+            fail("timed out after " + fmt::format("{:.1f}", timeout.count() / 1000.0) +
                  " s waiting for " + what + " from " + t_.name() +
                  (rx_.empty() ? " (the board sent nothing)"
                               : " (the board sent '" + printable_bytes(rx_.size() > 80 ? std::string_view(rx_).substr(rx_.size() - 80) : std::string_view(rx_)) + "')"));

@@ -31,6 +31,10 @@ void Session::connect(const std::string& device) {
         repl_->disable_raw_paste();
     }
     fs_ = std::make_unique<BoardFs>(*repl_);
+    fs_->notice = [](std::string_view text) {
+        std::fflush(stdout);
+        std::fprintf(stderr, "mpr: %.*s\n", static_cast<int>(text.size()), text.data());
+    };
 }
 
 void Session::disconnect() {

@@ -29,7 +29,6 @@
 // INTERRUPT_GRACE_MS and starts a new one: the board then reports a KeyboardInterrupt and does
 // a soft reset (variables are lost, files are kept).  The board exits when stdin ends.
 import { Worker } from 'node:worker_threads';
-import { spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import { join, resolve } from 'node:path';
@@ -68,12 +67,13 @@ function parseArgs(argv) {
 // A UART moves bytes unchanged: no echo, no line editing, no signals, no "\n" -> "\r\n"
 // (the board adds its own "\r").  Node's setRawMode keeps output post-processing on, so ask
 // stty.  Only on request (--stty-raw): the callers (mpr, board_pty) hand over a raw pty.
-function makeTtyRaw() {
+async function makeTtyRaw() {
     if (!isatty(0)) return;
+    const { spawnSync } = await import('node:child_process');
     spawnSync('stty', ['raw', '-echo'], { stdio: [0, 'ignore', 'ignore'] });
 }
 
-function main() {
+async function main() {
     let opts;
     try {
         opts = parseArgs(process.argv.slice(2));
@@ -90,8 +90,9 @@ function main() {
     fs.mkdirSync(stateDir, { recursive: true });
     const cleanup = () => { if (tempState) fs.rmSync(stateDir, { recursive: true, force: true }); };
 
-    if (opts.sttyRaw) makeTtyRaw();
+    if (opts.sttyRaw) await makeTtyRaw();
     const ring = new InputRing();
+    ring.state = BoardState.BOOTING;   // until the worker's REPL is up (it sets IDLE)
     let worker = null;
     let restarting = false;
 
@@ -117,6 +118,9 @@ function main() {
         });
     };
     startWorker('power-on');
+    if (process.env.MPYTOOLS_SIM_TRACE) {
+        fs.writeSync(2, `sim board: ${performance.now().toFixed(1)} ms (main clock) worker requested\n`);
+    }
 
     // Receive: everything from stdin goes to the ring; when it is full, wait for the worker.
     const backlog = [];
@@ -168,4 +172,4 @@ function main() {
     }, 100).unref();
 }
 
-main();
+await main();

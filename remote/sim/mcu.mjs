@@ -16,7 +16,7 @@
 //   - "\r\n" line endings (serial_out.mjs), MicroPython's errno numbers (errno_map.mjs), the
 //     flash (flash.mjs, flash_vfs.py) and a working input() (board_input.py).
 import { workerData } from 'node:worker_threads';
-import { readFileSync } from 'node:fs';
+import { readFileSync, writeSync } from 'node:fs';
 import { InputRing, BoardState, CTRL_C } from './input_ring.mjs';
 import { SerialOut } from './serial_out.mjs';
 import { Flash } from './flash.mjs';
@@ -46,7 +46,7 @@ def _sim_run_file(name):
 
 // MPYTOOLS_SIM_TRACE=1: start-up milestones on stderr, in ms since the process started.
 const trace = process.env.MPYTOOLS_SIM_TRACE
-    ? (what) => process.stderr.write(`sim board: ${performance.now().toFixed(1)} ms (worker clock) ${what}\n`)
+    ? (what) => writeSync(2, `sim board: ${performance.now().toFixed(1)} ms (worker clock) ${what}\n`)
     : () => {};
 trace('worker started');
 

@@ -48,7 +48,7 @@ secs() {
   t0=$(now)
   if ! "$@" >"$work/last.out" 2>&1; then
     echo "bench: failed: $*" >&2
-    echo "bench:   $(tail -1 "$work/last.out")" >&2
+    echo "bench:   $(grep -v "^[[:space:]]*$" "$work/last.out" | tail -1)" >&2
     echo "nan"
     return 0
   fi

@@ -227,6 +227,22 @@ print(os.getcwd())
                       "print(binascii.hexlify(hashlib.sha256(open('d/b.bin','rb').read()).digest()).decode())")
         t.expect_equal("hashlib.sha256 of a flash file", h.decode().strip(), hashlib.sha256(bytes(want)).hexdigest())
         repl.exec("import os\nos.remove('boot.py')")
+
+        # main.py runs after a soft reset into the friendly REPL (not into the raw REPL).
+        repl.exec("open('main.py','w').write('print(\"main ran\")\\nfrom_main = 7\\n')")
+        repl.soft_reset()
+        out, err = repl.exec_raw("print(from_main)")
+        t.check("main.py does not run at a soft reset into the raw REPL", b"NameError" in err, err)
+        repl.leave()
+        line.read_until(b">>> ")
+        line.write(b"\x04")
+        out = line.read_until(b">>> ")
+        t.check("main.py runs at a soft reset into the friendly REPL, before the banner",
+                b"MPY: soft reboot\r\nmain ran\r\nMicroPython v1.27.0" in out, out)
+        line.write(b"from_main\r")
+        t.check("main.py ran in __main__", line.read_until(b">>> ").endswith(b"7\r\n>>> "))
+        repl.enter()
+        repl.exec("import os\nos.remove('main.py')")
         line.close()
 
     # A new board process on the same state directory sees the same files.
@@ -329,6 +345,10 @@ def sim_process(t, state):
     t.check("board on pipes runs code and exits at EOF", p.returncode == 0 and b"OK42\r\n\x04\x04>" in p.stdout,
             p.stdout + p.stderr)
     t.note(f"sim board: start, run one exec, exit: {time.monotonic() - begin:.2f} s")
+    p = subprocess.run(["node", SIM_SCRIPT, "--state", state], stdin=subprocess.DEVNULL,
+                       capture_output=True, timeout=30)
+    t.check("board with no input at all still boots, then exits", p.returncode == 0 and
+            p.stdout.endswith(b"Type \"help()\" for more information.\r\n>>> "), p.stdout + p.stderr)
     # A board with the window of boards with a 256-byte buffer: one \x01 per 128 bytes read.
     code = b"x = '" + b"y" * 590 + b"'\nprint(len(x))"   # 606 bytes: 4 windows used up
     p = subprocess.run(["node", SIM_SCRIPT, "--state", state, "--paste-window", "128"],

@@ -3,8 +3,10 @@
 # no output left behind on error, stdin, -o, tree mode's incremental rebuilds, depfile, --json).
 # Usage: e2e.sh <path to mpyc> <case>.  Byte-exactness of the .mpy itself is tested by tests/golden.
 set -uo pipefail
-MPYC=$1
+MPYC=$(cd "$(dirname "$1")" && pwd)/$(basename "$1")
 CASE=$2
+[ -x "$MPYC" ] || { echo "FAIL: $1 is not an executable" >&2; exit 1; }
+REPO=$(cd "$(dirname "$0")/../.." && pwd)
 WORK=$(mktemp -d "${TMPDIR:-/tmp}/mpyc-e2e.XXXXXX")
 trap 'rm -rf "$WORK"' EXIT
 cd "$WORK"
@@ -143,6 +145,24 @@ d = doc["diagnostics"][0]
 assert (d["kind"], d["message"], d["file"], d["line"]) == ("SyntaxError", "invalid syntax", "bad.py", 1), d
 assert doc["summary"] == {"compiled": 1, "up_to_date": 0, "failed": 1}, doc["summary"]
 PY
+    ;;
+parallel_determinism)
+    # Threads must not change a single byte: the corpus compiled with -j1 and -j4 is identical,
+    # file for file, and so is each file compiled alone (mpy-cross style) into the same name.
+    [ -d "$REPO/tests/corpus" ] || { echo "skipped: no tests/corpus"; exit 0; }
+    mkdir tree; cp "$REPO"/tests/corpus/*.py tree/
+    "$MPYC" -j1 --tree tree --out-dir out1 > /dev/null 2> err1.txt; rc1=$?
+    "$MPYC" -j4 --tree tree --out-dir out4 > /dev/null 2> err4.txt; rc4=$?
+    [ "$rc1" = "$rc4" ] || fail "-j1 exit $rc1, -j4 exit $rc4"
+    [ "$rc1" -le 1 ] || fail "exit status $rc1"
+    cmp -s err1.txt err4.txt || fail "messages differ between -j1 and -j4: $(diff err1.txt err4.txt | head -5)"
+    diff -r -x .mpyc-stamp out1 out4 > /dev/null || fail "outputs differ between -j1 and -j4"
+    n=$(find out4 -name '*.mpy' | wc -l); [ "$n" -gt 0 ] || fail "nothing compiled"
+    for f in out4/*.mpy; do
+        name=$(basename "$f" .mpy)
+        (cd tree && "$MPYC" -o "../single.mpy" "$name.py") || fail "$name.py compiles in the tree but not alone"
+        cmp -s single.mpy "$f" || fail "$name.py: tree output differs from a single compile"
+    done
     ;;
 *)
     fail "unknown case"

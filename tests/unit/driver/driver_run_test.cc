@@ -106,6 +106,23 @@ TEST(DriverRun, CompileErrorPrintsTracebackAndWritesNothing) {
     for (const auto& e : fs::directory_iterator(tmp.path())) EXPECT_EQ(e.path().filename().string().find(".tmp"), std::string::npos);
 }
 
+TEST(DriverRun, ParserErrorsNameTheInputButCompilerErrorsTheStoredName) {
+    TempDir tmp;
+    tmp.write("bad.py", "error\n");
+    Harness h;
+    EXPECT_EQ(h.run({"-s", "shown.py", tmp / "bad.py"}), 1);
+    EXPECT_NE(h.err.find("File \"" + (tmp / "bad.py") + "\", line 1\n"), std::string::npos) << h.err;
+
+    // An error raised with a scope comes from the compiler proper: it keeps the -s name.
+    h.env.compile = [](std::string_view, const CompileSettings& s) -> std::string {
+        Diagnostic d{"SyntaxError", "'return' outside function", {s.source_name, 1, 1}};
+        d.scope = "<module>";
+        throw DiagnosticError(d);
+    };
+    EXPECT_EQ(h.run({"-s", "shown.py", tmp / "bad.py"}), 1);
+    EXPECT_NE(h.err.find("File \"shown.py\", line 1, in <module>\n"), std::string::npos) << h.err;
+}
+
 TEST(DriverRun, RichDiagnosticsFollowTheTraceback) {
     TempDir tmp;
     tmp.write("bad.py", "ok\n  error here\n");

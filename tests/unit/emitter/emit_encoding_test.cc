@@ -6,7 +6,9 @@
 
 #include <gtest/gtest.h>
 
+#include "common/diagnostics.h"
 #include "common/mpy_format.h"
+#include "common/opcodes.h"
 #include "compiler/code_builder_float.h"
 #include "compiler/emit_bytecode.h"
 #include "compiler/emitter.h"
@@ -241,6 +243,88 @@ TEST(EmitEncoding, QstrTableStartsWithSourceFile) {
     EXPECT_EQ(mb.use_qstr("x"), 2u);
     EXPECT_EQ(mb.use_qstr("<module>"), 1u);
     EXPECT_EQ(mb.qstrs().size(), 3u);
+}
+
+}  // namespace
+}  // namespace mpy
+
+namespace mpy {
+namespace {
+
+TEST(EmitLayout, ForwardJumpShrinksOnlyInASecondEmitPass) {
+    // JUMP A over 58 bytes and a short JUMP B.  STACK_SIZE lays every jump out 3 bytes long, so
+    // CODE_SIZE sees A's target 64 bytes ahead (2-byte form); the first EMIT pass, using
+    // CODE_SIZE's positions, finds 63 (1-byte form), the code shrinks, and a second EMIT pass
+    // settles it.  Same history as emitbc.c.
+    RecordedCode code;
+    code.append_jump(op::JUMP, 0);
+    std::vector<std::uint8_t> filler(58, op::POP_TOP);
+    code.append_bytes(filler.data(), filler.size());
+    code.append_jump(op::JUMP, 1);
+    code.append_byte(op::LOAD_CONST_NONE);
+    code.append_byte(op::POP_TOP);
+    code.append_label(1);
+    code.append_label(0);
+    PreludeFields prelude;
+    LayoutStats stats;
+    auto out = assemble_bytecode(code, prelude, &stats);
+    EXPECT_EQ(stats.emit_passes, 2u);
+    const Prelude p = parse_prelude(out);
+    std::vector<std::uint8_t> ops(out.begin() + p.offset_opcodes, out.end());
+    ASSERT_EQ(ops.size(), 64u);
+    EXPECT_EQ(ops[0], op::JUMP);
+    EXPECT_EQ(ops[1], 0x40 + 62);  // lands on the label at 64
+    EXPECT_EQ(ops[60], op::JUMP);
+    EXPECT_EQ(ops[61], 0x40 + 2);
+}
+
+TEST(EmitLayout, BackwardJumpBoundary) {
+    // A backward POP_JUMP_IF_TRUE reaches 64 bytes back in one byte (offset -64), not 65.
+    for (int body : {61, 62}) {
+        RecordedCode code;
+        code.append_label(0);
+        std::vector<std::uint8_t> filler(body, op::POP_TOP);
+        code.append_bytes(filler.data(), filler.size());
+        code.append_jump(op::POP_JUMP_IF_TRUE, 0);
+        PreludeFields prelude;
+        auto out = assemble_bytecode(code, prelude);
+        const Prelude p = parse_prelude(out);
+        std::vector<std::uint8_t> ops(out.begin() + p.offset_opcodes, out.end());
+        if (body == 62) {
+            ASSERT_EQ(ops.size(), 64u);
+            EXPECT_EQ(ops[63], 0x00);  // -64 + 0x40
+        } else {
+            ASSERT_EQ(ops.size(), 63u);
+            EXPECT_EQ(ops[62], 0x01);  // -63 + 0x40
+        }
+    }
+    RecordedCode code;
+    code.append_label(0);
+    std::vector<std::uint8_t> filler(63, op::POP_TOP);
+    code.append_bytes(filler.data(), filler.size());
+    code.append_jump(op::POP_JUMP_IF_TRUE, 0);
+    auto out = assemble_bytecode(code, PreludeFields{});
+    const Prelude p = parse_prelude(out);
+    std::vector<std::uint8_t> ops(out.begin() + p.offset_opcodes, out.end());
+    ASSERT_EQ(ops.size(), 66u);  // -66 needs the 2-byte form: 0x4000 - 66 = 0x3fbe
+    EXPECT_EQ(ops[64], 0xbe);
+    EXPECT_EQ(ops[65], 0x7f);
+}
+
+TEST(EmitLayout, JumpTooFarIsBytecodeOverflow) {
+    RecordedCode code;
+    code.append_jump(op::JUMP, 0);
+    std::vector<std::uint8_t> filler(0x2000, op::POP_TOP);
+    code.append_bytes(filler.data(), filler.size());
+    code.append_bytes(filler.data(), filler.size());
+    code.append_label(0);
+    try {
+        assemble_bytecode(code, PreludeFields{});
+        FAIL() << "expected an overflow";
+    } catch (const DiagnosticError& e) {
+        EXPECT_EQ(e.diagnostic().kind, "RuntimeError");
+        EXPECT_EQ(e.diagnostic().message, "bytecode overflow");
+    }
 }
 
 }  // namespace

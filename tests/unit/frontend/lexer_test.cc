@@ -20,7 +20,10 @@ std::string lex_all(std::string_view src, bool positions = false) {
         const Token& t = lex.token();
         if (!out.empty()) out += ' ';
         out += token_kind_name(t.kind);
-        if (!t.text.empty()) out += ":" + t.text;
+        const bool has_payload = t.kind == TokenKind::Name || t.kind == TokenKind::Integer ||
+                                 t.kind == TokenKind::FloatOrImag || t.kind == TokenKind::String ||
+                                 t.kind == TokenKind::Bytes;
+        if (has_payload) out += ":" + t.text;
         if (positions) out += "@" + std::to_string(t.line) + ":" + std::to_string(t.column);
         if (t.kind == TokenKind::End) break;
         lex.advance();
@@ -71,8 +74,9 @@ TEST(FrontendLexer, TabsAdvanceToMultiplesOfEight) {
 
 TEST(FrontendLexer, MismatchedDedentReplacesNewline) {
     // The NEWLINE token (at the end of line 2) becomes the error token: mpy-cross reports line 2.
-    EXPECT_EQ(lex_all("if x:\n    a\n  b\n", true).substr(0, 72),
-              "'if'@1:1 NAME:x@1:4 ':'@1:5 NEWLINE@1:6 INDENT@2:5 NAME:a@2:5 mismatched");
+    EXPECT_EQ(lex_all("if x:\n    a\n  b\n", true),
+              "'if'@1:1 NAME:x@1:4 ':'@1:5 NEWLINE@1:6 INDENT@2:5 NAME:a@2:5 mismatched dedent@2:6 DEDENT@3:3 "
+              "NAME:b@3:3 NEWLINE@3:4 end of file@4:1");
 }
 
 TEST(FrontendLexer, FirstTokenIndentedIsIndent) {
@@ -141,7 +145,9 @@ TEST(FrontendLexer, Escapes) {
 }
 
 TEST(FrontendLexer, BadEscapesAreInvalidTokens) {
-    EXPECT_EQ(first_kind(R"('\x4')"), TokenKind::Invalid);
+    // A short \x escape swallows the closing quote, as in MicroPython: an unterminated string.
+    EXPECT_EQ(first_kind(R"('\x4')"), TokenKind::LonelyStringOpen);
+    EXPECT_EQ(first_kind(R"('\x4g')"), TokenKind::Invalid);
     EXPECT_EQ(first_kind(R"('\U00110000')"), TokenKind::Invalid);
     EXPECT_EQ(first_kind(R"(b'\777')"), TokenKind::Invalid);
     EXPECT_EQ(first_kind(R"(b'\x4g')"), TokenKind::Invalid);
@@ -167,7 +173,8 @@ TEST(FrontendLexer, TripleQuotedAndUnterminated) {
 }
 
 TEST(FrontendLexer, AdjacentLiteralsJoinByKind) {
-    EXPECT_EQ(lex_all("'a' \"b\"\n'c'"), "STRING:abc NEWLINE end of file");
+    EXPECT_EQ(lex_all("'a' \"b\" 'c'"), "STRING:abc NEWLINE end of file");
+    EXPECT_EQ(lex_all("'a'\n'c'"), "STRING:a NEWLINE STRING:c NEWLINE end of file");
     EXPECT_EQ(lex_all("(b'a'\n b'b')"), "'(' BYTES:ab ')' NEWLINE end of file");
     // str next to bytes does not join: two tokens (a syntax error for the parser).
     EXPECT_EQ(lex_all("'a' b'b'"), "STRING:a BYTES:b NEWLINE end of file");

@@ -144,6 +144,7 @@ TEST(MprRemoteExecError, ErrnoForms) {
     EXPECT_EQ(RemoteExecError("OSError: [Errno 17] EEXIST\r\n", "").os_errno(), 17);
     EXPECT_EQ(RemoteExecError("Traceback\r\nOSError: 28\r\n", "").os_errno(), 28);
     EXPECT_EQ(RemoteExecError("OSError: ENOENT\n", "").os_errno(), 2);
+    EXPECT_EQ(RemoteExecError("OSError: file not found\r\n", "").os_errno(), 2);
     EXPECT_EQ(RemoteExecError("ValueError: 2\r\n", "").os_errno(), 0);
 }
 
