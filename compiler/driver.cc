@@ -103,9 +103,12 @@ JobResult run_job(const BuildContext& ctx, const CompileJob& job) {
     } catch (const DiagnosticError& e) {
         Diagnostic d = e.diagnostic();
         // mpy-cross names lexer and parser errors after the file it read, and only the compiler's
-        // own errors (those with a scope: ", in f") after the -s name.
+        // own errors (those with a scope: ", in f") after the -s name.  A tree's files are stored
+        // under their relative names, but an error should point at the file on disk: all of them do.
         const std::string lexer_name = job.input == "-" ? "<stdin>" : job.input;
-        if (d.scope.empty() && d.where.file == job.source_name) d.where.file = lexer_name;
+        if (d.where.file == job.source_name && (d.scope.empty() || !ctx.options.source_name)) {
+            d.where.file = lexer_name;
+        }
         describe_compile_error(result, d, source);
     } catch (const FileAccessError& e) {
         describe_file_error(result, e);

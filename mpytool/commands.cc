@@ -79,7 +79,7 @@ int cmd_diff(const std::string& a, const std::string& b, std::ostream& out, std:
         return r.identical ? kExitOk : kExitProblem;
     } catch (const DiagnosticError& e) {
         report(err, e);
-        return kExitUsage;
+        return kExitProblem;
     }
 }
 

@@ -57,7 +57,7 @@ RawRepl& Session::raw(std::optional<bool> soft_reset) {
     if (reset || !repl_->in_raw()) {
         repl_->enter(reset);
         auto_soft_reset_ = false;
-        // A soft reset forgets the probe's module imports but not the board's abilities.
+        // The capability probe stays valid: a soft reset does not change what the board has.
     }
     return *repl_;
 }

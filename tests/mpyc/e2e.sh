@@ -120,7 +120,7 @@ tree_incremental)
     expect_err_has "3 compiled, 0 up to date, 0 failed"
     printf 'def f(:\n' > src/pkg/broken.py
     run -v -O1 --tree src --out-dir out; expect_rc 1
-    expect_err_has 'File "pkg/broken.py", line 1'
+    expect_err_has 'File "src/pkg/broken.py", line 1'
     expect_err_has "0 compiled, 3 up to date, 1 failed"
     [ ! -e out/pkg/broken.mpy ] || fail "broken.mpy written"
     ;;

@@ -8,3 +8,12 @@ foreach(case ${mpyc_e2e_cases})
            COMMAND bash ${CMAKE_CURRENT_LIST_DIR}/e2e.sh $<TARGET_FILE:mpyc> ${case})
   set_tests_properties(mpyc_e2e_${case} PROPERTIES LABELS "mpyc" TIMEOUT 60)
 endforeach()
+
+# With -DMPYTOOLS_REFERENCE_MPY_CROSS=/path/to/mpy-cross (1.27.0; the cache variable of
+# tests/golden), run mpyc and the reference side by side on ~55 command lines (flags, errors,
+# naming, stdin) and require the same status, stdout, stderr and files.
+if(MPYTOOLS_REFERENCE_MPY_CROSS)
+  add_test(NAME mpyc_cli_vs_reference
+           COMMAND bash ${CMAKE_CURRENT_LIST_DIR}/cli_compat.sh $<TARGET_FILE:mpyc> ${MPYTOOLS_REFERENCE_MPY_CROSS})
+  set_tests_properties(mpyc_cli_vs_reference PROPERTIES LABELS "mpyc" TIMEOUT 120)
+endif()

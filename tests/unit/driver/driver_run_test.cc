@@ -121,6 +121,12 @@ TEST(DriverRun, ParserErrorsNameTheInputButCompilerErrorsTheStoredName) {
     };
     EXPECT_EQ(h.run({"-s", "shown.py", tmp / "bad.py"}), 1);
     EXPECT_NE(h.err.find("File \"shown.py\", line 1, in <module>\n"), std::string::npos) << h.err;
+
+    // In a tree every error names the file on disk, though the .mpy stores the relative name.
+    tmp.write("src/pkg/m.py", "x\n");
+    EXPECT_EQ(h.run({"-r", tmp / "src"}), 1);
+    EXPECT_NE(h.err.find("File \"" + (tmp / "src/pkg/m.py") + "\", line 1, in <module>\n"), std::string::npos)
+        << h.err;
 }
 
 TEST(DriverRun, RichDiagnosticsFollowTheTraceback) {
@@ -302,7 +308,8 @@ TEST(DriverIncremental, FailedFilesAreRetriedAndOthersKept) {
     EXPECT_EQ(h.run(build), 1);
     EXPECT_TRUE(tmp.exists("out/good.mpy"));
     EXPECT_FALSE(tmp.exists("out/bad.mpy"));
-    EXPECT_NE(h.err.find("File \"bad.py\", line 1"), std::string::npos) << h.err;
+    // Stored as "bad.py", but the error names the file on disk.
+    EXPECT_NE(h.err.find("File \"" + (tmp / "src/bad.py") + "\", line 1"), std::string::npos) << h.err;
 
     EXPECT_EQ(h.run(build), 1);
     EXPECT_EQ(h.compiler.calls, 1) << "only the failed file is tried again";

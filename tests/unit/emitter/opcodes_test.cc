@@ -193,6 +193,26 @@ TEST(OpcodeDecode, TruncatedInstructionsAreReported) {
     EXPECT_EQ(u->length, 2u);
 }
 
+TEST(OpcodeDecode, ArbitraryBytesNeverOverrun) {
+    // A verifier walks hostile files: decoding must stay inside the span and always progress.
+    std::uint32_t seed = 12345;
+    auto next = [&] {
+        seed = seed * 1103515245u + 12345u;
+        return static_cast<std::uint8_t>(seed >> 16);
+    };
+    for (int round = 0; round < 2000; ++round) {
+        std::vector<std::uint8_t> code(1 + round % 23);
+        for (auto& b : code) b = next();
+        for (std::size_t off = 0; off < code.size();) {
+            auto in = decode_instruction(code, off);
+            if (!in) break;
+            ASSERT_GE(in->length, 1u);
+            ASSERT_LE(off + in->length, code.size());
+            off += in->length;
+        }
+    }
+}
+
 TEST(OpcodeEncode, JumpOffsetLimits) {
     std::string out;
     EXPECT_TRUE(encode_jump_offset(op::JUMP, 63, false, out));

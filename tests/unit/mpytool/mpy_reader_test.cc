@@ -78,7 +78,7 @@ TEST(FormatReader, ErrorsNameTheByteOffset) {
     EXPECT_THAT(error_of(std::string("M\x06\x0b\x1f", 4) + vu(0) + vu(0) + vu(2 << 3 | 1) + "ab" + vu(9)),
                 HasSubstr("offset 0x9: prelude offset 9 is outside the 2 bytes of native code"));
     // Relocations never ended by 0xff.
-    EXPECT_THAT(error_of(std::string("M\x06\x0b\x1f", 4) + vu(0) + vu(0) + vu(2 << 3 | 2) + "ab" + vu(kScopeViperReloc) + "\x00"),
+    EXPECT_THAT(error_of(std::string("M\x06\x0b\x1f", 4) + vu(0) + vu(0) + vu(2 << 3 | 2) + "ab" + vu(kScopeViperReloc) + std::string(1, '\0')),
                 HasSubstr("offset 0xb: file ends where the relocation entry"));
     // Children claimed but none there.
     EXPECT_THAT(error_of(header() + vu(0) + vu(0) + vu(2 << 3 | 4) + "ab" + vu(100)),
