@@ -312,6 +312,12 @@ struct Comprehension {
 };
 
 struct Expr {
+    Expr() = default;
+    Expr(Expr&&) = default;
+    Expr& operator=(Expr&&) = default;
+    // Destroys sub-expressions iteratively, so that very deep trees cannot overflow the stack.
+    ~Expr();
+
     Pos pos;
     int line = 0;
     // The expression was written inside parentheses that MicroPython dropped (a parenthesised
@@ -523,6 +529,12 @@ struct ClassDef {
 };
 
 struct Stmt {
+    Stmt() = default;
+    Stmt(Stmt&&) = default;
+    Stmt& operator=(Stmt&&) = default;
+    // Destroys nested statements iteratively (deeply nested blocks cannot overflow the stack).
+    ~Stmt();
+
     Pos pos;
     int line = 0;
     // When this statement starts a `;`-separated group of simple statements on one line,

@@ -2,10 +2,13 @@
 // the instruction choices of MicroPython 1.27's compiler (py/compile.c) exactly.
 //
 // Structure.  One walker class, split by topic over several files:
-//   codegen.cc          passes, scopes, names, errors, function/class/lambda creation
-//   codegen_stmt.cc     simple and compound statements (if/while/for/try/with/import/...)
+//   codegen.cc          passes, names and their opcodes, errors
+//   codegen_func.cc     def/class statements, decorators, defaults, closures, parameters
+//   codegen_stmt.cc     blocks, simple statements, if/while/for (incl. the range() loop)
+//   codegen_try.cc      try/except/finally, with
+//   codegen_import.cc   import, from-import, global/nonlocal
 //   codegen_assign.cc   assignment targets, augmented assignment, del
-//   codegen_expr.cc     expressions, calls, trailer chains, displays
+//   codegen_expr.cc     expressions, calls, trailer chains, displays, lambda, yield
 //   codegen_comp.cc     comprehensions and scope bodies (module, function, lambda, class)
 //   codegen_async.cc    async for / async with / await
 //
@@ -91,7 +94,7 @@ private:
     enum class AssignKind { Store, AugLoad, AugStore };
     static constexpr Label kNoLabel = 0xffffffffu;
 
-    // ---- codegen.cc: passes, names, errors, scope creation ----
+    // ---- codegen.cc: passes, names, errors ----
     void compile_scope(Scope& scope, Pass pass);
     ScopeSignature signature_of(const Scope& scope) const;
     void load_id(std::string_view name);
@@ -99,14 +102,18 @@ private:
     void delete_id(std::string_view name);
     void emit_name_op(std::string_view name, int op);  // 0 load, 1 store, 2 delete
     [[noreturn]] void error(std::string message, int line);
+    void increase_except_level();  // after the caller's setup_*
+    void decrease_except_level();  // emits END_FINALLY
+
+    // ---- codegen_func.cc ----
     Scope& scope_for(const void* node, ScopeKind kind, std::string_view name, EmitMode mode);
     void close_over_and_make(Scope& child, int n_pos_defaults, int n_kw_defaults);
     void function_defaults(Scope& child, const std::vector<ast::Param>& params);
     void declare_params(const std::vector<ast::Param>& params);
-    void declare_global(NameInfo& info, int line);
-    void declare_nonlocal(NameInfo& info, int line);
-    void increase_except_level();  // after the caller's setup_*
-    void decrease_except_level();  // emits END_FINALLY
+    void function_def(const ast::FunctionDef& f);
+    void class_def(const ast::ClassDef& c);
+    bool builtin_decorator(const ast::Decorator& d, EmitMode& mode);
+    void decorators(const std::vector<ast::Decorator>& list, EmitMode& mode, std::size_t& n_builtin);
 
     // ---- codegen_stmt.cc ----
     void suite(const ast::Suite& s);
@@ -120,18 +127,21 @@ private:
     void return_stmt(const ast::Return& s, int line);
     void raise_stmt(const ast::Raise& s);
     void assert_stmt(const ast::Assert& s);
+
+    // ---- codegen_import.cc ----
     void import_stmt(const ast::Import& s);
     void import_from(const ast::ImportFrom& s, int line);
     void import_module_name(const std::vector<std::string>& dotted, const std::string& asname,
                             std::string& bound_name);
     void global_nonlocal(const std::vector<std::string>& names, bool is_global, int line);
+    void declare_global(NameInfo& info, int line);
+    void declare_nonlocal(NameInfo& info, int line);
+
+    // ---- codegen_try.cc ----
     void try_stmt(const ast::Try& s);
     void try_except(const ast::Try& s);
     void try_finally(const ast::Try& s);
     void with_stmt(const ast::With& s, std::size_t item);
-    void function_def(const ast::FunctionDef& f);
-    void class_def(const ast::ClassDef& c);
-    bool builtin_decorator(const ast::Decorator& d, EmitMode& mode);
 
     // ---- codegen_assign.cc ----
     void assign_stmt(const ast::Assign& s);

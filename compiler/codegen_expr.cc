@@ -52,17 +52,7 @@ void filling_line_from(const ast::Expr& child, F&& f) {
 
 }  // namespace
 
-// Whether `e` was written in parentheses MicroPython dropped.  (Reads ast::Expr::parenthesised
-// once the frontend provides it; until then every expression counts as unparenthesised.)
-template <class E>
-bool parenthesised_field(const E& e) {
-    if constexpr (requires { e.parenthesised; }) {
-        return e.parenthesised;
-    } else {
-        return false;
-    }
-}
-bool expr_parenthesised(const ast::Expr& e) { return parenthesised_field(e); }
+bool expr_parenthesised(const ast::Expr& e) { return e.parenthesised; }
 
 TrailerChain flatten_trailers(const ast::Expr& e) {
     TrailerChain chain;

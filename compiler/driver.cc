@@ -66,6 +66,9 @@ bool skip_if_up_to_date(const BuildContext& ctx, const CompileJob& job, SourceSt
     return false;
 }
 
+// The name mpy-cross's lexer gives the input: its path, or "<stdin>".
+std::string lexer_name(const CompileJob& job) { return job.input == "-" ? "<stdin>" : job.input; }
+
 JobResult run_job(const BuildContext& ctx, const CompileJob& job) {
     JobResult result;
     std::string source;
@@ -82,8 +85,7 @@ JobResult run_job(const BuildContext& ctx, const CompileJob& job) {
 
         CompileSettings settings;
         settings.source_name = job.source_name;
-        const std::string lexer_name = job.input == "-" ? "<stdin>" : job.input;
-        if (lexer_name != job.source_name) settings.input_path = lexer_name;
+        if (lexer_name(job) != job.source_name) settings.input_path = lexer_name(job);
         settings.opt_level = ctx.options.opt_level;
         settings.small_int_bits = ctx.options.small_int_bits;
         settings.arch = ctx.options.arch;
@@ -105,9 +107,8 @@ JobResult run_job(const BuildContext& ctx, const CompileJob& job) {
         // mpy-cross names lexer and parser errors after the file it read, and only the compiler's
         // own errors (those with a scope: ", in f") after the -s name.  A tree's files are stored
         // under their relative names, but an error should point at the file on disk: all of them do.
-        const std::string lexer_name = job.input == "-" ? "<stdin>" : job.input;
         if (d.where.file == job.source_name && (d.scope.empty() || !ctx.options.source_name)) {
-            d.where.file = lexer_name;
+            d.where.file = lexer_name(job);
         }
         describe_compile_error(result, d, source);
     } catch (const FileAccessError& e) {

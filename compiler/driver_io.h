@@ -46,7 +46,8 @@ bool file_exists(const std::string& path);
 // half-written file: a regular file (or a new one) is replaced atomically (common/file_io); a
 // symbolic link is followed and its target replaced; anything else that already exists — a device
 // such as /dev/null, a FIFO — is opened and written in place, since renaming over it would replace
-// the device itself.  Throws FileAccessError (opening = true, as mpy-cross says "can't open").
+// the device itself.  A regular file that already holds exactly `data` only gets its mtime set to
+// now.  Throws FileAccessError (opening = true, as mpy-cross says "can't open").
 void write_output_file(const std::string& path, std::string_view data);
 
 // Sets the mtime of `path` to now (so make/ninja see an output as newer than its touched source).

@@ -37,7 +37,9 @@
 //
 // Dead code: after jump / return_value / raise / unwind_jump / pop_except_jump and until the next
 // label, instructions are not written -- but their qstrs, constants and children still count
-// (the reference numbers them before deciding not to write).  Codegen need not care: just emit.
+// (the reference numbers them before deciding not to write), their stack effects still count
+// towards n_state, and their source lines still enter the line table.  Codegen need not care:
+// just emit.
 //
 // Stack depth: every method applies its own stack effect (documented per method where it is not
 // obvious).  n_state = num_locals + max depth (at least 1).  Exception depth: setup_with /

@@ -126,8 +126,16 @@ std::string describe_argument(const MpyModule& module, const FunctionView* self,
     if (!insn.has_arg || !insn.info) return {};
     switch (insn.info->arg) {
         case ArgKind::None:
-        case ArgKind::Embedded:
             return {};
+        case ArgKind::Embedded: {
+            // LOAD_FAST k / STORE_FAST k carry the slot in the opcode: name it if it is an argument.
+            bool fast = (insn.opcode >= op::LOAD_FAST_MULTI && insn.opcode < op::LOAD_FAST_MULTI + kFastMultiCount) ||
+                        (insn.opcode >= op::STORE_FAST_MULTI && insn.opcode < op::STORE_FAST_MULTI + kFastMultiCount);
+            if (fast && self && self->prelude && static_cast<std::uint64_t>(insn.arg) < self->prelude->arg_names.size()) {
+                return fmt::format("({})", qstr_text(module, self->prelude->arg_names[static_cast<std::size_t>(insn.arg)]));
+            }
+            return {};
+        }
         case ArgKind::Qstr:
             return fmt::format("'{}'", qstr_text(module, insn.arg));
         case ArgKind::ConstObj:

@@ -25,15 +25,21 @@ int cmd_info(const std::vector<std::string>& files, std::ostream& out, std::ostr
     int status = kExitOk;
     bool first = true;
     for (const auto& path : files) {
+        if (!first) out << "\n";
+        first = false;
+        std::string bytes;
         try {
-            auto f = load_mpy(path);
-            if (!first) out << "\n";
-            out << render_info(f);
+            bytes = read_file(path);
+            out << render_info(parse_mpy(bytes, path));
         } catch (const DiagnosticError& e) {
-            report(err, e);
+            // Another .mpy version still gets described from its header.
+            if (auto foreign = render_foreign_header(bytes, path)) {
+                out << *foreign;
+            } else {
+                report(err, e);
+            }
             status = kExitProblem;
         }
-        first = false;
     }
     return status;
 }

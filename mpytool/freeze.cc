@@ -226,6 +226,11 @@ private:
         return idents;
     }
 
+    static const std::string& qstr_at(const MpyModule& m, std::uint64_t index) {
+        if (index >= m.qstrs.size()) fail(fmt::format("{}: qstr index {} is beyond the qstr table", m.qstrs[0], index));
+        return m.qstrs[static_cast<std::size_t>(index)];
+    }
+
     static std::string byte_list(std::span<const std::uint8_t> bytes) {
         std::string out;
         for (auto b : bytes) out += fmt::format("0x{:02x},", b);
@@ -256,8 +261,8 @@ private:
         line(fmt::format("// frozen bytecode for file {}, scope {}", m.qstrs[0], fr.escaped_name));
         line(fmt::format("static const byte fun_data_{}[{}] = {{", fr.escaped_name, code.size()));
         line(fmt::format("    {} // prelude", byte_list(bc.subspan(0, p.offset_source_info))));
-        std::vector<std::string> names{m.qstrs.at(p.simple_name)};
-        for (auto q : p.arg_names) names.push_back(m.qstrs.at(q));
+        std::vector<std::string> names{qstr_at(m, p.simple_name)};
+        for (auto q : p.arg_names) names.push_back(qstr_at(m, q));
         line(fmt::format("    {} // names: {}", byte_list(bc.subspan(p.offset_source_info, p.offset_line_info - p.offset_source_info)),
                          fmt::join(names, ", ")));
         line(fmt::format("    {} // code info", byte_list(bc.subspan(p.offset_line_info, p.offset_opcodes - p.offset_line_info))));

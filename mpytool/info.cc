@@ -2,6 +2,7 @@
 
 #include <fmt/format.h>
 
+#include "common/diagnostics.h"
 #include "common/qstr_static.h"
 #include "mpytool/code_walk.h"
 
@@ -113,6 +114,21 @@ std::vector<std::string> describe_compatibility(const ModuleHeader& h, bool has_
     return out;
 }
 
+std::optional<std::string> render_foreign_header(const std::string& bytes, const std::string& path) {
+    RawHeader h;
+    try {
+        h = peek_header(std::span(reinterpret_cast<const std::uint8_t*>(bytes.data()), bytes.size()), path);
+    } catch (const DiagnosticError&) {
+        return std::nullopt;
+    }
+    if (h.version == kMpyVersion) return std::nullopt;
+    std::string out = fmt::format("file: {} ({} bytes)\n", path, bytes.size());
+    out += fmt::format("format: .mpy version {} (written by {}), feature byte {:#04x}, small int bits {}\n", h.version,
+                       mpy_version_releases(h.version, 0), h.feature, h.small_int_bits);
+    out += "MicroPython 1.27 cannot import it ('incompatible .mpy file'): recompile the source with mpyc or mpy-cross 1.23+\n";
+    return out;
+}
+
 std::string render_info(const LoadedMpy& f) {
     const MpyModule& m = f.module;
     const ModuleHeader& h = m.header;
@@ -120,10 +136,14 @@ std::string render_info(const LoadedMpy& f) {
     bool has_native = contains_native(m.module);
     std::string out;
     out += fmt::format("file: {} ({} bytes)\n", f.path, f.bytes.size());
-    out += fmt::format("format: .mpy version {}.{}{}, arch {}, small int bits {}\n", h.version,
-                       h.arch == NativeArch::None ? kMpySubVersion : h.sub_version,
-                       h.arch == NativeArch::None ? " (sub-version not stored: bytecode only)" : "",
-                       h.arch == NativeArch::None ? "none" : std::string(arch_name(h.arch)), h.small_int_bits);
+    if (h.arch == NativeArch::None) {
+        out += fmt::format("format: .mpy version {}, bytecode only (no arch, sub-version not stored), small int bits {}\n",
+                           h.version, h.small_int_bits);
+    } else {
+        out += fmt::format("format: .mpy version {}.{}, arch {}, small int bits {}\n", h.version, h.sub_version,
+                           arch_name(h.arch).empty() ? fmt::format("#{}", static_cast<unsigned>(h.arch)) : std::string(arch_name(h.arch)),
+                           h.small_int_bits);
+    }
     out += fmt::format("source file: {}\n", m.qstrs.empty() ? std::string("<none>") : m.qstrs[0]);
     for (const auto& line : describe_compatibility(h, has_native)) out += line + "\n";
     if (f.layout.end < f.bytes.size()) {

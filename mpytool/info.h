@@ -1,6 +1,7 @@
 // mpytool info: what is in a .mpy file and who can load it.
 #pragma once
 
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -15,6 +16,11 @@ std::vector<std::string> describe_compatibility(const ModuleHeader& header, bool
 
 // The ports/chips whose native emitter is `arch` (for humans: "ESP32, ESP32-S2/S3").
 std::string arch_boards(NativeArch arch);
+
+// For a file of another .mpy version (which the reader refuses): a short report from its header
+// alone, saying which releases wrote it.  nullopt if the bytes do not even start like a .mpy file
+// or are version 6.
+std::optional<std::string> render_foreign_header(const std::string& bytes, const std::string& path);
 
 // The whole `info` report of one file.
 std::string render_info(const LoadedMpy& file);

@@ -176,6 +176,12 @@ RemoteDigest BoardFs::digest(std::string_view path) {
     return d;
 }
 
+bool BoardFs::digest_matches(std::string_view path, std::string_view data) {
+    RemoteDigest d = digest(path);
+    return d.sha256 ? *d.sha256 == sha256(data)
+                    : d.size == static_cast<long long>(data.size()) && d.byte_sum == byte_sum(data);
+}
+
 bool BoardFs::has_same_content(std::string_view path, std::string_view data) {
     RemoteStat s = stat(path);
     if (!s.exists || s.is_dir) return false;
@@ -230,10 +236,7 @@ void BoardFs::write_file(std::string_view path, std::string_view data, const Pro
     for (int attempt = 1;; ++attempt) {
         try {
             write_file_once(target, data, base64, lit_opts, budget, progress);
-            RemoteDigest d = digest(target);
-            bool ok = d.sha256 ? *d.sha256 == sha256(data)
-                               : d.size == static_cast<long long>(data.size()) && d.byte_sum == byte_sum(data);
-            if (!ok) throw DamagedTransfer{};
+            if (!digest_matches(target, data)) throw DamagedTransfer{};
             if (c.rename) query(snippets::replace_file(c, target, dest));
             return;
         } catch (const DamagedTransfer&) {

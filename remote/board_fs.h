@@ -61,6 +61,8 @@ public:
                           const std::function<void(std::string_view)>& sink = {});
     void write_file(std::string_view path, std::string_view data, const ProgressFn& progress);
     RemoteDigest digest(std::string_view path);
+    // True when the board's digest of `path` (sha256, or size and byte sum) matches `data`.
+    bool digest_matches(std::string_view path, std::string_view data);
     // True when the board's file has exactly `data` (compared by sha256, or by size + byte sum
     // and then content on boards without hashlib).
     bool has_same_content(std::string_view path, std::string_view data);

@@ -8,9 +8,11 @@
 #include "common/diagnostics.h"
 #include "common/file_io.h"
 #include "mpytools_config.h"
+#include "remote/checked_code.h"
 #include "remote/commands.h"
 #include "remote/device_names.h"
 #include "remote/port_list.h"
+#include "remote/raw_repl_parser.h"
 
 namespace mpy {
 namespace {
@@ -53,9 +55,32 @@ int cmd_exec(Session& s, const ParsedCommand& c) {
     }
     RawRepl& r = s.raw();
     s.did_action();
-    r.submit(code);
-    if (!follow) return 0;
-    ExecOutcome o = r.follow(write_stdout, s.options().exec_timeout);
+    ExecOutcome o;
+    // On a line that loses bytes the code goes checked (see checked_code.h); whether the line
+    // is one is known only once the board answered the raw-paste request, so RawRepl chooses.
+    std::string checked = wrap_checked_code(code);
+    bool allow_checked = true;
+    for (int attempt = 1;; ++attempt) {
+        r.submit(code, allow_checked ? std::string_view(checked) : std::string_view());
+        if (!follow) return 0;
+        bool printed = false;
+        o = r.follow([&](std::string_view d) { printed = true; write_stdout(d); }, s.options().exec_timeout);
+        bool was_checked = r.sent_lossy_variant(), retry = false;
+        bool failed_before_running = !printed && !o.error_output.empty() && !user_code_ran(o.error_output);
+        if (was_checked && failed_before_running &&
+            o.error_output.find("MemoryError") != std::string::npos) {
+            allow_checked = false;  // too big to hold twice on this board: send it plain
+            retry = true;
+        } else if (was_checked && failed_before_running) {
+            retry = true;  // damaged on the way (see checked_code.h); nothing ran
+        } else if (!was_checked && !printed && is_compile_error(o.error_output) && r.may_lose_bytes()) {
+            // The submission itself was damaged (or, if it comes back the same, really wrong).
+            retry = true;
+        }
+        if (retry && attempt < 4) continue;
+        if (was_checked) o.error_output = unwrap_traceback(o.error_output);
+        break;
+    }
     if (!o.error_output.empty()) {
         // The traceback goes to stderr so that `mpr exec ... > file` keeps only the output.
         std::fflush(stdout);

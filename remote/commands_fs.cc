@@ -95,6 +95,8 @@ void copy_file(CopyContext& ctx, const std::string& src, std::string dest, bool 
             return b.read_file(path, static_cast<std::size_t>(st.size),
                                [&](std::size_t d, std::size_t t) { bar.update(d, t); });
         });
+        // Verify what arrived against the board's own digest of the file.
+        if (!b.digest_matches(path, data)) fail("cp: :" + path + " arrived damaged (or changed while it was read)");
         filename = remote_basename(path);
     } else {
         std::error_code ec;

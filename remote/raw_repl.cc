@@ -191,13 +191,15 @@ void RawRepl::write_raw_paste(std::string_view code) {
     write("\x04");
 }
 
-void RawRepl::submit(std::string_view code) {
+void RawRepl::submit(std::string_view code) { submit(code, {}); }
+
+void RawRepl::submit(std::string_view code, std::string_view lossy_variant) {
     if (!in_raw_) fail("internal: submit outside the raw REPL");
     if (running_) {
         // The previous program was left running (--no-follow): wait for it to end first.
         follow([](std::string_view) {}, timeout_);
     }
-    send_code(code);
+    send_code(code, lossy_variant);
     ExecResponseParser parser(paste_ack_seen_     ? ExecResponseParser::Start::running
                               : paste_this_time_ ? ExecResponseParser::Start::expect_paste_ack
                                                  : ExecResponseParser::Start::expect_ok);
@@ -227,7 +229,8 @@ void RawRepl::submit(std::string_view code) {
     running_ = true;
 }
 
-void RawRepl::send_code(std::string_view code) {
+void RawRepl::send_code(std::string_view code, std::string_view lossy_variant) {
+    sent_variant_ = false;
     paste_this_time_ = false;
     paste_ack_seen_ = false;
     if (paste_ != PasteSupport::unsupported) {
@@ -250,6 +253,11 @@ void RawRepl::send_code(std::string_view code) {
                 paste_ = PasteSupport::unsupported;
                 break;
         }
+    }
+    if (!lossy_variant.empty() && may_lose_bytes()) {
+        sent_variant_ = true;
+        write_plain(lossy_variant);
+        return;
     }
     write_plain(code);
 }

@@ -50,6 +50,8 @@ public:
     Transport& transport() { return t_; }
     bool in_raw() const { return in_raw_; }
     PasteSupport paste_support() const { return paste_; }
+    // Whether code can arrive damaged: plain raw REPL over a line without flow control.
+    bool may_lose_bytes() const { return paste_ != PasteSupport::supported && paced_; }
     // Never try raw-paste (--no-raw-paste); also set when the board turned it down.
     void disable_raw_paste() { paste_ = PasteSupport::unsupported; }
     // Plain raw REPL writes are paced (256 bytes every 10 ms) for boards that drop bytes under
@@ -68,6 +70,11 @@ public:
     // Sends `code` and waits until the board accepted it: afterwards the board is running it
     // (call follow(), or leave it running).
     void submit(std::string_view code);
+    // Same, but on a line that may lose bytes (known only once the board has answered the
+    // raw-paste request) sends `lossy_variant` instead (see checked_code.h).
+    void submit(std::string_view code, std::string_view lossy_variant);
+    // Whether the last submission was the lossy variant.
+    bool sent_lossy_variant() const { return sent_variant_; }
     // Streams the program's output to `sink` until it finishes.  `idle_timeout` (nullopt = wait
     // forever) limits the silence between bytes.  Host Ctrl-C is forwarded to the board.
     ExecOutcome follow(const OutputSink& sink, std::optional<Ms> idle_timeout);
@@ -85,7 +92,7 @@ private:
     std::string wait_for(const std::function<std::size_t(std::string_view)>& find,
                          const std::string& what, Ms timeout);
     std::string read_exact(std::size_t n, Ms timeout, const std::string& what);
-    void send_code(std::string_view code);
+    void send_code(std::string_view code, std::string_view lossy_variant);
     void write_plain(std::string_view code);
     void write_raw_paste(std::string_view code);
     void drain_quiet(Ms quiet, Ms limit);
@@ -100,6 +107,7 @@ private:
     bool paste_this_time_ = false;  // the current submission went by raw-paste
     bool paste_ack_seen_ = false;   // ... and the board already ended it with \x04
     bool running_ = false;          // code was accepted and its output not yet read to the end
+    bool sent_variant_ = false;
     std::string rx_;  // bytes received and not yet consumed
     Clock::time_point created_;
     double debug_clock() const;  // seconds since creation, for the MPR_DEBUG trace

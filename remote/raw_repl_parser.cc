@@ -110,6 +110,12 @@ PasteAnswer classify_paste_answer(std::string_view b) {
     return PasteAnswer::garbage;
 }
 
+bool is_compile_error(std::string_view tb) {
+    bool syntax = tb.find("SyntaxError") != std::string_view::npos ||
+                  tb.find("IndentationError") != std::string_view::npos;
+    return syntax && tb.find(", in ") == std::string_view::npos;
+}
+
 std::string printable_bytes(std::string_view data, std::size_t limit) {
     std::string s;
     for (std::size_t i = 0; i < data.size() && i < limit; ++i) {

@@ -55,6 +55,11 @@ std::size_t find_soft_reboot(std::string_view data);
 enum class PasteAnswer { supported, refused, unknown_command, garbage };
 PasteAnswer classify_paste_answer(std::string_view two_bytes);
 
+// True when a traceback is a compile error of the submitted code itself (SyntaxError or
+// IndentationError with no function frame, i.e. no ", in <module>"): the code never ran, so
+// sending it again has no side effects.  Used to recover from bytes lost on the way.
+bool is_compile_error(std::string_view traceback);
+
 // Makes bytes printable for error messages: "OK\x04" -> "OK\\x04", at most `limit` bytes shown.
 std::string printable_bytes(std::string_view data, std::size_t limit = 80);
 

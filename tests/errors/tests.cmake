@@ -16,3 +16,18 @@ foreach(src ${errors_sources})
                    "${errors_cases_dir}" "${name}" "${PROJECT_BINARY_DIR}/errors-out-exact")
   set_tests_properties(errors_exact_${name} PROPERTIES LABELS "errors-exact" TIMEOUT 30)
 endforeach()
+
+# With -DMPYTOOLS_REFERENCE_MPY_CROSS=/path/to/mpy-cross (1.27.0, declared in tests/golden), check
+# that every recorded .expected is still exactly what the reference prints for its case.
+if(MPYTOOLS_REFERENCE_MPY_CROSS)
+  add_test(NAME errors_expected_up_to_date
+           COMMAND bash -c "fail=0; for src in \"$0\"/*.py; do n=$(basename \"$src\" .py); bash \"$1/check_error.sh\" --exact \"$2\" \"$0\" \"$n\" \"$3\" >/dev/null || { echo \"stale: $n.expected\"; fail=1; }; done; [ $fail = 0 ] && echo 'expected outputs are current'; exit $fail"
+                   "${errors_cases_dir}" "${CMAKE_CURRENT_LIST_DIR}" "${MPYTOOLS_REFERENCE_MPY_CROSS}" "${PROJECT_BINARY_DIR}/errors-out-ref")
+  set_tests_properties(errors_expected_up_to_date PROPERTIES LABELS "errors" TIMEOUT 120)
+endif()
+
+# Harness self-test: a "compiler" that accepts everything (true) must fail the check (WILL_FAIL).
+add_test(NAME errors_harness_selftest
+         COMMAND bash "${CMAKE_CURRENT_LIST_DIR}/check_error.sh" true
+                 "${errors_cases_dir}" syntax_double_equals "${PROJECT_BINARY_DIR}/errors-out-selftest")
+set_tests_properties(errors_harness_selftest PROPERTIES LABELS "errors" TIMEOUT 30 WILL_FAIL TRUE)

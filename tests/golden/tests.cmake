@@ -47,3 +47,10 @@ if(MPYTOOLS_REFERENCE_MPY_CROSS)
                    "${golden_dir}" "${PROJECT_BINARY_DIR}/golden-regenerated" "${MPYTOOLS_REFERENCE_MPY_CROSS}")
   set_tests_properties(golden_up_to_date PROPERTIES LABELS "golden" TIMEOUT 120)
 endif()
+
+# Harness self-test: comparing against the wrong golden file must fail (WILL_FAIL).
+add_test(NAME golden_harness_selftest
+         COMMAND bash "${golden_dir}/check_golden.sh" $<TARGET_FILE:mpyc> ${golden_mpytool}
+                 "${corpus_dir}/ops_fold.py" "ops_fold.py" "${golden_dir}/ops_fold.sib15.mpy"
+                 "${golden_out}/selftest/ops_fold.mpy")
+set_tests_properties(golden_harness_selftest PROPERTIES LABELS "golden" TIMEOUT 30 WILL_FAIL TRUE)

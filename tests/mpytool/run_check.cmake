@@ -3,7 +3,7 @@
 #   ARGS          its arguments, separated by '|' (add_test would split on ';')
 #   WORKDIR       directory to run in (so paths printed in reports are short and stable)
 #   EXPECT_RC     expected exit status (default 0)
-#   EXPECT_STDOUT file whose content stdout must equal
+#   EXPECT_STDOUT file whose content stdout must equal (on mismatch the output goes to ACTUAL_DIR)
 #   EXPECT_REGEX  regular expression that stdout + stderr must match
 #   OUTPUT_FILE + EXPECT_FILE   a file the command writes and the file it must equal byte for byte
 if(NOT DEFINED EXPECT_RC)
@@ -19,8 +19,10 @@ endif()
 if(DEFINED EXPECT_STDOUT)
   file(READ "${EXPECT_STDOUT}" expected)
   if(NOT out STREQUAL expected)
-    file(WRITE "${EXPECT_STDOUT}.actual" "${out}")
-    message(FATAL_ERROR "stdout differs from ${EXPECT_STDOUT}; actual output written to ${EXPECT_STDOUT}.actual "
+    get_filename_component(expect_name "${EXPECT_STDOUT}" NAME)
+    set(actual "${ACTUAL_DIR}/${expect_name}.actual")
+    file(WRITE "${actual}" "${out}")
+    message(FATAL_ERROR "stdout differs from ${EXPECT_STDOUT}; actual output written to ${actual} "
                         "(diff them to see the change)")
   endif()
 endif()

@@ -6,12 +6,18 @@ set(mpyt_check "${mpyt_dir}/run_check.cmake")
 # mpyt_check(NAME WORKDIR ARGS <a|b|c> [more -DVAR=value ...]): runs mpytool with ARGS in WORKDIR.
 function(mpyt_check name workdir args)
   add_test(NAME mpytool.${name}
-    COMMAND ${CMAKE_COMMAND} -DPROG=$<TARGET_FILE:mpytool> "-DARGS=${args}" -DWORKDIR=${workdir} ${ARGN}
+    COMMAND ${CMAKE_COMMAND} -DPROG=$<TARGET_FILE:mpytool> "-DARGS=${args}" -DWORKDIR=${workdir}
+            -DACTUAL_DIR=${CMAKE_CURRENT_BINARY_DIR} ${ARGN}
             -P ${mpyt_check})
   set_tests_properties(mpytool.${name} PROPERTIES LABELS mpytool)
 endfunction()
 
 # ---- golden listings of our own programs (compiled by the reference mpy-cross 1.27.0) ----
+# After an intended change of the output, regenerate inside tests/mpytool/mpy and review the diff:
+#   mpytool info X.mpy > ../golden/X.info;  mpytool dis X.mpy > ../golden/X.dis
+#   mpytool dis shapes.mpy --source ../src/shapes.py > ../golden/shapes.dis
+#   mpytool diff part_two.mpy part_two_v2.mpy > ../golden/part_two.diff
+# (a failing golden test leaves the actual output in the build's tests/ directory as <file>.actual)
 foreach(f shapes fastpath-x64 fastpath-rv32imc-zba asm_thumb_demo-armv7m part_one)
   mpyt_check(info.${f} ${mpyt_data} "info|${f}.mpy" -DEXPECT_STDOUT=${mpyt_dir}/golden/${f}.info)
 endforeach()
@@ -20,6 +26,8 @@ foreach(f part_three fastpath-armv6m fastpath-xtensa fastpath-rv32imc asm_rv32_d
 endforeach()
 mpyt_check(dis.shapes_with_source ${mpyt_data} "dis|shapes.mpy|--source|../src/shapes.py"
   -DEXPECT_STDOUT=${mpyt_dir}/golden/shapes.dis)
+mpyt_check(info.other_version ${mpyt_dir}/bad "info|version5.mpy" -DEXPECT_RC=1
+  "-DEXPECT_REGEX=version 5 .written by MicroPython 1.12 to 1.18.")
 mpyt_check(diff.changed ${mpyt_data} "diff|part_two.mpy|part_two_v2.mpy" -DEXPECT_RC=1
   -DEXPECT_STDOUT=${mpyt_dir}/golden/part_two.diff)
 mpyt_check(diff.same ${mpyt_data} "diff|shapes.mpy|shapes.mpy" -DEXPECT_REGEX=^$)

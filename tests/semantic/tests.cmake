@@ -75,3 +75,14 @@ foreach(batch ${semantic_batches})
 endforeach()
 semantic_add_batch(misc ${semantic_misc})
 semantic_add_batch(flagged ${semantic_flagged})
+
+# Harness self-test: a compiler that quietly adds -O1 must make the runner fail (WILL_FAIL), so a
+# broken runner cannot pass everything vacuously.
+add_test(NAME semantic_harness_selftest
+         COMMAND ${CMAKE_COMMAND} -E env MPYC_REAL=$<TARGET_FILE:mpyc>
+                 ${MPYTOOLS_NODE} "${CMAKE_CURRENT_LIST_DIR}/run_semantic.mjs"
+                 --corpus "${semantic_corpus}" --golden "${semantic_golden}"
+                 --mpyc "${CMAKE_CURRENT_LIST_DIR}/selftest_wrong_opt.sh"
+                 --work "${PROJECT_BINARY_DIR}/semantic-work/selftest" assert_stmt)
+set_tests_properties(semantic_harness_selftest PROPERTIES LABELS "semantic" TIMEOUT 60 WILL_FAIL TRUE
+                     SKIP_RETURN_CODE 77)

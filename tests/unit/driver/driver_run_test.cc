@@ -184,6 +184,27 @@ TEST(DriverRun, OutputThroughSymlinkOrIntoFifoIsWrittenInPlace) {
     EXPECT_TRUE(S_ISFIFO(st.st_mode));
 }
 
+TEST(DriverRun, IdenticalOutputIsTouchedNotRewritten) {
+    TempDir tmp;
+    tmp.write("x.py", "a\n");
+    Harness h;
+    ASSERT_EQ(h.run({tmp / "x.py"}), 0);
+    struct stat before {};
+    ASSERT_EQ(::stat((tmp / "x.mpy").c_str(), &before), 0);
+    fs::last_write_time(tmp / "x.mpy", fs::last_write_time(tmp / "x.mpy") - std::chrono::hours(1));
+    const auto old_time = fs::last_write_time(tmp / "x.mpy");
+
+    ASSERT_EQ(h.run({tmp / "x.py"}), 0);
+    struct stat after {};
+    ASSERT_EQ(::stat((tmp / "x.mpy").c_str(), &after), 0);
+    EXPECT_EQ(before.st_ino, after.st_ino) << "same bytes: the file is kept";
+    EXPECT_GT(fs::last_write_time(tmp / "x.mpy"), old_time + std::chrono::minutes(30)) << "but looks rebuilt";
+
+    tmp.write("x.py", "b\n");  // same length, other bytes
+    ASSERT_EQ(h.run({tmp / "x.py"}), 0);
+    EXPECT_EQ(tmp.read("x.mpy"), "MPY|" + (tmp / "x.py") + "|O0|b\n");
+}
+
 TEST(DriverRun, StdinGoesToStdoutUnlessOutputIsNamed) {
     TempDir tmp;
     Harness h;

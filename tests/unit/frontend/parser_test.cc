@@ -257,5 +257,15 @@ TEST(FrontendParser, DeepNestingIsAnErrorNotACrash) {
     EXPECT_NO_THROW(parse_module(unary, "t.py"));
 }
 
+TEST(FrontendParser, DeepTreesAreDestroyedWithoutRecursion) {
+    // ~9000 levels of nested lists and blocks, destroyed on this (normal-sized) stack.
+    std::string lists = "x = " + std::string(9000, '[') + std::string(9000, ']') + "\n";
+    EXPECT_NO_THROW({ ast::Module m = parse_module(lists, "t.py"); });
+    std::string blocks;
+    for (int i = 0; i < 3000; ++i) blocks += std::string(static_cast<size_t>(i), ' ') + "if x:\n";
+    blocks += std::string(3000, ' ') + "pass\n";
+    EXPECT_NO_THROW({ ast::Module m = parse_module(blocks, "t.py"); });
+}
+
 }  // namespace
 }  // namespace mpy

@@ -110,6 +110,15 @@ TEST(MprRawReplBanner, PasteAnswers) {
     EXPECT_EQ(classify_paste_answer("zz"), PasteAnswer::garbage);
 }
 
+TEST(MprRawReplBanner, CompileErrorsAreRecognised) {
+    EXPECT_TRUE(is_compile_error("Traceback (most recent call last):\r\n  File \"<stdin>\", line 2\r\nSyntaxError: invalid syntax\r\n"));
+    EXPECT_TRUE(is_compile_error("  File \"<stdin>\", line 3\nIndentationError: unexpected indent\n"));
+    // Raised while running (the code had effects): not a compile error.
+    EXPECT_FALSE(is_compile_error("Traceback (most recent call last):\r\n  File \"<stdin>\", line 1, in <module>\r\nSyntaxError: x\r\n"));
+    EXPECT_FALSE(is_compile_error("Traceback (most recent call last):\r\n  File \"<stdin>\", line 1, in <module>\r\nNameError: name 'prnt' isn't defined\r\n"));
+    EXPECT_FALSE(is_compile_error(""));
+}
+
 TEST(MprRawReplBanner, PrintableBytes) {
     EXPECT_EQ(printable_bytes(std::string_view("OK\x04\r\n\\", 6)), "OK\\x04\\r\\n\\\\");
     EXPECT_EQ(printable_bytes("abcdef", 3), "abc...");
