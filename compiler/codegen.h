@@ -63,9 +63,6 @@ struct TrailerChain {
 // Flattens `e` (an Attribute, Call or Subscript) into its chain; a parenthesised inner chain is
 // an atom of its own, as in MicroPython.
 TrailerChain flatten_trailers(const ast::Expr& e);
-// Whether `e` was written inside parentheses that MicroPython's parser dropped.
-bool expr_parenthesised(const ast::Expr& e);
-
 // An attribute, call or subscript: a link of a trailer chain (MicroPython's atom_expr_normal).
 inline bool is_trailer_node(const ast::Expr& e) {
     return e.is<ast::Attribute>() || e.is<ast::Call>() || e.is<ast::Subscript>();

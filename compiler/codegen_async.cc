@@ -9,7 +9,7 @@ void CodeGenerator::await_expr(const ast::Await& a, int line) {
     if (cur_->kind != ScopeKind::Function && cur_->kind != ScopeKind::Lambda) {
         error("'await' outside function", line);
     }
-    if (is_trailer_node(*a.value) && !expr_parenthesised(*a.value)) {
+    if (is_trailer_node(*a.value) && !a.value->parenthesised) {
         chain(*a.value);
     } else {
         expr(*a.value);

@@ -52,8 +52,6 @@ void filling_line_from(const ast::Expr& child, F&& f) {
 
 }  // namespace
 
-bool expr_parenthesised(const ast::Expr& e) { return e.parenthesised; }
-
 TrailerChain flatten_trailers(const ast::Expr& e) {
     TrailerChain chain;
     const ast::Expr* cur = &e;
@@ -70,7 +68,7 @@ TrailerChain flatten_trailers(const ast::Expr& e) {
             inner = s->value.get();
         }
         // A parenthesised inner chain is an atom of its own: `(a.b)(c)` is no method call.
-        if (is_trailer_node(*inner) && !expr_parenthesised(*inner)) {
+        if (is_trailer_node(*inner) && !inner->parenthesised) {
             cur = inner;
             continue;
         }
@@ -355,7 +353,7 @@ void CodeGenerator::call_args(const std::vector<ast::Argument>& args, bool is_me
             }
             case ast::Argument::Kind::Positional: {
                 const ast::Expr& v = *a.value;
-                if (auto* ne = v.as<ast::NamedExpr>(); ne != nullptr && !expr_parenthesised(v)) {
+                if (auto* ne = v.as<ast::NamedExpr>(); ne != nullptr && !v.parenthesised) {
                     // f(x := 1): MicroPython's argument node is compiled without a line of its own.
                     named_expr(*ne->target, *ne->value);
                     ++n_positional;

@@ -181,7 +181,7 @@ bool is_small_int(const ast::Expr& e) {
 // bare generator).
 bool is_plain_argument(const ast::Argument& a) {
     if (a.kind != ast::Argument::Kind::Positional) return false;
-    if (a.value->is<ast::NamedExpr>() && !expr_parenthesised(*a.value)) return false;
+    if (a.value->is<ast::NamedExpr>() && !a.value->parenthesised) return false;
     if (auto* c = a.value->as<ast::Comprehension>();
         c != nullptr && c->kind == ast::Comprehension::Kind::Generator && a.value->line == 0) {
         return false;

@@ -63,7 +63,7 @@ ast::ExprPtr Parser::parse_lambda(bool nocond) {
     const int l = line();
     advance();
     ast::Lambda node;
-    node.params = parse_params(false, TokenKind::Colon);
+    node.params = parse_params(false);
     expect(TokenKind::Colon);
     node.body = nocond ? parse_test_nocond() : parse_test();
     return make_node(p, l, std::move(node));

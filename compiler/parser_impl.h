@@ -63,7 +63,7 @@ private:
     ast::StmtPtr parse_import();
     ast::StmtPtr parse_from_import();
     std::vector<std::string> parse_name_list();
-    std::vector<ast::Param> parse_params(bool typed, TokenKind closer);
+    std::vector<ast::Param> parse_params(bool typed);
     ast::Suite parse_else_suite();
 
     // ---- expressions (parser_expr.cc)

@@ -403,7 +403,7 @@ ast::StmtPtr Parser::parse_with(ast::Pos start, bool is_async) {
 // Parameters of a def (typed: NAME [':' test] ['=' test] | '*' [NAME [':' test]] |
 // '**' NAME [':' test]) or of a lambda (no annotations), separated by commas, trailing comma
 // allowed.
-std::vector<ast::Param> Parser::parse_params(bool typed, TokenKind) {
+std::vector<ast::Param> Parser::parse_params(bool typed) {
     std::vector<ast::Param> params;
     auto starts_param = [this] { return at(TokenKind::Name) || at(TokenKind::Star) || at(TokenKind::DblStar); };
     if (!starts_param()) return params;
@@ -441,7 +441,7 @@ ast::StmtPtr Parser::parse_funcdef(ast::Pos start, bool is_async, int async_line
     expect(TokenKind::KwDef);
     node.name = take_name();
     expect(TokenKind::ParenOpen);
-    node.params = parse_params(true, TokenKind::ParenClose);
+    node.params = parse_params(true);
     expect(TokenKind::ParenClose);
     if (accept(TokenKind::Arrow)) node.returns = parse_test();
     expect(TokenKind::Colon);

@@ -22,4 +22,4 @@ mpytool verify "$work/blink_stats.mpy"
 mpytool dis "$work/blink_stats.mpy" | head -n 40
 
 echo "== mpr: run on the sim board"
-mpr connect sim --sim-dir "$work/board" fs cp "$work/blink_stats.mpy" :blink_stats.mpy + fs ls + run examples/main.py
+mpr --sim-dir "$work/board" connect sim fs cp "$work/blink_stats.mpy" :blink_stats.mpy + fs ls + run examples/main.py
