@@ -290,7 +290,28 @@ ast::ConstValue parse_float_literal(std::string_view text, const std::string& fi
     return v;
 }
 
-std::optional<FoldNumber> as_fold_number(const ast::ConstValue& v) {
+namespace {
+
+bool fits_target(const BigInt& v, int small_int_bits) {
+    return small_int_bits >= 1 && v.fits_signed_bits(small_int_bits);
+}
+
+ast::ConstValue make_int_const_value(const BigInt& v, bool host_small_object, int small_int_bits) {
+    ast::ConstValue c;
+    c.kind = ast::ConstValue::Kind::Int;
+    c.int_decimal = v.to_decimal();
+    c.fits_int64 = v.fits_int64();
+    c.int64 = c.fits_int64 ? v.to_int64() : 0;
+    // A leaf needs a small int on the 64-bit host that also fits the target's.
+    c.small_int = host_small_object && fits_target(v, small_int_bits);
+    return c;
+}
+
+}  // namespace
+
+bool host_small_int(const FoldNumber& n) { return !n.is_float && !n.host_mpz && host_small(n.i); }
+
+std::optional<FoldNumber> as_fold_number(const ast::ConstValue& v, int small_int_bits) {
     using K = ast::ConstValue::Kind;
     FoldNumber n;
     if (v.kind == K::Float) {
@@ -303,20 +324,17 @@ std::optional<FoldNumber> as_fold_number(const ast::ConstValue& v) {
                                                                    : std::string_view(v.int_decimal), 10);
         if (!parsed) return std::nullopt;
         n.i = v.int_decimal[0] == '-' ? -*parsed : *parsed;
+        // Fits the target yet not a leaf: only an mpz host object does that.  (With fewer than
+        // 63 target bits an in-range mpz never fits the target -- such values lie within a few
+        // units of +-2**62 -- and then its representation changes nothing downstream.)
+        n.host_mpz = !v.small_int && fits_target(n.i, small_int_bits);
         return n;
     }
     return std::nullopt;
 }
 
 ast::ConstValue int_const_value(const BigInt& v, int small_int_bits) {
-    ast::ConstValue c;
-    c.kind = ast::ConstValue::Kind::Int;
-    c.int_decimal = v.to_decimal();
-    c.fits_int64 = v.fits_int64();
-    c.int64 = c.fits_int64 ? v.to_int64() : 0;
-    // A leaf needs a small int on the 64-bit host (63 bits) that also fits the target's.
-    c.small_int = small_int_bits >= 1 && host_small(v) && v.fits_signed_bits(small_int_bits);
-    return c;
+    return make_int_const_value(v, host_small(v), small_int_bits);
 }
 
 ast::ConstValue float_const_value(double d) {
@@ -327,7 +345,7 @@ ast::ConstValue float_const_value(double d) {
 }
 
 ast::ConstValue to_const_value(const FoldNumber& n, int small_int_bits) {
-    return n.is_float ? float_const_value(n.f) : int_const_value(n.i, small_int_bits);
+    return n.is_float ? float_const_value(n.f) : make_int_const_value(n.i, host_small_int(n), small_int_bits);
 }
 
 std::optional<FoldNumber> fold_binary(ast::BinaryOp op, const FoldNumber& a, const FoldNumber& b) {
@@ -337,9 +355,12 @@ std::optional<FoldNumber> fold_binary(ast::BinaryOp op, const FoldNumber& a, con
     return make_float(fold_float(op, x, y));
 }
 
+// On the host, + returns its operand, and - and ~ on an mpz make a new mpz without normalising
+// it; on a small int they give a small int unless the value leaves the small range.
 std::optional<FoldNumber> fold_unary(ast::UnaryOpKind op, const FoldNumber& a) {
     using ast::UnaryOpKind;
     FoldNumber r = a;
+    r.host_mpz = !a.is_float && !host_small_int(a);
     switch (op) {
         case UnaryOpKind::Plus:
             return r;

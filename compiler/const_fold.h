@@ -17,11 +17,23 @@
 namespace mpy {
 
 // A numeric constant while folding.
+//
+// mpy-cross folds with its own runtime on a 64-bit host, where an int is either a small int
+// (value in [-2**62, 2**62)) or an mpz object.  The parser keeps a folded result as a small-int
+// leaf only if the host result IS a small int (and fits the target), so the representation must
+// be tracked, not just the value: unary -, ~ and + on an mpz give an mpz even when the value is
+// back in the small range (-(2**62) stays an object), while binary ops normalise their result.
 struct FoldNumber {
     bool is_float = false;
     BigInt i;      // when !is_float
     double f = 0;  // when is_float
+    // When !is_float: the host holds `i` as an mpz although its value fits a host small int.
+    // (Values outside the host's small range are mpz objects whatever this says.)
+    bool host_mpz = false;
 };
+
+// True when the 64-bit host holds this int as a small int (not an mpz object).
+bool host_small_int(const FoldNumber& n);
 
 // Results bigger than this many bits are not folded (MicroPython folds until its 2 MB heap is
 // exhausted, roughly 6 million bits; we stop earlier to keep compilation fast).
@@ -36,11 +48,14 @@ BigInt parse_int_literal(std::string_view text, const std::string& file, int lin
 ast::ConstValue parse_float_literal(std::string_view text, const std::string& file, int line);
 
 // The value of a Float/Int constant as a FoldNumber; nullopt for other kinds (folding only
-// applies to ints and floats).
-std::optional<FoldNumber> as_fold_number(const ast::ConstValue& v);
+// applies to ints and floats).  `small_int_bits` (the one the constant was made with) recovers
+// the host representation: an int that fits the target but is not a small-int leaf was an mpz.
+std::optional<FoldNumber> as_fold_number(const ast::ConstValue& v, int small_int_bits);
 
-// The ConstValue of a folding result; `small_int_bits` decides ConstValue::small_int.
+// The ConstValue of a folding result; ConstValue::small_int is set when the host result is a
+// small int that also fits `small_int_bits`.
 ast::ConstValue to_const_value(const FoldNumber& n, int small_int_bits);
+// An int literal (a host small int whenever its value allows).
 ast::ConstValue int_const_value(const BigInt& v, int small_int_bits);
 ast::ConstValue float_const_value(double d);
 

@@ -58,7 +58,7 @@ bool skip_if_up_to_date(const BuildContext& ctx, const CompileJob& job, SourceSt
         return true;
     }
     if (fresh == Freshness::SameContent) {
-        touch_file(job.output);
+        refresh_output_time(job.output, job.input);
         result.status = JobStatus::UpToDate;
         result.stamp = StampEntry{job.input, state};
         return true;
@@ -83,7 +83,7 @@ JobResult run_job(const BuildContext& ctx, const CompileJob& job) {
         if (ctx.incremental && !have_state) have_state = stat_source(job.input, state);
         if (!have_source) source = job.input == "-" ? ctx.env.read_stdin() : read_source_file(job.input);
 
-        CompileSettings settings;
+        CompileOptions settings;
         settings.source_name = job.source_name;
         if (lexer_name(job) != job.source_name) settings.input_path = lexer_name(job);
         settings.opt_level = ctx.options.opt_level;

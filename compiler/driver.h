@@ -9,27 +9,14 @@
 #include <string>
 #include <string_view>
 
+#include "compiler/compiler.h"
 #include "compiler/driver_options.h"
 
 namespace mpy {
 
-// What the compiler needs to know about one file (mirrors mpy::CompileOptions of
-// compiler/compiler.h, which main() fills from it, so the driver does not depend on the compiler).
-struct CompileSettings {
-    std::string source_name;
-    // The input path as mpy-cross would have got it ("<stdin>" for stdin), when it differs from
-    // source_name (-s, or a tree's relative names); empty otherwise.
-    std::string input_path;
-    int opt_level = 0;
-    int small_int_bits = 31;
-    std::string arch;
-    unsigned arch_flags = 0;
-    std::string emit;
-};
-
 // Source text in, .mpy bytes out; throws mpy::DiagnosticError on a compile error.  Called from
 // several threads at once when -j > 1.
-using CompileFunction = std::function<std::string(std::string_view source, const CompileSettings&)>;
+using CompileFunction = std::function<std::string(std::string_view source, const CompileOptions&)>;
 
 struct DriverEnv {
     CompileFunction compile;

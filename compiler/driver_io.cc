@@ -5,6 +5,7 @@
 #include <unistd.h>
 
 #include <cerrno>
+#include <ctime>
 #include <climits>
 #include <cstdlib>
 #include <cstring>
@@ -131,7 +132,20 @@ void write_output_file(const std::string& path, std::string_view data) {
     }
 }
 
-void touch_file(const std::string& path) { ::utimensat(AT_FDCWD, path.c_str(), nullptr, 0); }
+void refresh_output_time(const std::string& path, const std::string& source) {
+    struct stat src {};
+    struct timespec now {};
+    ::clock_gettime(CLOCK_REALTIME, &now);
+    const bool source_in_future =
+        ::stat(source.c_str(), &src) == 0 &&
+        (src.st_mtim.tv_sec > now.tv_sec || (src.st_mtim.tv_sec == now.tv_sec && src.st_mtim.tv_nsec > now.tv_nsec));
+    if (!source_in_future) {
+        ::utimensat(AT_FDCWD, path.c_str(), nullptr, 0);
+        return;
+    }
+    const struct timespec times[2] = {now, src.st_mtim};  // access time, modification time
+    ::utimensat(AT_FDCWD, path.c_str(), times, 0);
+}
 
 std::string python_str_repr(std::string_view s) {
     const bool has_single = s.find('\'') != std::string_view::npos;

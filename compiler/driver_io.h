@@ -50,8 +50,9 @@ bool file_exists(const std::string& path);
 // now.  Throws FileAccessError (opening = true, as mpy-cross says "can't open").
 void write_output_file(const std::string& path, std::string_view data);
 
-// Sets the mtime of `path` to now (so make/ninja see an output as newer than its touched source).
-void touch_file(const std::string& path);
+// Marks an up-to-date output as made now, or as made when `source` was last changed if that is
+// later: a source dated in the future must not leave its output looking stale to make/ninja.
+void refresh_output_time(const std::string& path, const std::string& source);
 
 // How MicroPython prints a str object with repr(): quotes chosen like CPython, escapes for the
 // quote, backslash and control characters, UTF-8 text left as it is.

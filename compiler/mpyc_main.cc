@@ -18,18 +18,6 @@
 
 namespace {
 
-std::string compile_with_library(std::string_view source, const mpy::CompileSettings& s) {
-    mpy::CompileOptions options;
-    options.source_name = s.source_name;
-    options.input_path = s.input_path;
-    options.opt_level = s.opt_level;
-    options.small_int_bits = s.small_int_bits;
-    options.arch = s.arch;
-    options.emit = s.emit;
-    options.arch_flags = s.arch_flags;
-    return mpy::compile_to_mpy(source, options);
-}
-
 // Version plus the executable's size and mtime: a rebuilt mpyc invalidates --out-dir stamps.
 std::string compiler_identity() {
     std::string id = "mpyc-" MPYTOOLS_VERSION;
@@ -61,7 +49,7 @@ int main(int argc, char** argv) {
     }
 
     mpy::DriverEnv env;
-    env.compile = compile_with_library;
+    env.compile = mpy::compile_to_mpy;
     env.write_stdout = [](std::string_view data) { mpy::write_all_to_fd(STDOUT_FILENO, data); };
     env.write_stderr = [](std::string_view data) { mpy::write_all_to_fd(STDERR_FILENO, data); };
     env.read_stdin = [] { return mpy::read_all_from_fd(STDIN_FILENO, "<stdin>"); };

@@ -96,11 +96,11 @@ ast::ExprPtr Parser::fold_binary_chain(std::vector<ast::ExprPtr> operands, const
                                        ast::Pos pos, int line) {
     std::optional<FoldNumber> acc;
     const auto* first = operands[0]->as<ast::Constant>();
-    if (first != nullptr) acc = as_fold_number(first->value);
+    if (first != nullptr) acc = as_fold_number(first->value, options_.small_int_bits);
     for (size_t i = 0; acc && i < ops.size(); ++i) {
         const auto* c = operands[i + 1]->as<ast::Constant>();
         std::optional<FoldNumber> rhs;
-        if (c != nullptr) rhs = as_fold_number(c->value);
+        if (c != nullptr) rhs = as_fold_number(c->value, options_.small_int_bits);
         acc = rhs ? fold_binary(ops[i], *acc, *rhs) : std::nullopt;
     }
     if (acc) {
@@ -119,7 +119,7 @@ ast::ExprPtr Parser::fold_binary_chain(std::vector<ast::ExprPtr> operands, const
 
 ast::ExprPtr Parser::fold_unary(ast::UnaryOpKind op, ast::ExprPtr operand, ast::Pos pos, int line) {
     if (const auto* c = operand->as<ast::Constant>()) {
-        if (auto n = as_fold_number(c->value)) {
+        if (auto n = as_fold_number(c->value, options_.small_int_bits)) {
             if (auto r = mpy::fold_unary(op, *n)) {
                 ast::ConstValue v = to_const_value(*r, options_.small_int_bits);
                 const bool object = !(v.kind == ast::ConstValue::Kind::Int && v.small_int);

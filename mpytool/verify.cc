@@ -8,6 +8,7 @@
 #include "common/diagnostics.h"
 #include "common/mpy_writer.h"
 #include "mpytool/code_walk.h"
+#include "mpytool/stack_check.h"
 
 namespace mpy::tool {
 namespace {
@@ -80,8 +81,15 @@ private:
         if (has_native && h.arch == NativeArch::None) {
             file_problem(2, "the file contains native code but its header names no architecture");
         }
+        // A loader built with the RV32 native emitter reads the flags whatever the header's arch is
+        // (mpy-cross writes them even for a bytecode-only file compiled with -march=rv32imc);
+        // every other loader refuses a file that carries them.
         if (h.arch_flags && h.arch != NativeArch::RV32IMC && h.arch != NativeArch::RV64IMC) {
-            file_problem(2, "arch flags are present but only RISC-V files may carry them (the loader rejects the file)");
+            if (h.arch == NativeArch::None) {
+                file_problem(2, "arch flags are present: only ports with the RV32 native emitter load this file", false);
+            } else {
+                file_problem(2, "arch flags are present but only RISC-V files may carry them (the loader rejects the file)");
+            }
         }
         if (h.small_int_bits < 2 || h.small_int_bits > 64) {
             file_problem(3, fmt::format("small-int bits {} is not a plausible value", h.small_int_bits));
@@ -174,6 +182,7 @@ private:
             check_instruction(v, insn, starts, generator);
         }
         if (!v.problems.empty()) return;  // decoding stopped early: the end is not the real end
+        for (auto& pr : check_stack_discipline(v)) code_problem(v, pr.code_offset, std::move(pr.message));
         const auto& last = v.instructions.back();
         static constexpr std::uint8_t kEnders[] = {op::RETURN_VALUE, op::RAISE_LAST, op::RAISE_OBJ, op::RAISE_FROM, op::JUMP};
         if (std::find(std::begin(kEnders), std::end(kEnders), last.opcode) == std::end(kEnders)) {

@@ -110,8 +110,44 @@ void RawRepl::drain_quiet(Ms quiet, Ms limit) {
     t_.discard_input();
 }
 
+bool RawRepl::enter_quickly(Ms limit) {
+    // Drop what has already arrived, then send Ctrl-C, Ctrl-C, Ctrl-A back to back and let the
+    // banner search skip whatever comes before the banner (the program's last output, the
+    // friendly prompts the Ctrl-Cs cause).  A stale banner from an earlier client cannot
+    // mislead us: the soft reset that follows waits for "soft reboot" and then for the banner
+    // after it, which only our Ctrl-D produces.  Some REPLs (the unix port) discard input that
+    // arrives while they start a new line, so the keys are sent again, at growing intervals,
+    // while no banner comes; extra Ctrl-As only repeat the banner.
+    rx_.clear();
+    t_.discard_input();
+    const auto deadline = Clock::now() + limit;
+    Ms resend_after(50);
+    while (true) {
+        write("\r\x03\x03");
+        write("\r\x01");
+        const auto resend_at = std::min(deadline, Clock::now() + resend_after);
+        while (true) {
+            std::size_t end = find_raw_repl_banner(rx_);
+            if (end != std::string::npos) {
+                rx_.erase(0, end);
+                return true;
+            }
+            if (rx_.size() > (1u << 16)) rx_.erase(0, rx_.size() - 1024);
+            if (Clock::now() >= resend_at) break;
+            fill(resend_at);
+        }
+        if (Clock::now() >= deadline) return false;
+        resend_after *= 2;
+    }
+}
+
 void RawRepl::enter(bool soft_reset) {
-    for (int attempt = 0;; ++attempt) {
+    // Entering just before a soft reset can go fast (see enter_quickly); without one, the
+    // banner we find must be the answer to our Ctrl-A, so earlier output must have ended
+    // first.  A board that did not answer the quick way gets the careful way, once.
+    const Ms first_wait = std::min(timeout_, Ms(3000));
+    const bool quick = soft_reset && enter_quickly(first_wait);
+    for (int attempt = soft_reset ? 1 : 0; !quick; ++attempt) {
         // Ctrl-C twice stops a running program even if it catches one KeyboardInterrupt; then
         // throw away whatever it printed before asking for the raw REPL.
         write("\r\x03\x03");
@@ -119,7 +155,7 @@ void RawRepl::enter(bool soft_reset) {
         write("\r\x01");
         try {
             wait_for(find_raw_repl_banner, "the raw REPL banner (is MicroPython running there?)",
-                     attempt == 0 ? std::min(timeout_, Ms(3000)) : timeout_);
+                     attempt == 0 ? first_wait : timeout_);
             break;
         } catch (const DiagnosticError&) {
             if (attempt == 1) throw;

@@ -96,6 +96,9 @@ private:
     void write_plain(std::string_view code);
     void write_raw_paste(std::string_view code);
     void drain_quiet(Ms quiet, Ms limit);
+    // Enters the raw REPL without waiting for the line to go quiet (only safe when a soft reset
+    // follows); false if no banner came within `limit`.
+    bool enter_quickly(Ms limit);
 
     Transport& t_;
     Ms timeout_;

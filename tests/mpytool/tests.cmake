@@ -46,7 +46,11 @@ set(mpyt_bad
   "trailing|4 bytes of trailing data after the module"
   "truncated|offset 0xaf: code length 60 exceeds file size"
   "unknown_opcode|at code offset 0x14 .file offset 0xc5.: unknown opcode 0x01"
-  "version5|offset 0x1: .mpy version 5 is not supported")
+  "version5|offset 0x1: .mpy version 5 is not supported"
+  "stack_underflow|in <module> at code offset 0x22 .file offset 0xac.: POP_TOP pops more than the stack holds .depth would be -1."
+  "stack_paths_disagree|in <module>.classify at code offset 0x34 .file offset 0xe5.: paths reach this instruction with different depths .stack 4 and 6"
+  "stack_overflow|in <module>.<listcomp> at code offset 0xd .file offset 0xfc.: stack depth 8 exceeds the 7 slots n_state 9 leaves beside the locals"
+  "exc_stack_overflow|in <module> at code offset 0x29 .file offset 0xb0.: exception-block depth 2 exceeds n_exc_stack 1")
 foreach(entry ${mpyt_bad})
   string(FIND "${entry}" "|" bar)
   string(SUBSTRING "${entry}" 0 ${bar} bad_name)
@@ -104,3 +108,9 @@ if(MPYT_NODE)
     set_tests_properties(mpytool.merge_runs.${run_name} PROPERTIES LABELS mpytool SKIP_REGULAR_EXPRESSION "SKIP:")
   endforeach()
 endif()
+
+# Every golden .mpy (made by mpy-cross 1.27.0 from tests/corpus, with flag variants) must verify:
+# files the reference writes are, by definition, files a loader accepts.
+file(GLOB mpyt_golden_files CONFIGURE_DEPENDS "${PROJECT_SOURCE_DIR}/tests/golden/*.mpy")
+add_test(NAME mpytool.verify_reference_golden COMMAND mpytool verify -q ${mpyt_golden_files})
+set_tests_properties(mpytool.verify_reference_golden PROPERTIES LABELS mpytool)

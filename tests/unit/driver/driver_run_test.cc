@@ -30,7 +30,7 @@ struct FakeCompiler {
     std::vector<std::string> names;
     std::vector<std::string> input_paths;
 
-    std::string operator()(std::string_view source, const CompileSettings& s) {
+    std::string operator()(std::string_view source, const CompileOptions& s) {
         ++calls;
         {
             std::lock_guard<std::mutex> lock(mutex);
@@ -57,7 +57,7 @@ struct Harness {
     std::string out, err, stdin_text;
     DriverEnv env;
     Harness() {
-        env.compile = [this](std::string_view src, const CompileSettings& s) { return compiler(src, s); };
+        env.compile = [this](std::string_view src, const CompileOptions& s) { return compiler(src, s); };
         env.write_stdout = [this](std::string_view d) { out += d; };
         env.write_stderr = [this](std::string_view d) { err += d; };
         env.read_stdin = [this] { return stdin_text; };
@@ -114,7 +114,7 @@ TEST(DriverRun, ParserErrorsNameTheInputButCompilerErrorsTheStoredName) {
     EXPECT_NE(h.err.find("File \"" + (tmp / "bad.py") + "\", line 1\n"), std::string::npos) << h.err;
 
     // An error raised with a scope comes from the compiler proper: it keeps the -s name.
-    h.env.compile = [](std::string_view, const CompileSettings& s) -> std::string {
+    h.env.compile = [](std::string_view, const CompileOptions& s) -> std::string {
         Diagnostic d{"SyntaxError", "'return' outside function", {s.source_name, 1, 1}};
         d.scope = "<module>";
         throw DiagnosticError(d);

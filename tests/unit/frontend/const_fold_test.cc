@@ -105,6 +105,38 @@ TEST(FrontendFold, Unary) {
     EXPECT_EQ(fold_unary(ast::UnaryOpKind::Minus, flt(1.5))->f, -1.5);
 }
 
+// The host representation (small int vs mpz on mpy-cross's 64-bit host) follows MicroPython's
+// runtime: unary ops keep an mpz operand's representation, binary ops normalise.
+TEST(FrontendFold, HostRepresentationOfResults) {
+    using ast::UnaryOpKind;
+    const FoldNumber two62 = num("4611686018427387904");  // 2**62: an mpz on the host
+    EXPECT_FALSE(host_small_int(two62));
+    auto neg = fold_unary(UnaryOpKind::Minus, two62);
+    ASSERT_TRUE(neg);
+    EXPECT_EQ(neg->i.to_decimal(), "-4611686018427387904");
+    EXPECT_FALSE(host_small_int(*neg));
+    EXPECT_FALSE(host_small_int(*fold_unary(UnaryOpKind::Plus, *neg)));
+    auto inv = fold_unary(UnaryOpKind::Invert, *neg);
+    EXPECT_EQ(inv->i.to_decimal(), "4611686018427387903");
+    EXPECT_FALSE(host_small_int(*inv));
+    auto sum = fold_binary(ast::BinaryOp::Add, *neg, num("0"));
+    EXPECT_EQ(sum->i.to_decimal(), "-4611686018427387904");
+    EXPECT_TRUE(host_small_int(*sum));
+    EXPECT_TRUE(host_small_int(*fold_unary(UnaryOpKind::Invert, num("4611686018427387903"))));
+    // -(-2**62) leaves the host's small range even from a small int.
+    EXPECT_FALSE(host_small_int(*fold_unary(UnaryOpKind::Minus, num("-4611686018427387904"))));
+
+    // The ConstValue keeps the distinction (a non-leaf that fits the target was an mpz).
+    ast::ConstValue obj = to_const_value(*neg, 63);
+    EXPECT_FALSE(obj.small_int);
+    EXPECT_FALSE(host_small_int(*as_fold_number(obj, 63)));
+    ast::ConstValue leaf = to_const_value(*sum, 63);
+    EXPECT_TRUE(leaf.small_int);
+    EXPECT_TRUE(host_small_int(*as_fold_number(leaf, 63)));
+    EXPECT_FALSE(to_const_value(*sum, 31).small_int);
+    EXPECT_TRUE(host_small_int(*as_fold_number(to_const_value(num("1099511627776"), 31), 31)));
+}
+
 TEST(FrontendFold, IntegerLiterals) {
     EXPECT_EQ(parse_int_literal("0x1F", "t.py", 1).to_decimal(), "31");
     EXPECT_EQ(parse_int_literal("0o17", "t.py", 1).to_decimal(), "15");

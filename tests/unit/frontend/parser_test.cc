@@ -127,6 +127,47 @@ TEST(FrontendParser, SmallIntBitsDecideLeavesAndObjects) {
     EXPECT_EQ(value_of("-1073741824"), "(Const -1073741824)");
 }
 
+// mpy-cross folds on a 64-bit host whose small ints are [-2**62, 2**62): 2**62 is an mpz there,
+// unary -, ~, + on an mpz stay mpz objects even back in that range, binary ops normalise.  So at
+// 63/64 target bits -(2**62) is an int object but -(2**62) + 0 a small int (checked with mpy-cross
+// 1.27 -msmall-int-bits=63, 64 and 31).
+TEST(FrontendParser, UnaryOpsOnHostBigIntsStayObjects) {
+    for (int bits : {63, 64}) {
+        ParseOptions wide;
+        wide.small_int_bits = bits;
+        SCOPED_TRACE(bits);
+        EXPECT_EQ(value_of("-4611686018427387904", wide), "(Const:obj -4611686018427387904L)");
+        EXPECT_EQ(value_of("-(2 ** 62)", wide), "(Const:obj -4611686018427387904L)");
+        EXPECT_EQ(value_of("-0x4000000000000000", wide), "(Const:obj -4611686018427387904L)");
+        EXPECT_EQ(value_of("+(-(2**62))", wide), "(Const:obj -4611686018427387904L)");
+        EXPECT_EQ(value_of("~(-(2**62))", wide), "(Const:obj 4611686018427387903L)");
+        EXPECT_EQ(value_of("-(~(-(2**62)))", wide), "(Const:obj -4611686018427387903L)");
+        EXPECT_EQ(value_of("~(~(-(2**62)))", wide), "(Const:obj -4611686018427387904L)");
+        EXPECT_EQ(value_of("-(2**62) ** 1", wide), "(Const:obj -4611686018427387904L)");
+        EXPECT_EQ(value_of("-(-(2**62))", wide), "(Const:obj 4611686018427387904L)");
+        // Binary operators normalise an mpz result that fits the host small int.
+        EXPECT_EQ(value_of("(2**62) - 1", wide), "(Const 4611686018427387903)");
+        EXPECT_EQ(value_of("2**62 - 2**62", wide), "(Const 0)");
+        EXPECT_EQ(value_of("-(2**62) + 0", wide), "(Const -4611686018427387904)");
+        EXPECT_EQ(value_of("0 + -(2**62)", wide), "(Const -4611686018427387904)");
+        EXPECT_EQ(value_of("-(2**62) >> 0", wide), "(Const -4611686018427387904)");
+        EXPECT_EQ(value_of("~(-(2**62)) - 0", wide), "(Const 4611686018427387903)");
+        EXPECT_EQ(value_of("-(2**63) + 2**62", wide), "(Const -4611686018427387904)");
+        // Unary ops on host small ints give small ints.
+        EXPECT_EQ(value_of("-4611686018427387903", wide), "(Const -4611686018427387903)");
+        EXPECT_EQ(value_of("~(2**62-1)", wide), "(Const -4611686018427387904)");
+        // const() keeps the host object: substituted it stays an object, `+ 0` normalises it.
+        EXPECT_EQ(parse("_A = const(-(2**62))\nx = _A\ny = _A + 0\nz = -~_A\n", false, wide),
+                  "[(Pass) (Assign (Name x) = (Const:obj -4611686018427387904L)) "
+                  "(Assign (Name y) = (Const -4611686018427387904)) "
+                  "(Assign (Name z) = (Const:obj -4611686018427387903L))]");
+    }
+    // With 31 bits none of these fits the target anyway; only 0 is a leaf.
+    EXPECT_EQ(value_of("-(2**62)"), "(Const:obj -4611686018427387904L)");
+    EXPECT_EQ(value_of("-(2**62) + 0"), "(Const:obj -4611686018427387904L)");
+    EXPECT_EQ(value_of("2**62 - 2**62"), "(Const 0)");
+}
+
 TEST(FrontendParser, LogicalFolding) {
     EXPECT_EQ(value_of("not 0"), "(Const True)");
     EXPECT_EQ(value_of("not (1,)"), "(Const False)");

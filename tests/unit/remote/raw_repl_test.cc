@@ -1,5 +1,7 @@
 #include <gtest/gtest.h>
 
+#include <algorithm>
+
 #include "remote/raw_repl.h"
 #include "tests/unit/remote/fake_board.h"
 
@@ -138,6 +140,105 @@ TEST(MprRawRepl, NoFollowThenNextSubmissionWaitsForTheEnd) {
     r.enter(false);
     r.submit("first");  // left running
     EXPECT_EQ(r.exec("second"), "ran 6\r\n");
+}
+
+// Puts `late` bytes in front of the board's answers, handed out only to a read that waits
+// (timeout > 0): output that was on its way when the client connected, e.g. what an earlier
+// client left behind.  Counts reads that waited and got nothing (silence waits), which is
+// where a real device costs wall time.
+class LateBytes : public Transport {
+public:
+    LateBytes(FakeBoard& b, std::string late) : b_(b), late_(std::move(late)) {}
+    std::size_t read(char* buf, std::size_t max, std::chrono::milliseconds timeout) override {
+        if (timeout.count() > 0 && !late_.empty()) {
+            std::size_t n = std::min(max, late_.size());
+            late_.copy(buf, n);
+            late_.erase(0, n);
+            return n;
+        }
+        std::size_t n = b_.read(buf, max, timeout);
+        if (n == 0 && timeout.count() > 0) ++silence_waits;
+        return n;
+    }
+    void write(std::string_view data) override { b_.write(data); }
+    int poll_fd() const override { return -1; }
+    std::string name() const override { return "late"; }
+    void close() override {}
+    int silence_waits = 0;
+
+private:
+    FakeBoard& b_;
+    std::string late_;
+};
+
+TEST(MprRawRepl, EnterWithSoftResetDoesNotWaitForSilence) {
+    FakeBoard b(FakeBoard::Paste::supported, echo_runner);
+    LateBytes t(b, "");
+    RawRepl r(t, Ms(500));
+    r.enter(true);
+    EXPECT_EQ(b.soft_resets, 1);
+    EXPECT_EQ(t.silence_waits, 0) << "entering waited for the line to go quiet";
+    EXPECT_EQ(r.exec("print(1)"), "ran 8\r\n");
+}
+
+// Loses the first `lost` writes, as the unix port discards input that arrives while it starts
+// a new REPL line.
+class LosesFirstWrites : public Transport {
+public:
+    LosesFirstWrites(FakeBoard& b, int lost) : b_(b), lost_(lost) {}
+    std::size_t read(char* buf, std::size_t max, std::chrono::milliseconds timeout) override {
+        return b_.read(buf, max, timeout);
+    }
+    void write(std::string_view data) override {
+        if (lost_ > 0) {
+            --lost_;
+            return;
+        }
+        b_.write(data);
+    }
+    int poll_fd() const override { return -1; }
+    std::string name() const override { return "lossy"; }
+    void close() override {}
+
+private:
+    FakeBoard& b_;
+    int lost_;
+};
+
+TEST(MprRawRepl, EnterWithSoftResetResendsLostKeysSoon) {
+    FakeBoard b(FakeBoard::Paste::supported, echo_runner);
+    LosesFirstWrites t(b, 2);  // the first Ctrl-C and Ctrl-A never arrive
+    RawRepl r(t, Ms(10000));
+    auto start = std::chrono::steady_clock::now();
+    r.enter(true);
+    auto took = std::chrono::steady_clock::now() - start;
+    EXPECT_EQ(b.soft_resets, 1);
+    // The careful retry would only start after 3 s.
+    EXPECT_LT(took, std::chrono::milliseconds(2000));
+    EXPECT_EQ(r.exec("abc"), "ran 3\r\n");
+}
+
+TEST(MprRawRepl, LateStaleBannerDoesNotConfuseEnterWithSoftReset) {
+    FakeBoard b(FakeBoard::Paste::supported, echo_runner);
+    // An earlier client's program output and raw REPL banner, arriving after our Ctrl-C.
+    LateBytes t(b, "tick\r\ntock\r\nraw REPL; CTRL-B to exit\r\n>OK");
+    RawRepl r(t, Ms(500));
+    r.enter(true);
+    EXPECT_EQ(b.soft_resets, 1);
+    EXPECT_EQ(r.exec("abc"), "ran 3\r\n");
+    EXPECT_EQ(r.exec("abcd"), "ran 4\r\n");
+    EXPECT_EQ(b.executed, (std::vector<std::string>{"abc", "abcd"}));
+}
+
+TEST(MprRawRepl, EnterWithoutSoftResetSkipsALateStaleBanner) {
+    // No soft reset to resynchronise on: the stale banner must be drained before Ctrl-A.
+    FakeBoard b(FakeBoard::Paste::supported, echo_runner);
+    LateBytes t(b, "raw REPL; CTRL-B to exit\r\n>");
+    RawRepl r(t, Ms(500));
+    r.enter(false);
+    EXPECT_EQ(b.soft_resets, 0);
+    EXPECT_EQ(r.exec("abc"), "ran 3\r\n");
+    EXPECT_EQ(b.executed, (std::vector<std::string>{"abc"}));
 }
 
 TEST(MprRemoteExecError, ErrnoForms) {

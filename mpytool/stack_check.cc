@@ -1,0 +1,364 @@
+#include "mpytool/stack_check.h"
+
+#include <algorithm>
+#include <deque>
+#include <map>
+#include <optional>
+
+#include <fmt/format.h>
+
+namespace mpy::tool {
+namespace {
+
+// Depths on entry to an instruction.
+struct Depth {
+    long value = 0;  // value-stack entries
+    long exc = 0;    // active exception blocks
+    bool operator==(const Depth&) const = default;
+};
+
+enum class HandlerEntry : std::uint8_t { None, ByException, ByUnwind };
+
+struct Edge {
+    std::size_t target = 0;
+    Depth depth;
+    // How many finally/with handlers this path entered through a return or an unwind jump
+    // rather than an exception.  Such an entry has one more value on the stack (the return value
+    // or jump state and its marker instead of the exception), so its depths are tracked apart.
+    int unwind_level = 0;
+    // Set on the edge into a finally handler and kept through the async-with test
+    // "DUP_TOP; LOAD_GLOBAL; BINARY_OP <exception match>; POP_JUMP_IF_FALSE", whose outcome
+    // follows from how the handler was entered (only one branch is feasible).
+    HandlerEntry entry = HandlerEntry::None;
+};
+
+// Deeper unwind nesting than this is not followed (no compiler output comes close).
+constexpr int kMaxUnwindLevel = 8;
+
+// Packed CALL_* / UNPACK_EX counts.
+long low_byte(std::int64_t arg) { return static_cast<long>(arg & 0xff); }
+long high_byte(std::int64_t arg) { return static_cast<long>((arg >> 8) & 0xff); }
+
+// Net effect on the value stack of an instruction that simply falls through (or whose jump
+// target sees the same depth).  Control-flow opcodes are handled by successors().
+long plain_effect(const Instruction& insn) {
+    std::uint8_t o = insn.opcode;
+    std::int64_t a = insn.arg;
+    if (o >= op::LOAD_CONST_SMALL_INT_MULTI && o < op::LOAD_FAST_MULTI) return 1;
+    if (o >= op::LOAD_FAST_MULTI && o < op::STORE_FAST_MULTI) return 1;
+    if (o >= op::STORE_FAST_MULTI && o < op::UNARY_OP_MULTI) return -1;
+    if (o >= op::UNARY_OP_MULTI && o < op::BINARY_OP_MULTI) return 0;
+    if (o >= op::BINARY_OP_MULTI) return -1;
+    switch (o) {
+        case op::LOAD_CONST_STRING: case op::LOAD_NAME: case op::LOAD_GLOBAL:
+        case op::LOAD_CONST_SMALL_INT: case op::LOAD_CONST_OBJ: case op::LOAD_FAST_N: case op::LOAD_DEREF:
+        case op::LOAD_CONST_FALSE: case op::LOAD_CONST_NONE: case op::LOAD_CONST_TRUE: case op::LOAD_NULL:
+        case op::LOAD_BUILD_CLASS: case op::DUP_TOP: case op::IMPORT_FROM: case op::MAKE_FUNCTION:
+        case op::LOAD_METHOD:  // obj -> method, self
+            return 1;
+        case op::LOAD_SUPER_METHOD:  // method name lookup on (super, class, self) -> method, self
+            return -1;
+        case op::LOAD_ATTR: case op::DELETE_NAME: case op::DELETE_GLOBAL: case op::DELETE_FAST:
+        case op::DELETE_DEREF: case op::ROT_TWO: case op::ROT_THREE: case op::GET_ITER:
+        case op::YIELD_VALUE:  // value out, sent value in
+            return 0;
+        case op::STORE_NAME: case op::STORE_GLOBAL: case op::STORE_FAST_N: case op::STORE_DEREF:
+        case op::LOAD_SUBSCR: case op::POP_TOP: case op::IMPORT_NAME: case op::IMPORT_STAR:
+        case op::MAKE_FUNCTION_DEFARGS: case op::YIELD_FROM:
+            return -1;
+        case op::STORE_ATTR: case op::STORE_MAP:
+            return -2;
+        case op::STORE_SUBSCR:
+            return -3;
+        case op::DUP_TOP_TWO:
+            return 2;
+        case op::GET_ITER_STACK:  // the object becomes an iterator buffer
+            return kIterBufSlots - 1;
+        case op::WITH_CLEANUP:  // drops __exit__ and the context manager
+            return -2;
+        case op::BUILD_TUPLE: case op::BUILD_LIST: case op::BUILD_SET: case op::BUILD_SLICE:
+            return 1 - static_cast<long>(a);
+        case op::BUILD_MAP:
+            return 1;
+        case op::STORE_COMP:  // a dict comprehension stores a key and a value
+            return (a & 3) == 1 ? -2 : -1;
+        case op::UNPACK_SEQUENCE:
+            return static_cast<long>(a) - 1;
+        case op::UNPACK_EX:
+            return low_byte(a) + high_byte(a);
+        case op::MAKE_CLOSURE:
+            return 1 - static_cast<long>(insn.extra.value_or(0));
+        case op::MAKE_CLOSURE_DEFARGS:
+            return -1 - static_cast<long>(insn.extra.value_or(0));
+        case op::CALL_FUNCTION:
+            return -(low_byte(a) + 2 * high_byte(a));
+        case op::CALL_FUNCTION_VAR_KW:
+            return -(low_byte(a) + 2 * high_byte(a) + 1);
+        case op::CALL_METHOD:
+            return -(low_byte(a) + 2 * high_byte(a) + 1);
+        case op::CALL_METHOD_VAR_KW:
+            return -(low_byte(a) + 2 * high_byte(a) + 2);
+        default:
+            return 0;
+    }
+}
+
+// The highest local slot an instruction names, if it names one.
+std::optional<long> local_slot(const Instruction& insn) {
+    std::uint8_t o = insn.opcode;
+    if ((o >= op::LOAD_FAST_MULTI && o < op::UNARY_OP_MULTI)) return static_cast<long>(insn.arg);
+    switch (o) {
+        case op::LOAD_FAST_N: case op::STORE_FAST_N: case op::DELETE_FAST:
+        case op::LOAD_DEREF: case op::STORE_DEREF: case op::DELETE_DEREF:
+            return static_cast<long>(insn.arg);
+        default:
+            return std::nullopt;
+    }
+}
+
+class StackChecker {
+public:
+    explicit StackChecker(const FunctionView& v) : v_(v) {}
+
+    std::vector<CodeProblem> run() {
+        const auto& sig = v_.prelude->sig;
+        for (std::size_t i = 0; i < v_.instructions.size(); ++i) index_[v_.instructions[i].offset] = i;
+        room_ = static_cast<long>(sig.n_state) - count_locals();
+        if (room_ < 0) return std::move(problems_);  // already reported by the prelude checks
+        std::deque<Edge> work{{v_.instructions.front().offset, {0, 0}, 0, HandlerEntry::None}};
+        while (!work.empty() && problems_.empty()) {
+            Edge e = work.front();
+            work.pop_front();
+            auto it = index_.find(e.target);
+            if (it == index_.end()) continue;  // bad targets are reported by the jump checks
+            auto& seen = entry_[{it->second, e.unwind_level}];
+            if (seen) {
+                if (!(*seen == e.depth)) {
+                    report(e.target, fmt::format("paths reach this instruction with different depths (stack {} and {}, exception blocks {} and {})",
+                                                 seen->value, e.depth.value, seen->exc, e.depth.exc));
+                }
+                continue;
+            }
+            seen = e.depth;
+            level_ = e.unwind_level;
+            entry_kind_ = e.entry;
+            step(v_.instructions[it->second], e.depth, work);
+        }
+        return std::move(problems_);
+    }
+
+private:
+    long count_locals() const {
+        const auto& p = *v_.prelude;
+        const auto& sig = p.sig;
+        long n = static_cast<long>(sig.n_pos_args) + sig.n_kwonly_args + ((sig.scope_flags & kScopeVarArgs) ? 1 : 0) +
+                 ((sig.scope_flags & kScopeVarKeywords) ? 1 : 0);
+        for (std::size_t i = p.offset_closure_info; i < p.offset_opcodes; ++i) n = std::max<long>(n, v_.rc->code[i] + 1);
+        for (const auto& insn : v_.instructions) {
+            if (auto slot = local_slot(insn)) n = std::max(n, *slot + 1);
+        }
+        return n;
+    }
+
+    void report(std::size_t at, std::string msg) { problems_.push_back({at, std::move(msg)}); }
+
+    // Checks the depths an instruction leaves and queues its successors.
+    void push(const Instruction& insn, std::size_t target, Depth d, std::deque<Edge>& work) {
+        const auto& sig = v_.prelude->sig;
+        if (!problems_.empty()) return;  // one finding per function: later depths follow from it
+        if (d.value < 0) {
+            report(insn.offset, fmt::format("{} pops more than the stack holds (depth would be {})", insn.info->name, d.value));
+            return;
+        }
+        if (d.value > room_) {
+            report(insn.offset, fmt::format("stack depth {} exceeds the {} slots n_state {} leaves beside the locals",
+                                            d.value, room_, sig.n_state));
+            return;
+        }
+        if (d.exc < 0) {
+            report(insn.offset, fmt::format("{} leaves an exception block that was never entered", insn.info->name));
+            return;
+        }
+        if (d.exc > static_cast<long>(sig.n_exc_stack)) {
+            report(insn.offset, fmt::format("exception-block depth {} exceeds n_exc_stack {}", d.exc, sig.n_exc_stack));
+            return;
+        }
+        work.push_back({target, d, level_, next_entry_});
+    }
+
+    void step(const Instruction& insn, Depth d, std::deque<Edge>& work) {
+        std::size_t next = insn.offset + insn.length;
+        next_entry_ = HandlerEntry::None;
+        if (entry_kind_ != HandlerEntry::None) {
+            bool keep = insn.opcode == op::DUP_TOP || insn.opcode == op::LOAD_GLOBAL ||
+                        insn.opcode == op::BINARY_OP_MULTI + static_cast<unsigned>(BinaryOp::ExceptionMatch);
+            if (keep) next_entry_ = entry_kind_;
+            if (insn.opcode == op::POP_JUMP_IF_FALSE) {
+                // The exception test: an exception goes on, a return or unwind jumps.
+                bool by_exception = entry_kind_ == HandlerEntry::ByException;
+                push(insn, by_exception ? next : static_cast<std::size_t>(insn.jump_target), {d.value - 1, d.exc}, work);
+                return;
+            }
+        }
+        auto target = static_cast<std::size_t>(insn.jump_target);
+        switch (insn.opcode) {
+            case op::RETURN_VALUE:
+            case op::RAISE_OBJ:
+                check_pop(insn, d, 1);
+                return;
+            case op::RAISE_FROM:
+                check_pop(insn, d, 2);
+                return;
+            case op::RAISE_LAST:
+                return;
+            case op::JUMP:
+                push(insn, target, d, work);
+                return;
+            case op::POP_JUMP_IF_TRUE:
+            case op::POP_JUMP_IF_FALSE:
+                push(insn, target, {d.value - 1, d.exc}, work);
+                push(insn, next, {d.value - 1, d.exc}, work);
+                return;
+            case op::JUMP_IF_TRUE_OR_POP:
+            case op::JUMP_IF_FALSE_OR_POP:
+                check_pop(insn, d, 1);
+                push(insn, target, d, work);
+                push(insn, next, {d.value - 1, d.exc}, work);
+                return;
+            case op::SETUP_EXCEPT:
+            case op::SETUP_FINALLY:
+                // The handler is entered with the stack as it was here plus the exception.
+                push(insn, next, {d.value, d.exc + 1}, work);
+                if (insn.opcode == op::SETUP_EXCEPT) push(insn, target, {d.value + 1, d.exc + 1}, work);
+                if (insn.opcode == op::SETUP_FINALLY) {
+                    next_entry_ = HandlerEntry::ByException;
+                    push(insn, target, {d.value + 1, d.exc + 1}, work);
+                    next_entry_ = HandlerEntry::ByUnwind;
+                    push_unwind_entry(insn, target, {d.value + 2, d.exc + 1}, work);
+                    next_entry_ = HandlerEntry::None;
+                }
+                return;
+            case op::SETUP_WITH:
+                // The context manager becomes __exit__ and self; the saved stack ends there, so
+                // the body starts with __enter__'s result above them and the handler with the
+                // exception in its place.
+                check_pop(insn, d, 1);
+                push(insn, next, {d.value + 2, d.exc + 1}, work);
+                push(insn, target, {d.value + 2, d.exc + 1}, work);
+                push_unwind_entry(insn, target, {d.value + 3, d.exc + 1}, work);
+                return;
+            case op::END_FINALLY:
+                // On a path entered by a return or an unwind jump END_FINALLY carries on with
+                // that return or jump, never falling through.
+                if (level_ > 0) {
+                    check_pop(insn, d, 1);
+                    return;
+                }
+                // Statically only the "no exception" (None) outcome falls through; the others
+                // re-raise or continue an unwind.
+                push(insn, next, {d.value - 1, d.exc - 1}, work);
+                return;
+            case op::POP_EXCEPT_JUMP:
+                push(insn, target, {d.value, d.exc - 1}, work);
+                return;
+            case op::FOR_ITER:
+                if (d.value < kIterBufSlots) {
+                    report(insn.offset, fmt::format("FOR_ITER with only {} stack entries below it (the iterator needs {})", d.value, kIterBufSlots));
+                    return;
+                }
+                push(insn, next, {d.value + 1, d.exc}, work);
+                push(insn, target, {d.value - kIterBufSlots, d.exc}, work);
+                return;
+            case op::UNWIND_JUMP: {
+                // Where an unwind lands depends on the finally/with handlers it runs through,
+                // so the target is checked from its other paths only.
+                long unwound = insn.extra.value_or(0) & 0x7f;
+                if (unwound > d.exc) {
+                    report(insn.offset, fmt::format("UNWIND_JUMP leaves {} exception blocks but only {} are active", unwound, d.exc));
+                }
+                if ((insn.extra.value_or(0) & kUnwindFromForBit) && d.value < kIterBufSlots) {
+                    report(insn.offset, "UNWIND_JUMP pops a for-loop iterator that is not on the stack");
+                }
+                return;
+            }
+            default: {
+                long need = pops(insn);
+                if (need > 0) check_pop(insn, d, need);
+                push(insn, next, {d.value + plain_effect(insn), d.exc}, work);
+                return;
+            }
+        }
+    }
+
+    // Entries an instruction reads below the top before pushing (for the underflow check of
+    // instructions whose net effect hides it, e.g. ROT_THREE, CALL_FUNCTION with results).
+    static long pops(const Instruction& insn) {
+        std::uint8_t o = insn.opcode;
+        std::int64_t a = insn.arg;
+        if (o >= op::UNARY_OP_MULTI && o < op::BINARY_OP_MULTI) return 1;
+        if (o >= op::BINARY_OP_MULTI) return 2;
+        switch (o) {
+            case op::LOAD_ATTR: case op::LOAD_METHOD: case op::GET_ITER: case op::GET_ITER_STACK:
+            case op::DUP_TOP: case op::YIELD_VALUE: case op::UNPACK_SEQUENCE: case op::UNPACK_EX:
+                return 1;
+            case op::ROT_TWO: case op::DUP_TOP_TWO: case op::YIELD_FROM:
+                return 2;
+            case op::ROT_THREE: case op::LOAD_SUPER_METHOD: case op::WITH_CLEANUP:
+                return 3;
+            case op::MAKE_FUNCTION_DEFARGS:
+                return 2;
+            case op::MAKE_CLOSURE:
+                return static_cast<long>(insn.extra.value_or(0));
+            case op::MAKE_CLOSURE_DEFARGS:
+                return 2 + static_cast<long>(insn.extra.value_or(0));
+            case op::CALL_FUNCTION:
+                return low_byte(a) + 2 * high_byte(a) + 1;
+            case op::CALL_FUNCTION_VAR_KW:
+                return low_byte(a) + 2 * high_byte(a) + 2;
+            case op::CALL_METHOD:
+                return low_byte(a) + 2 * high_byte(a) + 2;
+            case op::CALL_METHOD_VAR_KW:
+                return low_byte(a) + 2 * high_byte(a) + 3;
+            default:
+                return 0;
+        }
+    }
+
+    // A finally or with handler can also be entered by a return or an unwind jump passing
+    // through it: then two values (return value or jump state, and a small-int marker) replace
+    // the exception.
+    void push_unwind_entry(const Instruction& insn, std::size_t target, Depth d, std::deque<Edge>& work) {
+        if (level_ >= kMaxUnwindLevel) return;
+        ++level_;
+        push(insn, target, d, work);
+        --level_;
+    }
+
+    void check_pop(const Instruction& insn, Depth d, long need) {
+        if (d.value < need) {
+            report(insn.offset, fmt::format("{} needs {} stack entries but only {} are there", insn.info->name, need, d.value));
+        }
+    }
+
+    const FunctionView& v_;
+    std::map<std::size_t, std::size_t> index_;  // code offset -> instruction number
+    // (instruction number, unwind level) -> depths on entry
+    std::map<std::pair<std::size_t, int>, std::optional<Depth>> entry_;
+    int level_ = 0;  // unwind level of the path being stepped
+    HandlerEntry entry_kind_ = HandlerEntry::None;  // of the edge being stepped
+    HandlerEntry next_entry_ = HandlerEntry::None;  // given to the edges being pushed
+    long room_ = 0;
+    std::vector<CodeProblem> problems_;
+};
+
+}  // namespace
+
+std::vector<CodeProblem> check_stack_discipline(const FunctionView& view) {
+    if (!view.prelude || view.instructions.empty() || !view.problems.empty()) return {};
+    for (const auto& insn : view.instructions) {
+        if (!insn.info || !insn.info->known) return {};
+    }
+    return StackChecker(view).run();
+}
+
+}  // namespace mpy::tool
