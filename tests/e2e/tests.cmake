@@ -19,6 +19,9 @@ foreach(board sim microbit)
                        SKIP_RETURN_CODE 77 TIMEOUT 300 LABELS "e2e"
                        ENVIRONMENT "PYTHONDONTWRITEBYTECODE=1")
 endforeach()
+# QEMU's emulated micro:bit UART drops input bytes when the host is starved of CPU; mpr copes
+# (checksummed, resent chunks), but the tests run alone so that the emulator is not starved.
+set_tests_properties(e2e_boards_microbit e2e_mpr_microbit PROPERTIES RUN_SERIAL TRUE)
 
 # board_pty on its own (binary transparency, clients coming and going, exit status).
 add_test(NAME e2e_boards_pty
