@@ -115,6 +115,7 @@ int cmd_freeze(const FreezeArgs& args, std::ostream& out, std::ostream& err) {
         std::vector<LoadedMpy> inputs;
         for (const auto& p : args.inputs) inputs.push_back(load_mpy(p));
         std::string c = freeze_modules(inputs, cfg);
+        if (args.with_frozen_str) c = empty_frozen_str_section() + c;
         if (args.output == "-") {
             out << c;
         } else {

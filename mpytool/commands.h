@@ -34,6 +34,7 @@ struct FreezeArgs {
     std::optional<std::string> qstr_header;  // -q: the firmware's qstrdefs.generated.h
     std::string longint_impl = "mpz";    // none, longlong, mpz
     unsigned mpz_dig_size = 16;
+    bool with_frozen_str = false;        // --with-frozen-str: a file a port build uses as it is
 };
 int cmd_freeze(const FreezeArgs& args, std::ostream& out, std::ostream& err);
 

@@ -598,4 +598,17 @@ std::string freeze_modules(const std::vector<LoadedMpy>& inputs, const FreezeCon
     return Freezer(inputs, config).run();
 }
 
+std::string empty_frozen_str_section() {
+    return "//\n// Content for MICROPY_MODULE_FROZEN_STR\n//\n"
+           "#include <stdint.h>\n"
+           "#define MP_FROZEN_STR_NAMES \\\n"
+           "\n"
+           "const uint32_t mp_frozen_str_sizes[] = { 0 };\n"
+           "const char mp_frozen_str_content[] = {\n"
+           "\"\\0\"\n"
+           "};\n"
+           "\n"
+           "//\n// Content for MICROPY_MODULE_FROZEN_MPY\n//\n";
+}
+
 }  // namespace mpy::tool

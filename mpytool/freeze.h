@@ -32,6 +32,11 @@ void load_qstr_header(const std::string& text, FreezeConfig& config);
 // cannot hold, native code with relocations).
 std::string freeze_modules(const std::vector<LoadedMpy>& inputs, const FreezeConfig& config);
 
+// What MicroPython's build (makemanifest.py) writes before mpy-tool's output in frozen_content.c
+// when no module is frozen as source: an empty MICROPY_MODULE_FROZEN_STR section, which the port
+// links against.  With it, freeze's output is a complete frozen_content.c for a port build.
+std::string empty_frozen_str_section();
+
 // ---- pieces shared with freeze_constants.cc ----
 
 // Python's repr() of a str given as UTF-8 (quotes and escapes as CPython 3 prints them).

@@ -51,6 +51,8 @@ int main(int argc, char** argv) {
         ->check(CLI::IsMember({"none", "longlong", "mpz"}));
     freeze->add_option("--mpz-dig-size", freeze_args.mpz_dig_size, "mpz digit size of the target")
         ->check(CLI::IsMember({8, 16, 32}));
+    freeze->add_flag("--with-frozen-str", freeze_args.with_frozen_str,
+                     "also write the empty frozen-str section a port build needs (a complete frozen_content.c)");
 
     try {
         app.parse(argc, argv);

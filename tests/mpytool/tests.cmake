@@ -69,7 +69,8 @@ set(mpyt_freeze
   "rv32imc|fastpath-rv32imc.mpy|asm_rv32_demo-rv32imc.mpy"
   "longlong|--longint-impl|longlong|shapes.mpy"
   "mpz8|--mpz-dig-size|8|part_two.mpy|shapes.mpy"
-  "qstr_header|-q|../qstrdefs_sample.h|shapes.mpy")
+  "qstr_header|-q|../qstrdefs_sample.h|shapes.mpy"
+  "bytecode_port|--with-frozen-str|shapes.mpy|part_one.mpy|part_two.mpy|part_three.mpy")
 foreach(entry ${mpyt_freeze})
   string(FIND "${entry}" "|" bar)
   string(SUBSTRING "${entry}" 0 ${bar} fz_name)
