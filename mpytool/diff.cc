@@ -1,5 +1,6 @@
 #include "mpytool/diff.h"
 
+#include <algorithm>
 #include <map>
 
 #include <fmt/format.h>
@@ -126,6 +127,25 @@ void diff_function(std::string& out, bool& identical, const LoadedMpy& fa, const
     out += body;
 }
 
+// The module-wide tables.  Instructions are compared by what they name, not by table index, so
+// tables that differ only in order or in unused entries would otherwise go unreported while the
+// bytes differ (e.g. a constant added twice, or qstrs interned in another order).
+template <typename T, typename Render>
+void diff_table(std::string& out, const char* what, const std::vector<T>& a, const std::vector<T>& b,
+                const Render& render) {
+    if (a == b) return;
+    out += fmt::format("{} table: {} entries -> {} entries\n", what, a.size(), b.size());
+    for (std::size_t i = 0; i < std::max(a.size(), b.size()); ++i) {
+        if (i < a.size() && i < b.size()) {
+            if (!(a[i] == b[i])) out += fmt::format("  ~ #{}: {} -> {}\n", i, render(a[i]), render(b[i]));
+        } else if (i < a.size()) {
+            out += fmt::format("  - #{}: {}\n", i, render(a[i]));
+        } else {
+            out += fmt::format("  + #{}: {}\n", i, render(b[i]));
+        }
+    }
+}
+
 }  // namespace
 
 DiffResult diff_modules(const LoadedMpy& fa, const LoadedMpy& fb) {
@@ -166,6 +186,14 @@ DiffResult diff_modules(const LoadedMpy& fa, const LoadedMpy& fb) {
             identical = false;
         }
     }
+    // Entry 0 of the qstr table (the source file) was reported above.
+    auto without_source = [](const std::vector<std::string>& q) {
+        return q.empty() ? q : std::vector<std::string>(q.begin() + 1, q.end());
+    };
+    diff_table(out, "qstr", without_source(fa.module.qstrs), without_source(fb.module.qstrs),
+               [](const std::string& q) { return fmt::format("'{}'", q); });
+    diff_table(out, "constant", fa.module.constants, fb.module.constants,
+               [](const Constant& c) { return constant_repr(c); });
     r.identical = identical && out.empty();
     return r;
 }

@@ -100,6 +100,22 @@ TEST(MpytoolDiff, SameFileHasNoDifferences) {
     EXPECT_THAT(d.text, HasSubstr("+ #0    line 1    LOAD_CONST_TRUE"));
 }
 
+TEST(MpytoolDiff, TablesThatDifferAloneAreReported) {
+    // Same code, but one file carries an extra (unused) constant and qstr: the bytes differ, so
+    // diff must not call the files identical.
+    auto f = module_with({op::LOAD_CONST_NONE, op::RETURN_VALUE});
+    MpyModule m = f.module;
+    m.constants.push_back(Constant::str("an extra constant string"));
+    m.qstrs.push_back("extra");
+    auto g = parse_mpy(write_mpy(m), "g.mpy");
+    auto d = diff_modules(f, g);
+    EXPECT_FALSE(d.identical);
+    EXPECT_THAT(d.text, HasSubstr("constant table: 1 entries -> 2 entries"));
+    EXPECT_THAT(d.text, HasSubstr("+ #1: 'an extra constant string'"));
+    EXPECT_THAT(d.text, HasSubstr("qstr table: 1 entries -> 2 entries"));
+    EXPECT_THAT(d.text, HasSubstr("+ #1: 'extra'"));
+}
+
 TEST(MpytoolFreeze, PythonReprOfStrings) {
     EXPECT_EQ(python_str_repr("abc"), "'abc'");
     EXPECT_EQ(python_str_repr("it's"), "\"it's\"");
