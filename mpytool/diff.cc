@@ -129,20 +129,15 @@ void diff_function(std::string& out, bool& identical, const LoadedMpy& fa, const
 
 // The module-wide tables.  Instructions are compared by what they name, not by table index, so
 // tables that differ only in order or in unused entries would otherwise go unreported while the
-// bytes differ (e.g. a constant added twice, or qstrs interned in another order).
-template <typename T, typename Render>
-void diff_table(std::string& out, const char* what, const std::vector<T>& a, const std::vector<T>& b,
-                const Render& render) {
+// bytes differ (e.g. a constant added twice, or qstrs interned in another order).  Entries are
+// aligned like instruction listings, so one inserted entry reads as one insertion.
+void diff_table(std::string& out, const char* what, const std::vector<std::string>& a,
+                const std::vector<std::string>& b) {
     if (a == b) return;
     out += fmt::format("{} table: {} entries -> {} entries\n", what, a.size(), b.size());
-    for (std::size_t i = 0; i < std::max(a.size(), b.size()); ++i) {
-        if (i < a.size() && i < b.size()) {
-            if (!(a[i] == b[i])) out += fmt::format("  ~ #{}: {} -> {}\n", i, render(a[i]), render(b[i]));
-        } else if (i < a.size()) {
-            out += fmt::format("  - #{}: {}\n", i, render(a[i]));
-        } else {
-            out += fmt::format("  + #{}: {}\n", i, render(b[i]));
-        }
+    for (const auto& x : align(a, b)) {
+        if (x.mark == '-') out += fmt::format("  - #{}: {}\n", x.ia, a[x.ia]);
+        if (x.mark == '+') out += fmt::format("  + #{}: {}\n", x.ib, b[x.ib]);
     }
 }
 
@@ -187,13 +182,27 @@ DiffResult diff_modules(const LoadedMpy& fa, const LoadedMpy& fb) {
         }
     }
     // Entry 0 of the qstr table (the source file) was reported above.
-    auto without_source = [](const std::vector<std::string>& q) {
-        return q.empty() ? q : std::vector<std::string>(q.begin() + 1, q.end());
+    auto qstr_entries = [](const MpyModule& m) {
+        std::vector<std::string> out;
+        for (std::size_t i = 1; i < m.qstrs.size(); ++i) out.push_back(fmt::format("'{}'", m.qstrs[i]));
+        return out;
     };
-    diff_table(out, "qstr", without_source(fa.module.qstrs), without_source(fb.module.qstrs),
-               [](const std::string& q) { return fmt::format("'{}'", q); });
-    diff_table(out, "constant", fa.module.constants, fb.module.constants,
-               [](const Constant& c) { return constant_repr(c); });
+    auto constant_entries = [](const MpyModule& m) {
+        std::vector<std::string> out;
+        for (const auto& c : m.constants) out.push_back(constant_repr(c));
+        return out;
+    };
+    diff_table(out, "qstr", qstr_entries(fa.module), qstr_entries(fb.module));
+    // Compared as objects first: two constants can print alike (1.0 and 1.0000000000000002 need
+    // not, but NaN payloads and -0.0 vs 0.0 could), and then the alignment below shows nothing.
+    if (!(fa.module.constants == fb.module.constants)) {
+        auto ca = constant_entries(fa.module), cb = constant_entries(fb.module);
+        if (ca == cb) {
+            out += "constant table: entries differ in value but print alike\n";
+        } else {
+            diff_table(out, "constant", ca, cb);
+        }
+    }
     r.identical = identical && out.empty();
     return r;
 }
