@@ -29,10 +29,15 @@ std::string stat(const BoardCaps& c, std::string_view path) {
 
 std::string listdir(const BoardCaps& c, std::string_view path) {
     std::string p = path.empty() ? "" : py_str(path);
-    if (c.ilistdir)
-        return import_os(c) + "for _e in os.ilistdir(" + p + "):print(_e[1],_e[3] if len(_e)>3 else 0,repr(_e[0]))\n";
+    std::string prefix = path.empty() ? "''" : py_str(std::string(path) + (path.back() == '/' ? "" : "/"));
+    if (c.ilistdir) {
+        // VfsPosix (the unix port, the webassembly runtime) gives 3-tuples without the size:
+        // then a regular file's size comes from os.stat.
+        std::string size = c.stat ? "_e[3] if len(_e)>3 else os.stat(" + prefix + "+_e[0])[6] if _e[1]&0x8000 else 0"
+                                  : "_e[3] if len(_e)>3 else 0";
+        return import_os(c) + "for _e in os.ilistdir(" + p + "):print(_e[1]," + size + ",repr(_e[0]))\n";
+    }
     if (c.stat) {
-        std::string prefix = path.empty() ? "''" : py_str(std::string(path) + (path.back() == '/' ? "" : "/"));
         return import_os(c) + "for _n in os.listdir(" + p + "):\n _s=os.stat(" + prefix +
                "+_n);print(_s[0],_s[6],repr(_n))\n";
     }

@@ -5,7 +5,7 @@
             board_pty (`mpr connect /dev/pts/N`), plus the error cases
   microbit  QEMU's micro:bit (MicroPython 1.9.2, the old constrained firmware)
 
-usage: test_mpr.py --mpr PATH --board-pty PATH --board {sim,microbit}
+usage: test_mpr.py --mpr PATH --board-pty PATH --board {sim,microbit,unix} [--unix-port PATH]
 Exit status: 0 all passed, 1 a test failed, 77 skipped (node or QEMU missing).
 """
 import argparse
@@ -340,11 +340,28 @@ def test_microbit(t, mpr, board_pty):
         t.check("microbit behind board_pty: exec", ok(p) and p.out.strip() == "via board_pty", show(p))
 
 
+# --- MicroPython's unix port (not built by this project: given by path) -------------------
+
+def test_unix(t, mpr, board_pty, unix_port):
+    # The unix port's file system is the host's, from its working directory; board_pty --restart
+    # makes it act like a board when Ctrl-D at the raw REPL makes it exit.
+    state = temp_dir("e2e-mpr-unix-")
+    try:
+        with PtyBoard(board_pty, ["env", "-C", state, unix_port], restart=True) as board:
+            m = Mpr(mpr, ["connect", board.path])
+            basic_commands(t, m, "unix port")
+            fs_commands(t, m, "unix port", host_state=state)
+            repl_session(t, m, "unix port")
+    finally:
+        shutil.rmtree(state, ignore_errors=True)
+
+
 def main():
     ap = argparse.ArgumentParser()
     ap.add_argument("--mpr", required=True)
     ap.add_argument("--board-pty", required=True)
-    ap.add_argument("--board", required=True, choices=["sim", "microbit"])
+    ap.add_argument("--board", required=True, choices=["sim", "microbit", "unix"])
+    ap.add_argument("--unix-port", help="MicroPython unix port binary (for --board unix)")
     args = ap.parse_args()
     t = Checks(f"mpr/{args.board}")
     if args.board == "sim":
@@ -353,6 +370,10 @@ def main():
         if not sim_runtime_present():
             return t.skip("the MicroPython webassembly runtime is not installed (npm install)")
         t.run(test_sim, args.mpr, args.board_pty)
+    elif args.board == "unix":
+        if not args.unix_port or not os.access(args.unix_port, os.X_OK):
+            return t.skip("no MicroPython unix port given (--unix-port)")
+        t.run(test_unix, args.mpr, args.board_pty, args.unix_port)
     else:
         if not have("qemu-system-arm") or not os.path.exists(MICROBIT_FIRMWARE):
             return t.skip("qemu-system-arm or the micro:bit firmware is not installed")

@@ -37,4 +37,10 @@ if(MPYTOOLS_UNIX_PORT)
                    --board-pty $<TARGET_FILE:board_pty> --board unix --unix-port ${MPYTOOLS_UNIX_PORT})
   set_tests_properties(e2e_boards_unix PROPERTIES SKIP_RETURN_CODE 77 TIMEOUT 120 LABELS "e2e"
                        ENVIRONMENT "PYTHONDONTWRITEBYTECODE=1")
+  add_test(NAME e2e_mpr_unix
+           COMMAND ${Python3_EXECUTABLE} ${e2e_dir}/test_mpr.py
+                   --mpr $<TARGET_FILE:mpr> --board-pty $<TARGET_FILE:board_pty> --board unix
+                   --unix-port ${MPYTOOLS_UNIX_PORT})
+  set_tests_properties(e2e_mpr_unix PROPERTIES SKIP_RETURN_CODE 77 TIMEOUT 300 LABELS "e2e"
+                       ENVIRONMENT "PYTHONDONTWRITEBYTECODE=1")
 endif()

@@ -75,6 +75,15 @@ TEST(MprBoardSnippets, AdaptToTheMicrobit) {
     EXPECT_NE(snippets::read_file(mb, "x", 192).find("repr(_b)"), std::string::npos);
 }
 
+TEST(MprBoardSnippets, ListingTakesSizesFromStatWhenIlistdirHasNone) {
+    // VfsPosix (unix port, webassembly runtime) yields (name, type, inode): no size.
+    BoardCaps c = parse_caps(modern_line);
+    std::string ls = snippets::listdir(c, "lib");
+    EXPECT_NE(ls.find("_e[3] if len(_e)>3 else os.stat('lib/'+_e[0])[6] if _e[1]&0x8000 else 0"), std::string::npos) << ls;
+    c.stat = false;
+    EXPECT_EQ(snippets::listdir(c, "lib").find("os.stat"), std::string::npos);
+}
+
 TEST(MprBoardSnippets, UseModernFeatures) {
     BoardCaps c = parse_caps(modern_line);
     EXPECT_NE(snippets::listdir(c, "lib").find("os.ilistdir('lib')"), std::string::npos);
