@@ -11,6 +11,7 @@ Exit status: 0 all passed, 1 a test failed, 77 skipped (node or QEMU missing).
 import argparse
 import hashlib
 import os
+import signal
 import pty
 import select
 import shutil
@@ -233,10 +234,32 @@ def test_sim(t, mpr, board_pty):
             basic_commands(t, m, "sim on a pty")
             fs_commands(t, m, "sim on a pty", big=300_000, host_state=state)
             busy_port(t, m, board.path)
+            host_interrupt(t, mpr, board.path)
         killed_mid_copy(t, mpr, board_pty, state)
         other_errors(t, mpr, board_pty)
     finally:
         shutil.rmtree(state, ignore_errors=True)
+
+
+def host_interrupt(t, mpr, port):
+    """Ctrl-C on the host (SIGINT to mpr) interrupts the program running on the board."""
+    loop = "import time\nprint('start')\nwhile True:\n    time.sleep(0.05)\n"
+    p = subprocess.Popen([mpr, "connect", port, "exec", loop], stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+    try:
+        deadline = time.time() + 15
+        first = b""
+        while b"start" not in first and time.time() < deadline:
+            first += p.stdout.read1(64)
+        p.send_signal(signal.SIGINT)
+        out, err = p.communicate(timeout=15)
+    finally:
+        if p.poll() is None:
+            p.kill()
+    t.check("host Ctrl-C: the board stops with KeyboardInterrupt, mpr exits 1",
+            p.returncode == 1 and b"KeyboardInterrupt" in err, f"rc={p.returncode} err={err[-200:]!r}")
+    q = subprocess.run([mpr, "connect", port, "exec", "print('alive')"], capture_output=True, timeout=30)
+    t.check("host Ctrl-C: the board is usable afterwards", q.returncode == 0 and q.stdout.strip() == b"alive",
+            f"rc={q.returncode} out={q.stdout!r} err={q.stderr!r}")
 
 
 def holds(pid, path):
