@@ -65,6 +65,12 @@ std::string getenv_str(const char* name) {
 std::optional<fs::path> find_sim_script() {
     std::vector<fs::path> candidates;
     if (auto env = getenv_str("MPR_SIM_SCRIPT"); !env.empty()) return fs::path(env);
+    // Installed: beside the executable's prefix (PREFIX/bin/mpr -> PREFIX/share/mpytools/sim),
+    // wherever `cmake --install --prefix` put it; then the build tree's sources; then the
+    // configured install location.
+    std::error_code exe_ec;
+    fs::path exe = fs::read_symlink("/proc/self/exe", exe_ec);
+    if (!exe_ec) candidates.push_back(exe.parent_path().parent_path() / "share" / "mpytools" / "sim" / "board.mjs");
     candidates.push_back(fs::path(MPYTOOLS_SOURCE_DIR) / "remote" / "sim" / "board.mjs");
     candidates.push_back(fs::path(MPYTOOLS_DATADIR) / "sim" / "board.mjs");
     for (const fs::path& p : candidates) {
