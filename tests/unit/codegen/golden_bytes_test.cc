@@ -7,6 +7,7 @@
 
 #include <string>
 
+#include "tests/unit/emitter/emitter_test_util.h"
 #include "common/diagnostics.h"
 #include "compiler/compiler.h"
 
@@ -55,15 +56,7 @@ const GoldenCase kCases[] = {
      "4d060010040108742e7079000f0278000279000705343030303078000401242300160222806416035163"},
 };
 
-std::string to_hex(const std::string& bytes) {
-    static const char* digits = "0123456789abcdef";
-    std::string out;
-    for (unsigned char c : bytes) {
-        out += digits[c >> 4];
-        out += digits[c & 15];
-    }
-    return out;
-}
+using emitter_test::to_hex;
 
 CompileOptions options_for(const std::string& flags) {
     CompileOptions o;
