@@ -307,7 +307,9 @@ void Lexer::lex_fstring_field() {
         fstring_args_ += static_cast<char>(c);
         next_char();
     }
-    if (fstring_args_.back() == '=') {
+    // A NUL byte in injected text ends the injection early (as in MicroPython), which empties
+    // fstring_args_ under our feet; only look back at what this field added.
+    if (fstring_args_.size() > expr_start && fstring_args_.back() == '=') {
         tok_.text.append(fstring_args_, expr_start, fstring_args_.size() - expr_start);
         fstring_args_.pop_back();
     }

@@ -281,6 +281,10 @@ TEST(FrontendParser, Errors) {
     EXPECT_EQ(error_of("x = 1 if y\nz\n"), "SyntaxError: invalid syntax @1");
     EXPECT_EQ(error_of("if x:\ny\n"), "SyntaxError: invalid syntax @2");
     EXPECT_EQ(error_of("f(**a, *b)\n"), "no error");  // a compile-stage error in mpy-cross
+    // A NUL inside a nested f-string's field ends the injected ".format(...)" text early
+    // (found by frontend_fuzz; mpy-cross gives the same error).
+    EXPECT_EQ(error_of(std::string("x = f\"a{f\"a{b!rw\0\0}d}c{d=}\":>{xw&=", 34)),
+              "SyntaxError: invalid syntax @1");
 }
 
 TEST(FrontendParser, DeepNestingIsAnErrorNotACrash) {
