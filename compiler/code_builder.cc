@@ -41,6 +41,7 @@ std::uint32_t ModuleBuilder::use_constant(const ast::ConstValue& value, const vo
     // Linear search like the reference: tables are small, and strict equality (NaN, -0.0) does
     // not hash well.  The same object is always equal to itself (even a NaN).
     for (std::size_t i = 0; i < constants_.size(); ++i) {
+        if (fun_table_index_ == i) continue;
         if ((identity != nullptr && constant_identity_[i] == identity) ||
             constants_strictly_equal(constants_[i], value)) {
             return static_cast<std::uint32_t>(i);
@@ -51,6 +52,15 @@ std::uint32_t ModuleBuilder::use_constant(const ast::ConstValue& value, const vo
     // can never be mistaken for one another.
     constant_identity_.push_back(contains_nan(value) ? identity : nullptr);
     return static_cast<std::uint32_t>(constants_.size() - 1);
+}
+
+std::uint32_t ModuleBuilder::use_fun_table() {
+    if (!fun_table_index_) {
+        fun_table_index_ = static_cast<std::uint32_t>(constants_.size());
+        constants_.emplace_back();
+        constant_identity_.push_back(nullptr);
+    }
+    return *fun_table_index_;
 }
 
 ModuleBuilder::ScopeCode& ModuleBuilder::scope(std::uint32_t id) {
@@ -66,10 +76,25 @@ bool ModuleBuilder::is_generator(std::uint32_t id) const {
 
 void ModuleBuilder::set_code(std::uint32_t id, std::vector<std::uint8_t> code,
                              std::vector<std::uint32_t> children) {
+    RawCode raw;
+    raw.kind = CodeKind::Bytecode;
+    raw.code = std::move(code);
+    set_native_code(id, std::move(raw), std::move(children));
+}
+
+void ModuleBuilder::set_native_code(std::uint32_t id, RawCode code, std::vector<std::uint32_t> children) {
     ScopeCode& s = scope(id);
-    s.code = std::move(code);
+    code.children.clear();  // the tree is built from `children` in raw_code_tree
+    s.raw = std::move(code);
     s.children = std::move(children);
     s.has_code = true;
+}
+
+bool ModuleBuilder::has_native_code() const {
+    for (const ScopeCode& s : scopes_) {
+        if (s.has_code && s.raw.is_native()) return true;
+    }
+    return false;
 }
 
 bool ModuleBuilder::has_code(std::uint32_t id) const {
@@ -78,7 +103,7 @@ bool ModuleBuilder::has_code(std::uint32_t id) const {
 
 const std::vector<std::uint8_t>& ModuleBuilder::code_of(std::uint32_t id) const {
     static const std::vector<std::uint8_t> kNone;
-    return has_code(id) ? scopes_[id].code : kNone;
+    return has_code(id) ? scopes_[id].raw.code : kNone;
 }
 
 RawCode ModuleBuilder::raw_code_tree(std::uint32_t root) const {
@@ -87,9 +112,7 @@ RawCode ModuleBuilder::raw_code_tree(std::uint32_t root) const {
             Diagnostic{"error", fmt::format("internal: scope {} was never compiled", root), {}});
     }
     const ScopeCode& s = scopes_[root];
-    RawCode rc;
-    rc.kind = CodeKind::Bytecode;
-    rc.code = s.code;
+    RawCode rc = s.raw;
     rc.children.reserve(s.children.size());
     // A scope is a child of exactly one MAKE_* in valid code, so the recursion is a tree walk.
     for (std::uint32_t child : s.children) rc.children.push_back(raw_code_tree(child));
@@ -99,7 +122,9 @@ RawCode ModuleBuilder::raw_code_tree(std::uint32_t root) const {
 std::vector<Constant> ModuleBuilder::model_constants() const {
     std::vector<Constant> out;
     out.reserve(constants_.size());
-    for (const ast::ConstValue& c : constants_) out.push_back(to_model_constant(c));
+    for (std::size_t i = 0; i < constants_.size(); ++i) {
+        out.push_back(fun_table_index_ == i ? Constant::fun_table() : to_model_constant(constants_[i]));
+    }
     return out;
 }
 

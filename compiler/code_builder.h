@@ -16,6 +16,7 @@
 #pragma once
 
 #include <cstdint>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <unordered_map>
@@ -39,14 +40,22 @@ public:
     // the code pass would create two entries where the reference, passing the same object
     // twice, has one.
     std::uint32_t use_constant(const ast::ConstValue& value, const void* identity = nullptr);
+    // Index of the constant-table entry for &mp_fun_table (native code reaches the runtime
+    // through it), added at first use; one entry however often used.
+    std::uint32_t use_fun_table();
 
     // Per-scope facts learned while emitting.
     void mark_generator(std::uint32_t scope);
     bool is_generator(std::uint32_t scope) const;
     void set_code(std::uint32_t scope, std::vector<std::uint8_t> code,
                   std::vector<std::uint32_t> children);
+    // Machine code for a native scope: `code` holds everything but the children (kind NativePy
+    // or NativeViper, the code with its embedded prelude, prelude offset, stored scope flags).
+    void set_native_code(std::uint32_t scope, RawCode code, std::vector<std::uint32_t> children);
     bool has_code(std::uint32_t scope) const;
-    // The finished function data of one scope (empty if it has none yet).
+    // True if some scope has machine code (the header then names the architecture).
+    bool has_native_code() const;
+    // The finished function data of one scope: its bytecode or machine code (empty if none yet).
     const std::vector<std::uint8_t>& code_of(std::uint32_t scope) const;
 
     const std::vector<std::string>& qstrs() const { return qstrs_; }
@@ -64,7 +73,7 @@ private:
     struct ScopeCode {
         bool generator = false;
         bool has_code = false;
-        std::vector<std::uint8_t> code;
+        RawCode raw;  // without children: those are scope ids until raw_code_tree
         std::vector<std::uint32_t> children;
     };
     ScopeCode& scope(std::uint32_t id);
@@ -73,6 +82,9 @@ private:
     std::unordered_map<std::string, std::uint32_t> qstr_index_;
     std::vector<ast::ConstValue> constants_;
     std::vector<const void*> constant_identity_;  // parallel to constants_ (nullptr: none)
+    // The entry standing for &mp_fun_table, if used (constants_ holds a placeholder there that
+    // nothing else may match).
+    std::optional<std::uint32_t> fun_table_index_;
     std::vector<ScopeCode> scopes_;
 };
 

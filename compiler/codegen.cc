@@ -31,8 +31,9 @@ std::string native_reason(const Scope& scope, EmitMode default_mode) {
 
 }  // namespace
 
-CodeGenerator::CodeGenerator(const ast::Module& module, const CompileOptions& options, Emitter& emitter)
-    : module_(module), options_(options), emit_(emitter) {}
+CodeGenerator::CodeGenerator(const ast::Module& module, const CompileOptions& options,
+                             BytecodeEmitter& bytecode, Emitter* native)
+    : module_(module), options_(options), bytecode_(bytecode), native_(native), emit_(&bytecode) {}
 
 void CodeGenerator::run() {
     Scope& top = scopes_.add(ScopeKind::Module, nullptr, "<module>", &module_, default_emit_mode(options_));
@@ -53,12 +54,6 @@ void CodeGenerator::run() {
         for (std::size_t i = 0; i < scopes_.size(); ++i) {
             Scope& s = scopes_[i];
             cur_ = &s;
-            if (s.emit_mode != EmitMode::Bytecode) {
-                throw CompileError{"NotImplementedError",
-                                   "native code generation is not supported yet (" +
-                                       native_reason(s, default_emit_mode(options_)) + ")",
-                                   s.line};
-            }
             compile_scope(s, Pass::Code);
         }
     } catch (CompileError& e) {
@@ -78,9 +73,11 @@ void CodeGenerator::compile_scope(Scope& scope, Pass pass) {
     loop_ = LoopContext{};
     except_level_ = 0;
     if (pass == Pass::Scope) {
-        emit_.begin_scope_pass(static_cast<std::uint32_t>(scope.index), scope.simple_name);
+        emit_ = &bytecode_;
+        bytecode_.begin_scope_pass(static_cast<std::uint32_t>(scope.index), scope.simple_name);
     } else {
-        emit_.begin_code_pass(static_cast<std::uint32_t>(scope.index), signature_of(scope));
+        emit_ = &emitter_for_code_pass(scope);
+        emit_->begin_code_pass(static_cast<std::uint32_t>(scope.index), signature_of(scope));
     }
     switch (scope.kind) {
         case ScopeKind::Module: module_body(); break;
@@ -95,14 +92,34 @@ void CodeGenerator::compile_scope(Scope& scope, Pass pass) {
             break;
     }
     if (pass == Pass::Scope) {
-        emit_.end_scope_pass();
+        bytecode_.end_scope_pass();
     } else {
-        emit_.end_code_pass();
+        emit_->end_code_pass();
     }
+}
+
+Emitter& CodeGenerator::emitter_for_code_pass(const Scope& scope) {
+    if (scope.emit_mode == EmitMode::Bytecode) return bytecode_;
+    if (scope.emit_mode == EmitMode::Asm || native_ == nullptr) {
+        // The decorator check already refused architectures mpy-cross has no emitter for; these
+        // are the ones it has and we do not yet.
+        throw CompileError{"NotImplementedError",
+                           (scope.emit_mode == EmitMode::Asm ? "inline assembler"
+                                                             : "native code generation for -march=" + options_.arch) +
+                               " is not supported yet (" +
+                               native_reason(scope, default_emit_mode(options_)) + ")",
+                           scope.line};
+    }
+    return *native_;
 }
 
 ScopeSignature CodeGenerator::signature_of(const Scope& scope) const {
     ScopeSignature sig;
+    switch (scope.emit_mode) {
+        case EmitMode::Native: sig.emit = EmitKind::Native; break;
+        case EmitMode::Viper: sig.emit = EmitKind::Viper; break;
+        default: sig.emit = EmitKind::Bytecode; break;
+    }
     sig.simple_name = scope.simple_name;
     sig.scope_flags = scope.flags;
     sig.num_pos_args = static_cast<std::uint32_t>(scope.num_pos_args);
@@ -124,7 +141,34 @@ ScopeSignature CodeGenerator::signature_of(const Scope& scope) const {
     for (const NameInfo& info : scope.names) {
         if (info.kind == NameKind::Cell) sig.cell_slots.push_back(static_cast<std::uint32_t>(info.slot));
     }
+    sig.references_globals = scope.references_globals;
+    if (sig.emit == EmitKind::Viper && scope.kind == ScopeKind::Function) viper_annotations(scope, sig);
     return sig;
+}
+
+// Viper reads the annotations of a def's parameters and return value as type names; anything
+// but a bare identifier is a SyntaxError (at the annotation), as in mpy-cross.
+void CodeGenerator::viper_annotations(const Scope& scope, ScopeSignature& sig) const {
+    const auto& def = *static_cast<const ast::FunctionDef*>(scope.node);
+    for (const ast::Param& p : def.params) {
+        if (!p.annotation || p.name.empty()) continue;
+        const auto* type = p.annotation->as<ast::Name>();
+        if (type == nullptr) {
+            throw CompileError{"SyntaxError", "parameter annotation must be an identifier", p.annotation->line};
+        }
+        const NameInfo* info = scope.find(p.name);
+        if (info == nullptr || info->slot < 0) continue;
+        const auto slot = static_cast<std::size_t>(info->slot);
+        if (sig.arg_types.size() <= slot) sig.arg_types.resize(slot + 1);
+        sig.arg_types[slot] = type->id;
+    }
+    if (def.returns) {
+        const auto* type = def.returns->as<ast::Name>();
+        if (type == nullptr) {
+            throw CompileError{"SyntaxError", "return annotation must be an identifier", def.returns->line};
+        }
+        sig.return_type = type->id;
+    }
 }
 
 // ---- names ---------------------------------------------------------------------------------
@@ -166,25 +210,25 @@ void CodeGenerator::emit_name_op(std::string_view name, int op) {
         case NameKind::GlobalImplicit:
         case NameKind::GlobalImplicitAssigned:
         case NameKind::Undecided:
-            if (op == 0) emit_.load_name(name);
-            else if (op == 1) emit_.store_name(name);
-            else emit_.delete_name(name);
+            if (op == 0) emit_->load_name(name);
+            else if (op == 1) emit_->store_name(name);
+            else emit_->delete_name(name);
             break;
         case NameKind::GlobalExplicit:
-            if (op == 0) emit_.load_global(name);
-            else if (op == 1) emit_.store_global(name);
-            else emit_.delete_global(name);
+            if (op == 0) emit_->load_global(name);
+            else if (op == 1) emit_->store_global(name);
+            else emit_->delete_global(name);
             break;
         case NameKind::Local:
-            if (op == 0) emit_.load_fast(slot);
-            else if (op == 1) emit_.store_fast(slot);
-            else emit_.delete_fast(slot);
+            if (op == 0) emit_->load_fast(slot);
+            else if (op == 1) emit_->store_fast(slot);
+            else emit_->delete_fast(slot);
             break;
         case NameKind::Cell:
         case NameKind::Free:
-            if (op == 0) emit_.load_deref(slot);
-            else if (op == 1) emit_.store_deref(slot);
-            else emit_.delete_deref(slot);
+            if (op == 0) emit_->load_deref(slot);
+            else if (op == 1) emit_->store_deref(slot);
+            else emit_->delete_deref(slot);
             break;
     }
 }
@@ -197,7 +241,7 @@ void CodeGenerator::increase_except_level() { ++except_level_; }
 
 void CodeGenerator::decrease_except_level() {
     --except_level_;
-    emit_.end_finally();
+    emit_->end_finally();
 }
 
 }  // namespace mpy

@@ -36,6 +36,7 @@
 
 #include "compiler/ast.h"
 #include "compiler/compiler.h"
+#include "compiler/bytecode_emitter.h"
 #include "compiler/emitter.h"
 #include "compiler/scope.h"
 
@@ -78,7 +79,11 @@ inline std::optional<bool> const_truth(const ast::Expr& e) {
 
 class CodeGenerator {
 public:
-    CodeGenerator(const ast::Module& module, const CompileOptions& options, Emitter& emitter);
+    // Every scope's scope pass runs on `bytecode`, and so does the code pass of bytecode scopes.
+    // `native` (null when -march names no architecture we generate code for) takes the code pass
+    // of @micropython.native / viper scopes.
+    CodeGenerator(const ast::Module& module, const CompileOptions& options, BytecodeEmitter& bytecode,
+                  Emitter* native = nullptr);
 
     // Runs the scope pass over every scope, assigns slots, then the code pass over every scope.
     // Throws DiagnosticError on the first compile error.
@@ -94,6 +99,8 @@ private:
     // ---- codegen.cc: passes, names, errors ----
     void compile_scope(Scope& scope, Pass pass);
     ScopeSignature signature_of(const Scope& scope) const;
+    void viper_annotations(const Scope& scope, ScopeSignature& sig) const;
+    Emitter& emitter_for_code_pass(const Scope& scope);
     void load_id(std::string_view name);
     void store_id(std::string_view name);
     void delete_id(std::string_view name);
@@ -188,7 +195,9 @@ private:
     // ---- state ----
     const ast::Module& module_;
     CompileOptions options_;
-    Emitter& emit_;
+    BytecodeEmitter& bytecode_;
+    Emitter* native_;
+    Emitter* emit_;  // the emitter of the current scope and pass
     ScopeTree scopes_;
     std::unordered_map<const void*, Scope*> scope_of_node_;
     Pass pass_ = Pass::Scope;

@@ -34,10 +34,10 @@ void CodeGenerator::assign_stmt(const ast::Assign& s) {
     }
     // a = b = value: CPython's order, leftmost target first.
     expr(*s.value);
-    emit_.dup_top();
+    emit_->dup_top();
     assign(*s.targets[0], AssignKind::Store);
     for (std::size_t i = 1; i < s.targets.size(); ++i) {
-        if (i + 1 < s.targets.size()) emit_.dup_top();
+        if (i + 1 < s.targets.size()) emit_->dup_top();
         assign(*s.targets[i], AssignKind::Store);
     }
 }
@@ -56,9 +56,9 @@ void CodeGenerator::plain_assign(const ast::Expr& target, const ast::Expr& value
             expr(*rhs->elts[1]);
             if (rhs->elts.size() == 3) {
                 expr(*rhs->elts[2]);
-                emit_.rot_three();
+                emit_->rot_three();
             }
-            emit_.rot_two();
+            emit_->rot_two();
             for (const ast::ExprPtr& e : lhs->elts) assign(*e, AssignKind::Store);
             return;
         }
@@ -70,7 +70,7 @@ void CodeGenerator::plain_assign(const ast::Expr& target, const ast::Expr& value
 void CodeGenerator::aug_assign(const ast::AugAssign& s) {
     assign(*s.target, AssignKind::AugLoad);
     expr(*s.value);
-    emit_.binary_op(inplace_op(s.op));
+    emit_->binary_op(inplace_op(s.op));
     assign(*s.target, AssignKind::AugStore);
 }
 
@@ -127,26 +127,26 @@ void CodeGenerator::assign_chain(const ast::Expr& target, AssignKind kind) {
     }
     if (last.kind == Trailer::Kind::Subscr) {
         if (kind == AssignKind::AugStore) {
-            emit_.rot_three();
-            emit_.store_subscr();
+            emit_->rot_three();
+            emit_->store_subscr();
             return;
         }
         subscript_index(*last.node->as<ast::Subscript>()->index);
         if (kind == AssignKind::AugLoad) {
-            emit_.dup_top_two();
-            emit_.load_subscr();
+            emit_->dup_top_two();
+            emit_->load_subscr();
         } else {
-            emit_.store_subscr();
+            emit_->store_subscr();
         }
         return;
     }
     const std::string& attr = last.node->as<ast::Attribute>()->attr;
     if (kind == AssignKind::AugLoad) {
-        emit_.dup_top();
-        emit_.load_attr(attr);
+        emit_->dup_top();
+        emit_->load_attr(attr);
     } else {
-        if (kind == AssignKind::AugStore) emit_.rot_two();
-        emit_.store_attr(attr);
+        if (kind == AssignKind::AugStore) emit_->rot_two();
+        emit_->store_attr(attr);
     }
 }
 
@@ -157,10 +157,10 @@ void CodeGenerator::assign_tuple(const std::vector<ast::ExprPtr>& elts) {
     for (std::size_t i = 0; i < n; ++i) {
         if (!elts[i]->is<ast::Starred>()) continue;
         if (star != n) error("multiple *x in assignment", elts[i]->line);
-        emit_.unpack_ex(static_cast<std::uint32_t>(i), static_cast<std::uint32_t>(n - i - 1));
+        emit_->unpack_ex(static_cast<std::uint32_t>(i), static_cast<std::uint32_t>(n - i - 1));
         star = i;
     }
-    if (star == n) emit_.unpack_sequence(static_cast<std::uint32_t>(n));
+    if (star == n) emit_->unpack_sequence(static_cast<std::uint32_t>(n));
     for (std::size_t i = 0; i < n; ++i) {
         if (i == star) {
             assign(*elts[i]->as<ast::Starred>()->value, AssignKind::Store);
@@ -187,11 +187,11 @@ void CodeGenerator::delete_target(const ast::Expr& target) {
         const Trailer& last = c.trailers.back();
         if (last.kind == Trailer::Kind::Subscr) {
             subscript_index(*last.node->as<ast::Subscript>()->index);
-            emit_.delete_subscr();
+            emit_->delete_subscr();
             return;
         }
         if (last.kind == Trailer::Kind::Attr) {
-            emit_.delete_attr(last.node->as<ast::Attribute>()->attr);
+            emit_->delete_attr(last.node->as<ast::Attribute>()->attr);
             return;
         }
         error("can't delete expression", target.line);

@@ -80,7 +80,7 @@ TrailerChain flatten_trailers(const ast::Expr& e) {
 }
 
 void CodeGenerator::expr(const ast::Expr& e) {
-    emit_.set_source_line(e.line);
+    emit_->set_source_line(e.line);
     expr_body(e);
 }
 
@@ -90,9 +90,9 @@ void CodeGenerator::expr_body(const ast::Expr& e) {
     } else if (auto* x = e.as<ast::Constant>()) {
         // A const() substitution is an object even when the same literal would be a leaf.
         if (x->is_object) {
-            emit_.load_const_obj(x->value);
+            emit_->load_const_obj(x->value);
         } else {
-            emit_.load_const(x->value);
+            emit_->load_const(x->value);
         }
     } else if (auto* x = e.as<ast::BinOp>()) {
         if (x->op == ast::BinaryOp::Pow) {
@@ -102,10 +102,10 @@ void CodeGenerator::expr_body(const ast::Expr& e) {
             expr(*x->left);
             expr(*x->right);
         }
-        emit_.binary_op(plain_op(x->op));
+        emit_->binary_op(plain_op(x->op));
     } else if (auto* x = e.as<ast::UnaryOp>()) {
         expr(*x->operand);
-        emit_.unary_op(unary(x->op));
+        emit_->unary_op(unary(x->op));
     } else if (auto* x = e.as<ast::BoolOp>()) {
         bool_op(*x);
     } else if (auto* x = e.as<ast::Compare>()) {
@@ -141,7 +141,7 @@ void CodeGenerator::expr_body(const ast::Expr& e) {
 // materialising booleans; constant conditions compile to an unconditional jump or nothing.
 void CodeGenerator::cond_jump(const ast::Expr& e, bool jump_if, Label target) {
     if (std::optional<bool> truth = const_truth(e)) {
-        if (*truth == jump_if) emit_.jump(target);
+        if (*truth == jump_if) emit_->jump(target);
         return;
     }
     if (auto* b = e.as<ast::BoolOp>()) {
@@ -150,10 +150,10 @@ void CodeGenerator::cond_jump(const ast::Expr& e, bool jump_if, Label target) {
         if (b->is_or == jump_if) {
             for (const ast::ExprPtr& v : b->values) cond_jump(*v, jump_if, target);
         } else {
-            Label skip = emit_.new_label();
+            Label skip = emit_->new_label();
             for (std::size_t i = 0; i + 1 < b->values.size(); ++i) cond_jump(*b->values[i], !jump_if, skip);
             cond_jump(*b->values.back(), jump_if, target);
-            emit_.label(skip);
+            emit_->label(skip);
         }
         return;
     }
@@ -162,16 +162,16 @@ void CodeGenerator::cond_jump(const ast::Expr& e, bool jump_if, Label target) {
         return;
     }
     expr(e);
-    emit_.pop_jump_if(jump_if, target);
+    emit_->pop_jump_if(jump_if, target);
 }
 
 void CodeGenerator::bool_op(const ast::BoolOp& b) {
-    Label l_end = emit_.new_label();
+    Label l_end = emit_->new_label();
     for (std::size_t i = 0; i < b.values.size(); ++i) {
         expr(*b.values[i]);
-        if (i + 1 < b.values.size()) emit_.jump_if_or_pop(b.is_or, l_end);
+        if (i + 1 < b.values.size()) emit_->jump_if_or_pop(b.is_or, l_end);
     }
-    emit_.label(l_end);
+    emit_->label(l_end);
 }
 
 // a < b < c: each middle operand is kept (DUP_TOP ROT_THREE) for the next comparison; a failing
@@ -180,48 +180,48 @@ void CodeGenerator::compare(const ast::Compare& c) {
     expr(*c.left);
     const std::size_t n = c.ops.size();
     const bool multi = n > 1;
-    Label l_fail = multi ? emit_.new_label() : 0;
+    Label l_fail = multi ? emit_->new_label() : 0;
     for (std::size_t i = 0; i < n; ++i) {
         expr(*c.comparators[i]);
         if (i + 1 < n) {
-            emit_.dup_top();
-            emit_.rot_three();
+            emit_->dup_top();
+            emit_->rot_three();
         }
         switch (c.ops[i]) {
-            case ast::CmpOp::Lt: emit_.binary_op(BinaryOp::Less); break;
-            case ast::CmpOp::Gt: emit_.binary_op(BinaryOp::More); break;
-            case ast::CmpOp::Eq: emit_.binary_op(BinaryOp::Equal); break;
-            case ast::CmpOp::LtE: emit_.binary_op(BinaryOp::LessEqual); break;
-            case ast::CmpOp::GtE: emit_.binary_op(BinaryOp::MoreEqual); break;
-            case ast::CmpOp::NotEq: emit_.binary_op(BinaryOp::NotEqual); break;
-            case ast::CmpOp::In: emit_.binary_op(BinaryOp::In); break;
-            case ast::CmpOp::NotIn: emit_.binary_op(BinaryOp::In, true); break;
-            case ast::CmpOp::Is: emit_.binary_op(BinaryOp::Is); break;
-            case ast::CmpOp::IsNot: emit_.binary_op(BinaryOp::Is, true); break;
+            case ast::CmpOp::Lt: emit_->binary_op(BinaryOp::Less); break;
+            case ast::CmpOp::Gt: emit_->binary_op(BinaryOp::More); break;
+            case ast::CmpOp::Eq: emit_->binary_op(BinaryOp::Equal); break;
+            case ast::CmpOp::LtE: emit_->binary_op(BinaryOp::LessEqual); break;
+            case ast::CmpOp::GtE: emit_->binary_op(BinaryOp::MoreEqual); break;
+            case ast::CmpOp::NotEq: emit_->binary_op(BinaryOp::NotEqual); break;
+            case ast::CmpOp::In: emit_->binary_op(BinaryOp::In); break;
+            case ast::CmpOp::NotIn: emit_->binary_op(BinaryOp::In, true); break;
+            case ast::CmpOp::Is: emit_->binary_op(BinaryOp::Is); break;
+            case ast::CmpOp::IsNot: emit_->binary_op(BinaryOp::Is, true); break;
         }
-        if (i + 1 < n) emit_.jump_if_or_pop(false, l_fail);
+        if (i + 1 < n) emit_->jump_if_or_pop(false, l_fail);
     }
     if (multi) {
-        Label l_end = emit_.new_label();
-        emit_.jump(l_end);
-        emit_.label(l_fail);
-        emit_.adjust_stack(1);
-        emit_.rot_two();
-        emit_.pop_top();
-        emit_.label(l_end);
+        Label l_end = emit_->new_label();
+        emit_->jump(l_end);
+        emit_->label(l_fail);
+        emit_->adjust_stack(1);
+        emit_->rot_two();
+        emit_->pop_top();
+        emit_->label(l_end);
     }
 }
 
 void CodeGenerator::if_exp(const ast::IfExp& e) {
-    Label l_fail = emit_.new_label();
-    Label l_end = emit_.new_label();
+    Label l_fail = emit_->new_label();
+    Label l_end = emit_->new_label();
     cond_jump(*e.test, false, l_fail);
     expr(*e.body);
-    emit_.jump(l_end);
-    emit_.label(l_fail);
-    emit_.adjust_stack(-1);  // only one arm's value is on the stack
+    emit_->jump(l_end);
+    emit_->label(l_fail);
+    emit_->adjust_stack(-1);  // only one arm's value is on the stack
     expr(*e.orelse);
-    emit_.label(l_end);
+    emit_->label(l_end);
 }
 
 // target := value.  Inside a comprehension the target belongs to the enclosing scope (PEP 572),
@@ -230,7 +230,7 @@ void CodeGenerator::named_expr(const ast::Expr& target, const ast::Expr& value) 
     auto* name = target.as<ast::Name>();
     if (name == nullptr) error("can't assign to expression", target.line);
     expr(value);
-    emit_.dup_top();
+    emit_->dup_top();
     if (pass_ == Pass::Scope && is_comprehension(cur_->kind)) {
         Scope& parent = *cur_->parent;
         NameInfo& in_parent = parent.note_store(name->id);
@@ -274,17 +274,17 @@ void CodeGenerator::chain(const ast::Expr& e) {
         if (self == nullptr) error("super() can't find self", t[0].node->as<ast::Call>()->paren_line);
         load_id(self->name);
         if (t.size() >= 3 && t[1].kind == Trailer::Kind::Attr && t[2].kind == Trailer::Kind::Call) {
-            emit_.load_method(t[1].node->as<ast::Attribute>()->attr, true);
+            emit_->load_method(t[1].node->as<ast::Attribute>()->attr, true);
             call_args(t[2].node->as<ast::Call>()->args, true, 0);
             i = 3;
         } else {
-            emit_.call_function(2, 0, false);
+            emit_->call_function(2, 0, false);
             i = 1;
         }
     }
     for (; i < t.size(); ++i) {
         if (i + 1 < t.size() && t[i].kind == Trailer::Kind::Attr && t[i + 1].kind == Trailer::Kind::Call) {
-            emit_.load_method(t[i].node->as<ast::Attribute>()->attr, false);
+            emit_->load_method(t[i].node->as<ast::Attribute>()->attr, false);
             call_args(t[i + 1].node->as<ast::Call>()->args, true, 0);
             ++i;
         } else {
@@ -297,21 +297,21 @@ void CodeGenerator::trailer(const Trailer& t) {
     switch (t.kind) {
         case Trailer::Kind::Attr: {
             auto* a = t.node->as<ast::Attribute>();
-            emit_.set_source_line(a->dot_line);
-            emit_.load_attr(a->attr);
+            emit_->set_source_line(a->dot_line);
+            emit_->load_attr(a->attr);
             break;
         }
         case Trailer::Kind::Call: {
             auto* c = t.node->as<ast::Call>();
-            emit_.set_source_line(c->paren_line);
+            emit_->set_source_line(c->paren_line);
             call_args(c->args, false, 0);
             break;
         }
         case Trailer::Kind::Subscr: {
             auto* s = t.node->as<ast::Subscript>();
-            emit_.set_source_line(s->bracket_line);
+            emit_->set_source_line(s->bracket_line);
             subscript_index(*s->index);
-            emit_.load_subscr();
+            emit_->load_subscr();
             break;
         }
     }
@@ -339,14 +339,14 @@ void CodeGenerator::call_args(const std::vector<ast::Argument>& args, bool is_me
                 break;
             case ast::Argument::Kind::DoubleStar:
                 have_dbl_star = true;
-                emit_.load_null();  // a ** mapping is a keyword argument with a NULL key
+                emit_->load_null();  // a ** mapping is a keyword argument with a NULL key
                 expr(*a.value);
                 ++n_keyword;
                 break;
             case ast::Argument::Kind::Keyword: {
                 auto* kw = a.keyword->as<ast::Name>();
                 if (kw == nullptr) error("LHS of keyword arg must be an id", a.line);
-                emit_.load_const_str(kw->id);
+                emit_->load_const_str(kw->id);
                 expr(*a.value);
                 ++n_keyword;
                 break;
@@ -368,11 +368,11 @@ void CodeGenerator::call_args(const std::vector<ast::Argument>& args, bool is_me
         }
     }
     const bool star = have_star || have_dbl_star;
-    if (star) emit_.load_small_int(static_cast<std::int64_t>(star_args));
+    if (star) emit_->load_small_int(static_cast<std::int64_t>(star_args));
     if (is_method) {
-        emit_.call_method(static_cast<std::uint32_t>(n_positional), static_cast<std::uint32_t>(n_keyword), star);
+        emit_->call_method(static_cast<std::uint32_t>(n_positional), static_cast<std::uint32_t>(n_keyword), star);
     } else {
-        emit_.call_function(static_cast<std::uint32_t>(n_positional), static_cast<std::uint32_t>(n_keyword), star);
+        emit_->call_function(static_cast<std::uint32_t>(n_positional), static_cast<std::uint32_t>(n_keyword), star);
     }
 }
 
@@ -384,24 +384,24 @@ void CodeGenerator::slice(const ast::Slice& s) {
     if (s.lower) {
         expr(*s.lower);
     } else {
-        emit_.load_none();
+        emit_->load_none();
     }
     if (!s.upper) {
-        emit_.load_none();
+        emit_->load_none();
         if (s.has_second_colon && s.step) {
             expr(*s.step);
-            emit_.build_slice(3);
+            emit_->build_slice(3);
         } else {
-            emit_.build_slice(2);
+            emit_->build_slice(2);
         }
         return;
     }
     expr(*s.upper);
     if (s.has_second_colon && s.step) {
         expr(*s.step);
-        emit_.build_slice(3);
+        emit_->build_slice(3);
     } else {
-        emit_.build_slice(2);
+        emit_->build_slice(2);
     }
 }
 
@@ -409,7 +409,7 @@ void CodeGenerator::slice(const ast::Slice& s) {
 
 void CodeGenerator::tuple(const ast::Tuple& t) {
     for (const ast::ExprPtr& e : t.elts) expr(*e);
-    emit_.build_tuple(static_cast<std::uint32_t>(t.elts.size()));
+    emit_->build_tuple(static_cast<std::uint32_t>(t.elts.size()));
 }
 
 void CodeGenerator::list(const ast::List& l) {
@@ -418,24 +418,24 @@ void CodeGenerator::list(const ast::List& l) {
     } else {
         for (const ast::ExprPtr& e : l.elts) expr(*e);
     }
-    emit_.build_list(static_cast<std::uint32_t>(l.elts.size()));
+    emit_->build_list(static_cast<std::uint32_t>(l.elts.size()));
 }
 
 // {}: a dict, {k: v, ...}: a dict, {a, ...}: a set; the first item decides.
 void CodeGenerator::dict_or_set(const ast::DictOrSet& d) {
     const auto& items = d.items;
     if (items.empty()) {
-        emit_.build_map(0);
+        emit_->build_map(0);
         return;
     }
     const bool is_dict = items[0].value != nullptr;
-    if (is_dict) emit_.build_map(static_cast<std::uint32_t>(items.size()));
+    if (is_dict) emit_->build_map(static_cast<std::uint32_t>(items.size()));
     for (std::size_t i = 0; i < items.size(); ++i) {
         const ast::BraceItem& item = items[i];
         const bool is_key_value = item.value != nullptr;
         if (is_key_value) {
             // A key: value item is a node of its own: value first, then key.
-            emit_.set_source_line(item.line);
+            emit_->set_source_line(item.line);
             expr(*item.value);
             expr(*item.key);
         } else {
@@ -443,9 +443,9 @@ void CodeGenerator::dict_or_set(const ast::DictOrSet& d) {
         }
         if (i > 0 && is_dict && !is_key_value) error("expecting key:value for dict", d.items_line);
         if (i > 0 && !is_dict && is_key_value) error("expecting just a value for set", d.items_line);
-        if (is_dict) emit_.store_map();
+        if (is_dict) emit_->store_map();
     }
-    if (!is_dict) emit_.build_set(static_cast<std::uint32_t>(items.size()));
+    if (!is_dict) emit_->build_set(static_cast<std::uint32_t>(items.size()));
 }
 
 // ---- yield / lambda --------------------------------------------------------------------------
@@ -456,22 +456,22 @@ void CodeGenerator::yield_expr(const ast::Yield& y, int line) {
     }
     cur_->flags |= kScopeGenerator;
     if (!y.value) {
-        emit_.load_none();
-        emit_.yield_value();
+        emit_->load_none();
+        emit_->yield_value();
     } else if (y.is_from) {
         expr(*y.value);
         yield_from();
     } else {
         expr(*y.value);
-        emit_.yield_value();
+        emit_->yield_value();
     }
 }
 
 void CodeGenerator::yield_from() {
     cur_->flags |= kScopeGenerator;
-    emit_.get_iter(false);
-    emit_.load_none();
-    emit_.yield_from();
+    emit_->get_iter(false);
+    emit_->load_none();
+    emit_->yield_from();
 }
 
 void CodeGenerator::lambda(const ast::Expr& e, const ast::Lambda& l) {

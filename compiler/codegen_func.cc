@@ -57,9 +57,9 @@ void CodeGenerator::decorators(const std::vector<ast::Decorator>& list, EmitMode
             continue;
         }
         load_id(d.dotted[0]);
-        for (std::size_t i = 1; i < d.dotted.size(); ++i) emit_.load_attr(d.dotted[i]);
+        for (std::size_t i = 1; i < d.dotted.size(); ++i) emit_->load_attr(d.dotted[i]);
         if (d.has_call) {
-            emit_.set_source_line(d.paren_line);
+            emit_->set_source_line(d.paren_line);
             call_args(d.args, false, 0);
         }
     }
@@ -75,7 +75,7 @@ void CodeGenerator::function_def(const ast::FunctionDef& f) {
         if (f.is_async) fs.flags |= kScopeGenerator;  // an async def is a generator
     }
     function_defaults(fs, f.params);
-    for (std::size_t i = n_builtin; i < f.decorators.size(); ++i) emit_.call_function(1, 0, false);
+    for (std::size_t i = n_builtin; i < f.decorators.size(); ++i) emit_->call_function(1, 0, false);
     store_id(f.name);
 }
 
@@ -85,11 +85,11 @@ void CodeGenerator::class_def(const ast::ClassDef& c) {
     decorators(c.decorators, mode, n_builtin);
     Scope& cs = scope_for(&c, ScopeKind::Class, c.name, mode);
     if (pass_ == Pass::Scope) cs.line = c.class_line;
-    emit_.load_build_class();
+    emit_->load_build_class();
     close_over_and_make(cs, 0, 0);
-    emit_.load_const_str(c.name);
+    emit_->load_const_str(c.name);
     call_args(c.bases, false, 2);  // __build_class__(body, name, *bases)
-    for (std::size_t i = n_builtin; i < c.decorators.size(); ++i) emit_.call_function(1, 0, false);
+    for (std::size_t i = n_builtin; i < c.decorators.size(); ++i) emit_->call_function(1, 0, false);
     store_id(c.name);
 }
 
@@ -120,7 +120,7 @@ void CodeGenerator::close_over_and_make(Scope& child, int n_pos_defaults, int n_
             for (const NameInfo& inner : child.names) {
                 if (inner.kind == NameKind::Free && inner.name == outer.name) {
                     // MicroPython passes the cell object itself: a plain LOAD_FAST of its slot.
-                    emit_.load_fast(static_cast<std::uint32_t>(outer.slot));
+                    emit_->load_fast(static_cast<std::uint32_t>(outer.slot));
                     ++n_free;
                 }
             }
@@ -128,10 +128,10 @@ void CodeGenerator::close_over_and_make(Scope& child, int n_pos_defaults, int n_
     }
     const auto child_id = static_cast<std::uint32_t>(child.index);
     if (n_free == 0) {
-        emit_.make_function(child_id, static_cast<std::uint32_t>(n_pos_defaults),
+        emit_->make_function(child_id, static_cast<std::uint32_t>(n_pos_defaults),
                             static_cast<std::uint32_t>(n_kw_defaults));
     } else {
-        emit_.make_closure(child_id, n_free, static_cast<std::uint32_t>(n_pos_defaults),
+        emit_->make_closure(child_id, n_free, static_cast<std::uint32_t>(n_pos_defaults),
                            static_cast<std::uint32_t>(n_kw_defaults));
     }
 }
@@ -159,23 +159,23 @@ void CodeGenerator::function_defaults(Scope& child, const std::vector<ast::Param
             ++num_dict_params;
             if (num_dict_params == 1) {
                 if (num_default_params > 0) {
-                    emit_.build_tuple(static_cast<std::uint32_t>(num_default_params));
+                    emit_->build_tuple(static_cast<std::uint32_t>(num_default_params));
                 } else {
-                    emit_.load_null();  // no positional defaults
+                    emit_->load_null();  // no positional defaults
                 }
-                emit_.build_map(0);
+                emit_->build_map(0);
             }
             expr(*p.default_value);
-            emit_.load_const_str(p.name);
-            emit_.store_map();
+            emit_->load_const_str(p.name);
+            emit_->store_map();
         } else {
             ++num_default_params;
             expr(*p.default_value);
         }
     }
     if (num_default_params > 0 && num_dict_params == 0) {
-        emit_.build_tuple(static_cast<std::uint32_t>(num_default_params));
-        emit_.load_null();  // no keyword defaults
+        emit_->build_tuple(static_cast<std::uint32_t>(num_default_params));
+        emit_->load_null();  // no keyword defaults
     }
     close_over_and_make(child, num_default_params, num_dict_params);
 }

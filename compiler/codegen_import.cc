@@ -11,7 +11,7 @@ void CodeGenerator::import_module_name(const std::vector<std::string>& dotted, c
     if (is_as) bound_name = asname;
     if (dotted.empty()) {
         bound_name = "";
-        emit_.import_name("");
+        emit_->import_name("");
         return;
     }
     if (!is_as) bound_name = dotted[0];
@@ -20,16 +20,16 @@ void CodeGenerator::import_module_name(const std::vector<std::string>& dotted, c
         if (i > 0) full += '.';
         full += dotted[i];
     }
-    emit_.import_name(full);
+    emit_->import_name(full);
     if (is_as) {
-        for (std::size_t i = 1; i < dotted.size(); ++i) emit_.load_attr(dotted[i]);
+        for (std::size_t i = 1; i < dotted.size(); ++i) emit_->load_attr(dotted[i]);
     }
 }
 
 void CodeGenerator::import_stmt(const ast::Import& s) {
     for (const ast::ImportAlias& alias : s.names) {
-        emit_.load_small_int(0);  // level
-        emit_.load_none();        // fromlist
+        emit_->load_small_int(0);  // level
+        emit_->load_none();        // fromlist
         std::string bound;
         import_module_name(alias.dotted, alias.asname, bound);
         store_id(bound);
@@ -40,22 +40,22 @@ void CodeGenerator::import_from(const ast::ImportFrom& s, int line) {
     std::string ignored;
     if (s.star) {
         if (cur_->kind != ScopeKind::Module) error("import * not at module level", line);
-        emit_.load_small_int(s.level);
-        emit_.load_const_str("*");
-        emit_.build_tuple(1);
+        emit_->load_small_int(s.level);
+        emit_->load_const_str("*");
+        emit_->build_tuple(1);
         import_module_name(s.module, "", ignored);
-        emit_.import_star();
+        emit_->import_star();
         return;
     }
-    emit_.load_small_int(s.level);
-    for (const ast::ImportFromName& n : s.names) emit_.load_const_str(n.name);
-    emit_.build_tuple(static_cast<std::uint32_t>(s.names.size()));
+    emit_->load_small_int(s.level);
+    for (const ast::ImportFromName& n : s.names) emit_->load_const_str(n.name);
+    emit_->build_tuple(static_cast<std::uint32_t>(s.names.size()));
     import_module_name(s.module, "", ignored);
     for (const ast::ImportFromName& n : s.names) {
-        emit_.import_from(n.name);
+        emit_->import_from(n.name);
         store_id(n.asname.empty() ? n.name : n.asname);
     }
-    emit_.pop_top();
+    emit_->pop_top();
 }
 
 void CodeGenerator::global_nonlocal(const std::vector<std::string>& names, bool is_global, int line) {

@@ -6,7 +6,7 @@ namespace mpy {
 // A block.  When MicroPython holds two or more statements in a list node, that node records its
 // line first, and an error at a leaf inside a statement gets that statement's line.
 void CodeGenerator::suite(const ast::Suite& s) {
-    emit_.set_source_line(s.line);
+    emit_->set_source_line(s.line);
     const bool is_list_node = s.stmts.size() >= 2;
     for (const ast::StmtPtr& st : s.stmts) {
         if (!is_list_node) {
@@ -23,8 +23,8 @@ void CodeGenerator::suite(const ast::Suite& s) {
 }
 
 void CodeGenerator::stmt(const ast::Stmt& s) {
-    emit_.set_source_line(s.group_line);
-    emit_.set_source_line(s.line);
+    emit_->set_source_line(s.group_line);
+    emit_->set_source_line(s.line);
     stmt_body(s);
 }
 
@@ -34,7 +34,7 @@ void CodeGenerator::stmt_body(const ast::Stmt& s) {
         // A lone constant (only possible if the parser left one) compiles to nothing.
         if (x->value->is<ast::Constant>()) return;
         expr(*x->value);
-        emit_.pop_top();
+        emit_->pop_top();
     } else if (auto* x = s.as<ast::Assign>()) {
         assign_stmt(*x);
     } else if (auto* x = s.as<ast::AugAssign>()) {
@@ -99,75 +99,75 @@ bool is_const_true(const ast::Expr& e) { return const_truth(e) == std::optional<
 }  // namespace
 
 void CodeGenerator::if_stmt(const ast::If& s) {
-    Label l_end = emit_.new_label();
+    Label l_end = emit_->new_label();
     if (!is_const_false(*s.test)) {
-        Label l_fail = emit_.new_label();
+        Label l_fail = emit_->new_label();
         cond_jump(*s.test, false, l_fail);
         suite(s.body);
         if (is_const_true(*s.test)) {
-            emit_.label(l_end);
+            emit_->label(l_end);
             return;  // nothing after `if True:` can run
         }
-        if (!s.elifs.empty() || s.has_else) emit_.jump(l_end);
-        emit_.label(l_fail);
+        if (!s.elifs.empty() || s.has_else) emit_->jump(l_end);
+        emit_->label(l_fail);
     }
     for (const ast::ElifClause& elif : s.elifs) {
         if (is_const_false(*elif.test)) continue;
-        Label l_fail = emit_.new_label();
+        Label l_fail = emit_->new_label();
         cond_jump(*elif.test, false, l_fail);
         suite(elif.body);
         if (is_const_true(*elif.test)) {
-            emit_.label(l_end);
+            emit_->label(l_end);
             return;
         }
-        emit_.jump(l_end);
-        emit_.label(l_fail);
+        emit_->jump(l_end);
+        emit_->label(l_fail);
     }
     if (s.has_else) suite(s.orelse);
-    emit_.label(l_end);
+    emit_->label(l_end);
 }
 
 void CodeGenerator::while_stmt(const ast::While& s) {
     LoopContext saved = loop_;
-    Label break_label = emit_.new_label();
-    Label continue_label = emit_.new_label();
+    Label break_label = emit_->new_label();
+    Label continue_label = emit_->new_label();
     loop_ = LoopContext{break_label, continue_label, false, except_level_};
 
     if (!is_const_false(*s.test)) {
-        Label top = emit_.new_label();
-        if (!is_const_true(*s.test)) emit_.jump(continue_label);
-        emit_.label(top);
+        Label top = emit_->new_label();
+        if (!is_const_true(*s.test)) emit_->jump(continue_label);
+        emit_->label(top);
         suite(s.body);
-        emit_.label(continue_label);
+        emit_->label(continue_label);
         cond_jump(*s.test, true, top);
     }
     loop_ = saved;  // break/continue in the else block belong to the enclosing loop
     if (s.has_else) suite(s.orelse);
-    emit_.label(break_label);
+    emit_->label(break_label);
 }
 
 void CodeGenerator::for_stmt(const ast::For& s) {
     if (for_range(s)) return;
 
     LoopContext saved = loop_;
-    Label break_label = emit_.new_label();
-    Label continue_label = emit_.new_label();
+    Label break_label = emit_->new_label();
+    Label continue_label = emit_->new_label();
     loop_ = LoopContext{break_label, continue_label, true, except_level_};
-    Label pop_label = emit_.new_label();
+    Label pop_label = emit_->new_label();
 
     expr(*s.iter);
-    emit_.get_iter(true);
-    emit_.label(continue_label);
-    emit_.for_iter(pop_label);
+    emit_->get_iter(true);
+    emit_->label(continue_label);
+    emit_->for_iter(pop_label);
     assign(*s.target, AssignKind::Store);
     suite(s.body);
-    emit_.jump(continue_label);
-    emit_.label(pop_label);
-    emit_.for_iter_end();
+    emit_->jump(continue_label);
+    emit_->label(pop_label);
+    emit_->for_iter_end();
 
     loop_ = saved;
     if (s.has_else) suite(s.orelse);
-    emit_.label(break_label);
+    emit_->label(break_label);
 }
 
 namespace {
@@ -247,102 +247,102 @@ bool CodeGenerator::for_range(const ast::For& s) {
     if (args.size() >= 2 && !is_plain_argument(args[1])) return false;
 
     LoopContext saved = loop_;
-    Label break_label = emit_.new_label();
-    Label continue_label = emit_.new_label();
+    Label break_label = emit_->new_label();
+    Label continue_label = emit_->new_label();
     loop_ = LoopContext{break_label, continue_label, false, except_level_};
-    Label top = emit_.new_label();
-    Label entry = emit_.new_label();
+    Label top = emit_->new_label();
+    Label entry = emit_->new_label();
 
     const bool end_on_stack = !is_small_int(*end);
     if (end_on_stack) expr(*end);
     expr(*start);
-    emit_.jump(entry);
-    emit_.label(top);
-    emit_.dup_top();
+    emit_->jump(entry);
+    emit_->label(top);
+    emit_->dup_top();
     assign(*s.target, AssignKind::Store);
     suite(s.body);
-    emit_.label(continue_label);
+    emit_->label(continue_label);
     expr(*step);
-    emit_.binary_op(BinaryOp::InplaceAdd);
-    emit_.label(entry);
+    emit_->binary_op(BinaryOp::InplaceAdd);
+    emit_->label(entry);
     if (end_on_stack) {
-        emit_.dup_top_two();
-        emit_.rot_two();
+        emit_->dup_top_two();
+        emit_->rot_two();
     } else {
-        emit_.dup_top();
+        emit_->dup_top();
         expr(*end);
     }
-    emit_.binary_op(step->as<ast::Constant>()->value.int64 >= 0 ? BinaryOp::Less : BinaryOp::More);
-    emit_.pop_jump_if(true, top);
+    emit_->binary_op(step->as<ast::Constant>()->value.int64 >= 0 ? BinaryOp::Less : BinaryOp::More);
+    emit_->pop_jump_if(true, top);
     loop_ = saved;
 
     // The else block runs with the counter (and end) popped, since it may break/continue an
     // enclosing loop.
     Label end_label = 0;
     if (s.has_else) {
-        emit_.pop_top();
-        if (end_on_stack) emit_.pop_top();
+        emit_->pop_top();
+        if (end_on_stack) emit_->pop_top();
         suite(s.orelse);
-        end_label = emit_.new_label();
-        emit_.jump(end_label);
-        emit_.adjust_stack(1 + (end_on_stack ? 1 : 0));
+        end_label = emit_->new_label();
+        emit_->jump(end_label);
+        emit_->adjust_stack(1 + (end_on_stack ? 1 : 0));
     }
-    emit_.label(break_label);
-    emit_.pop_top();
-    if (end_on_stack) emit_.pop_top();
-    if (s.has_else) emit_.label(end_label);
+    emit_->label(break_label);
+    emit_->pop_top();
+    if (end_on_stack) emit_->pop_top();
+    if (s.has_else) emit_->label(end_label);
     return true;
 }
 
 void CodeGenerator::break_continue(bool is_break, int line) {
     Label target = is_break ? loop_.break_label : loop_.continue_label;
     if (target == kNoLabel) error("'break'/'continue' outside loop", line);
-    emit_.unwind_jump(target, static_cast<unsigned>(except_level_ - loop_.except_level),
+    emit_->unwind_jump(target, static_cast<unsigned>(except_level_ - loop_.except_level),
                       is_break && loop_.break_from_for);
 }
 
 void CodeGenerator::return_stmt(const ast::Return& s, int line) {
     if (cur_->kind != ScopeKind::Function) error("'return' outside function", line);
     if (!s.value) {
-        emit_.load_none();
+        emit_->load_none();
     } else if (auto* ifexp = s.value->as<ast::IfExp>()) {
         // return a if c else b: two returns, no jump over the else value (as CPython).
-        Label l_fail = emit_.new_label();
+        Label l_fail = emit_->new_label();
         cond_jump(*ifexp->test, false, l_fail);
         expr(*ifexp->body);
-        emit_.return_value();
-        emit_.label(l_fail);
+        emit_->return_value();
+        emit_->label(l_fail);
         expr(*ifexp->orelse);
     } else {
         expr(*s.value);
     }
-    emit_.return_value();
+    emit_->return_value();
 }
 
 void CodeGenerator::raise_stmt(const ast::Raise& s) {
     if (!s.exc) {
-        emit_.raise(0);
+        emit_->raise(0);
     } else if (s.cause) {
         expr(*s.exc);
         expr(*s.cause);
-        emit_.raise(2);
+        emit_->raise(2);
     } else {
         expr(*s.exc);
-        emit_.raise(1);
+        emit_->raise(1);
     }
 }
 
 void CodeGenerator::assert_stmt(const ast::Assert& s) {
     if (options_.opt_level != 0) return;  // -O removes assertions
-    Label l_end = emit_.new_label();
+    Label l_end = emit_->new_label();
     cond_jump(*s.test, true, l_end);
-    emit_.load_global("AssertionError");  // always LOAD_GLOBAL, like CPython
+    emit_->load_global("AssertionError");  // always LOAD_GLOBAL, like CPython
     if (s.msg) {
         expr(*s.msg);
-        emit_.call_function(1, 0, false);
+        emit_->call_function(1, 0, false);
     }
-    emit_.raise(1);
-    emit_.label(l_end);
+    emit_->raise(1);
+    emit_->label(l_end);
 }
 
 }  // namespace mpy

@@ -4,9 +4,10 @@
 #include "common/diagnostics.h"
 #include "common/mpy_model.h"
 #include "common/mpy_writer.h"
+#include "compiler/bytecode_emitter.h"
 #include "compiler/code_builder.h"
 #include "compiler/codegen.h"
-#include "compiler/emitter.h"
+#include "compiler/native_target.h"
 #include "compiler/parser.h"
 #include "compiler/parser_stack.h"
 
@@ -26,14 +27,15 @@ std::string compile_on_this_thread(std::string_view source, const CompileOptions
     ModuleBuilder module(options.source_name);
     EmitterOptions emit_options;
     emit_options.line_numbers = options.opt_level < 3;
-    Emitter emitter(module, emit_options);
-    CodeGenerator generator(tree, options, emitter);
+    BytecodeEmitter bytecode(module, emit_options);
+    std::unique_ptr<Emitter> native = make_native_emitter(module, options.arch);
+    CodeGenerator generator(tree, options, bytecode, native.get());
     generator.run();
 
-    // Only native code would make the header name the architecture; arch flags (rv32imc's
+    // Only native code makes the header name the architecture; arch flags (rv32imc's
     // extensions) are written whenever given.
     std::uint64_t arch_flags = options.arch == "rv32imc" ? options.arch_flags : 0;
-    ModuleHeader header = make_header(NativeArch::None, false,
+    ModuleHeader header = make_header(arch_from_name(options.arch).value_or(NativeArch::None), module.has_native_code(),
                                       static_cast<unsigned>(options.small_int_bits), arch_flags);
     return write_mpy(module.to_module(header));
 }

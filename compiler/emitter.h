@@ -1,4 +1,13 @@
-// The bytecode emitter: the interface the code generator drives while walking a scope's AST, one
+// The emitter interface: what the code generator drives while walking a scope's AST, one call per
+// instruction kind.  Two implementations: BytecodeEmitter (compiler/bytecode_emitter.h), which
+// writes MicroPython bytecode, and NativeEmitter (compiler/native_emitter.h), which writes machine
+// code for @micropython.native / viper scopes.  Both reproduce mpy-cross 1.27 byte for byte.
+//
+// The method names and stack effects are those of the bytecode instructions (MicroPython's
+// compiler drives its native emitter through the same table of methods), so codegen does not know
+// which kind of code it is producing.  The SCOPE pass described below always runs on the bytecode
+// emitter: it numbers qstrs and constants, which does not depend on the kind of code.
+//
 // call per instruction kind, producing MicroPython 1.27 bytecode byte-identical to mpy-cross.
 //
 // How the passes work (and why codegen walks each scope only twice)
@@ -55,7 +64,6 @@
 #include "common/opcodes.h"
 #include "compiler/ast.h"
 #include "compiler/code_builder.h"
-#include "compiler/emit_bytecode.h"
 
 namespace mpy {
 
@@ -68,8 +76,13 @@ struct EmitterOptions {
     bool line_numbers = true;
 };
 
+// Which code a scope compiles to: bytecode, or machine code for @micropython.native (Python
+// semantics) or @micropython.viper (typed integers and pointers).
+enum class EmitKind : std::uint8_t { Bytecode, Native, Viper };
+
 // What the prelude needs to know about a scope, filled by codegen after scope analysis.
 struct ScopeSignature {
+    EmitKind emit = EmitKind::Bytecode;
     std::string simple_name;       // "<module>", "f", "<lambda>", "<listcomp>", "C", ...
     // kScopeVarArgs / kScopeVarKeywords / kScopeDefKwArgs (common/mpy_format.h).  The generator
     // flag is added by the emitter itself when the scope pass or code pass saw a yield.
@@ -85,6 +98,14 @@ struct ScopeSignature {
     // Local slot of every Cell variable, in the scope's name-table order (the prelude's closure
     // section: the VM wraps these slots into cells on entry).  Each must be <= 255.
     std::vector<std::uint32_t> cell_slots;
+    // Some name is an explicit global (MicroPython's MP_SCOPE_FLAG_REFGLOBALS from scope
+    // analysis; making a function sets it too, which the emitter sees itself).
+    bool references_globals = false;
+    // Viper only: the annotation of each parameter, indexed by the parameter's local slot (""
+    // when it has none; names as written, e.g. "int", "ptr8"), and of the return value ("" when
+    // none).  The emitter maps them to types.
+    std::vector<std::string> arg_types;
+    std::string return_type;
 };
 
 // Kind of collection a comprehension appends to (STORE_COMP).
@@ -92,193 +113,161 @@ enum class CompKind : std::uint8_t { List, Dict, Set };
 
 class Emitter {
 public:
-    Emitter(ModuleBuilder& module, EmitterOptions options = {});
+    virtual ~Emitter();
 
     // ---- passes ---------------------------------------------------------------------------
     // `scope` identifies the scope in the ModuleBuilder (use codegen's Scope::index: 0 = module).
-    // The scope pass registers simple_name as a qstr before anything else of the scope.
-    void begin_scope_pass(std::uint32_t scope, std::string_view simple_name);
-    void end_scope_pass();
     // Registers simple_name then arg_names as qstrs, then records the stream.
-    void begin_code_pass(std::uint32_t scope, const ScopeSignature& signature);
+    virtual void begin_code_pass(std::uint32_t scope, const ScopeSignature& signature) = 0;
     // Lays out the recorded code and hands it to the ModuleBuilder.  Throws DiagnosticError
-    // {"RuntimeError", "bytecode overflow"} if a jump does not fit 15 bits (as mpy-cross).
-    void end_code_pass();
+    // (e.g. {"RuntimeError", "bytecode overflow"} if a jump does not fit 15 bits, as mpy-cross).
+    virtual void end_code_pass() = 0;
 
-    bool in_scope_pass() const { return pass_ == Pass::Scope; }
     // True once a yield was emitted in this scope (in its scope pass or so far in its code
     // pass).  A lambda body needs it: a generator lambda returns None.
-    bool is_generator() const;
+    virtual bool is_generator() const = 0;
 
     // ---- bookkeeping ------------------------------------------------------------------------
-    Label new_label() { return next_label_++; }
-    void label(Label l);  // assign `l` here; ends a dead-code region
+    virtual Label new_label() = 0;
+    virtual void label(Label l) = 0;  // assign `l` here; ends a dead-code region
     // Record that the following code comes from source line `line` (ignored unless greater than
     // the last recorded line; 0 is ignored).
-    void set_source_line(int line);
+    virtual void set_source_line(int line) = 0;
     // Explicit stack-depth corrections codegen knows about (finally blocks, except handlers,
     // if-expression arms, for-range else, comparison chains...).
-    void adjust_stack(int delta);
+    virtual void adjust_stack(int delta) = 0;
     // Current number of active exception-handler levels (for break/continue: UNWIND_JUMP depth).
-    unsigned except_depth() const { return except_depth_; }
+    virtual unsigned except_depth() const = 0;
 
     // ---- constants --------------------------------------------------------------------------
-    void load_none();
-    void load_true();
-    void load_false();
-    void load_ellipsis();                       // LOAD_CONST_OBJ of the Ellipsis constant
-    void load_small_int(std::int64_t value);    // LOAD_CONST_SMALL_INT (multi form -16..47)
-    void load_const_str(std::string_view qstr); // LOAD_CONST_STRING (interned string)
+    virtual void load_none() = 0;
+    virtual void load_true() = 0;
+    virtual void load_false() = 0;
+    virtual void load_ellipsis() = 0;                       // LOAD_CONST_OBJ of the Ellipsis constant
+    virtual void load_small_int(std::int64_t value) = 0;    // LOAD_CONST_SMALL_INT (multi form -16..47)
+    virtual void load_const_str(std::string_view qstr) = 0; // LOAD_CONST_STRING (interned string)
     // LOAD_CONST_OBJ, deduplicated.  Pass the AST's own ConstValue (not a copy): its address is
     // the object's identity, which decides whether two NaNs are one constant (see
     // ModuleBuilder::use_constant).
-    void load_const_obj(const ast::ConstValue& value);
+    virtual void load_const_obj(const ast::ConstValue& value) = 0;
     // Dispatches a parser constant the way the reference compiler does: None/True/False/...
     // tokens, small ints, interned strings, else a constant object.
-    void load_const(const ast::ConstValue& value);
-    void load_null();
+    virtual void load_const(const ast::ConstValue& value) = 0;
+    virtual void load_null() = 0;
 
     // ---- names --------------------------------------------------------------------------------
     // Locals: `slot` is the local (fast) or closure (deref) slot number.
-    void load_fast(std::uint32_t slot);   // LOAD_FAST 0..15 multi form, else LOAD_FAST_N
-    void load_deref(std::uint32_t slot);
-    void store_fast(std::uint32_t slot);
-    void store_deref(std::uint32_t slot);
-    void delete_fast(std::uint32_t slot);
-    void delete_deref(std::uint32_t slot);
+    virtual void load_fast(std::uint32_t slot) = 0;   // LOAD_FAST 0..15 multi form, else LOAD_FAST_N
+    virtual void load_deref(std::uint32_t slot) = 0;
+    virtual void store_fast(std::uint32_t slot) = 0;
+    virtual void store_deref(std::uint32_t slot) = 0;
+    virtual void delete_fast(std::uint32_t slot) = 0;
+    virtual void delete_deref(std::uint32_t slot) = 0;
     // Globals: *_NAME (module/class level, implicit) or *_GLOBAL (explicit / from a function).
-    void load_name(std::string_view qstr);
-    void load_global(std::string_view qstr);
-    void store_name(std::string_view qstr);
-    void store_global(std::string_view qstr);
-    void delete_name(std::string_view qstr);
-    void delete_global(std::string_view qstr);
+    virtual void load_name(std::string_view qstr) = 0;
+    virtual void load_global(std::string_view qstr) = 0;
+    virtual void store_name(std::string_view qstr) = 0;
+    virtual void store_global(std::string_view qstr) = 0;
+    virtual void delete_name(std::string_view qstr) = 0;
+    virtual void delete_global(std::string_view qstr) = 0;
 
     // ---- attributes, subscripts, methods -------------------------------------------------------
-    void load_attr(std::string_view qstr);    // obj -> value
-    void store_attr(std::string_view qstr);   // value obj -> (STORE_ATTR)
-    void delete_attr(std::string_view qstr);  // obj -> (LOAD_NULL, ROT_TWO, STORE_ATTR)
-    void load_subscr();                       // obj index -> value
-    void store_subscr();                      // value obj index ->
-    void delete_subscr();                     // obj index -> (LOAD_NULL, ROT_THREE, STORE_SUBSCR)
+    virtual void load_attr(std::string_view qstr) = 0;    // obj -> value
+    virtual void store_attr(std::string_view qstr) = 0;   // value obj -> (STORE_ATTR)
+    virtual void delete_attr(std::string_view qstr) = 0;  // obj -> (LOAD_NULL, ROT_TWO, STORE_ATTR)
+    virtual void load_subscr() = 0;                       // obj index -> value
+    virtual void store_subscr() = 0;                      // value obj index ->
+    virtual void delete_subscr() = 0;                     // obj index -> (LOAD_NULL, ROT_THREE, STORE_SUBSCR)
     // obj -> method self (LOAD_METHOD);  with is_super: the 3 values codegen pushed for super()
     // -> method self (LOAD_SUPER_METHOD, net -1).
-    void load_method(std::string_view qstr, bool is_super = false);
-    void load_build_class();
+    virtual void load_method(std::string_view qstr, bool is_super = false) = 0;
+    virtual void load_build_class() = 0;
 
     // ---- stack ----------------------------------------------------------------------------------
-    void dup_top();
-    void dup_top_two();
-    void pop_top();
-    void rot_two();
-    void rot_three();
+    virtual void dup_top() = 0;
+    virtual void dup_top_two() = 0;
+    virtual void pop_top() = 0;
+    virtual void rot_two() = 0;
+    virtual void rot_three() = 0;
 
     // ---- jumps and blocks -----------------------------------------------------------------------
-    void jump(Label target);                     // starts dead code
-    void pop_jump_if(bool cond, Label target);   // POP_JUMP_IF_TRUE / _FALSE
-    void jump_if_or_pop(bool cond, Label target);  // JUMP_IF_TRUE_OR_POP / _FALSE_OR_POP
+    virtual void jump(Label target) = 0;                     // starts dead code
+    virtual void pop_jump_if(bool cond, Label target) = 0;   // POP_JUMP_IF_TRUE / _FALSE
+    virtual void jump_if_or_pop(bool cond, Label target) = 0;  // JUMP_IF_TRUE_OR_POP / _FALSE_OR_POP
     // break/continue out of `depth` handler levels (depth = except_depth() at the jump minus at
     // the loop).  depth 0: a plain JUMP, preceded by 4 POP_TOPs when leaving a for loop
     // (`from_for`: its iterator occupies kIterBufSlots stack slots).  depth > 0: UNWIND_JUMP with
     // the extra byte depth | (from_for ? 0x80 : 0).  Starts dead code.
-    void unwind_jump(Label target, unsigned depth, bool from_for);
+    virtual void unwind_jump(Label target, unsigned depth, bool from_for) = 0;
     // Enter one handler level (SETUP_WITH: ctx_mgr -> __exit__ ctx_mgr as_value, net +2).
-    void setup_with(Label handler);
-    void setup_except(Label handler);
-    void setup_finally(Label handler);
+    virtual void setup_with(Label handler) = 0;
+    virtual void setup_except(Label handler) = 0;
+    virtual void setup_finally(Label handler) = 0;
     // Leave one handler level: END_FINALLY (pops 1).
-    void end_finally();
+    virtual void end_finally() = 0;
     // LOAD_CONST_NONE, label(handler), WITH_CLEANUP (and the reference's -4 + 2 stack bookkeeping).
-    void with_cleanup(Label handler);
+    virtual void with_cleanup(Label handler) = 0;
     // The async-with "finally" entry sequence (None, ROT_TWO, JUMP aexit_no_exc, label
     // finally_block, DUP_TOP, LOAD_GLOBAL BaseException, BINARY_OP exception-match,
     // POP_JUMP_IF_FALSE ret_unwind_jump).
-    void async_with_setup_finally(Label aexit_no_exc, Label finally_block, Label ret_unwind_jump);
-    void pop_except_jump(Label target);   // starts dead code
+    virtual void async_with_setup_finally(Label aexit_no_exc, Label finally_block, Label ret_unwind_jump) = 0;
+    // `within_handler`: the jump ends an except handler's body (rather than jumping over the
+    // handlers from the end of the try body).  Bytecode ignores it; native code restores the
+    // outer handler's state differently.
+    virtual void pop_except_jump(Label target, bool within_handler) = 0;   // starts dead code
     // Stack bookkeeping around except handlers (+4 on entry: the exception and room for an
     // unwind; -3 at the end).  Emit nothing.
-    void start_except_handler();
-    void end_except_handler();
+    virtual void start_except_handler() = 0;
+    virtual void end_except_handler() = 0;
 
     // ---- iteration ------------------------------------------------------------------------------
     // GET_ITER (0) or GET_ITER_STACK (+3: the iterator takes kIterBufSlots slots).
-    void get_iter(bool use_stack);
-    void for_iter(Label end);   // FOR_ITER: +1 (the next item)
-    void for_iter_end();        // after the loop's end label: -kIterBufSlots (no code)
+    virtual void get_iter(bool use_stack) = 0;
+    virtual void for_iter(Label end) = 0;   // FOR_ITER: +1 (the next item)
+    virtual void for_iter_end() = 0;        // after the loop's end label: -kIterBufSlots (no code)
 
     // ---- operators ------------------------------------------------------------------------------
-    void unary_op(UnaryOp op);
+    virtual void unary_op(UnaryOp op) = 0;
     // `invert` gives `not in` / `is not`: BINARY_OP In/Is followed by UNARY_OP Not.
-    void binary_op(BinaryOp op, bool invert = false);
+    virtual void binary_op(BinaryOp op, bool invert = false) = 0;
 
     // ---- building -------------------------------------------------------------------------------
-    void build_tuple(std::uint32_t n);
-    void build_list(std::uint32_t n);
-    void build_map(std::uint32_t n);   // n is a size hint; pushes 1, pops nothing
-    void build_set(std::uint32_t n);
-    void build_slice(std::uint32_t n);  // 2 or 3
-    void store_map();                   // map value key -> map
+    virtual void build_tuple(std::uint32_t n) = 0;
+    virtual void build_list(std::uint32_t n) = 0;
+    virtual void build_map(std::uint32_t n) = 0;   // n is a size hint; pushes 1, pops nothing
+    virtual void build_set(std::uint32_t n) = 0;
+    virtual void build_slice(std::uint32_t n) = 0;  // 2 or 3
+    virtual void store_map() = 0;                   // map value key -> map
     // Append TOS to the collection `stack_index` entries below it (dict: key and value).
-    void store_comp(CompKind kind, std::uint32_t stack_index);
-    void unpack_sequence(std::uint32_t n);
-    void unpack_ex(std::uint32_t n_left, std::uint32_t n_right);
+    virtual void store_comp(CompKind kind, std::uint32_t stack_index) = 0;
+    virtual void unpack_sequence(std::uint32_t n) = 0;
+    virtual void unpack_ex(std::uint32_t n_left, std::uint32_t n_right) = 0;
 
     // ---- functions --------------------------------------------------------------------------------
     // `child` is the nested scope's id.  Defaults (if any) are on the stack: a positional tuple
     // (or None) and a keyword dict (or NULL) -- MAKE_FUNCTION_DEFARGS pops both.
-    void make_function(std::uint32_t child, std::uint32_t n_pos_defaults,
-                       std::uint32_t n_kw_defaults);
+    virtual void make_function(std::uint32_t child, std::uint32_t n_pos_defaults,
+                               std::uint32_t n_kw_defaults) = 0;
     // The `n_closed_over` cells are on the stack (above the defaults if any).
-    void make_closure(std::uint32_t child, std::uint32_t n_closed_over,
-                      std::uint32_t n_pos_defaults, std::uint32_t n_kw_defaults);
+    virtual void make_closure(std::uint32_t child, std::uint32_t n_closed_over,
+                              std::uint32_t n_pos_defaults, std::uint32_t n_kw_defaults) = 0;
     // fn args... -> result.  n_keyword pairs (name, value).  `star`: there is a *args or
     // **kwargs; codegen has pushed the star-args bitmap/objects the reference pushes, and the
     // _VAR_KW form is used (it pops one more).
-    void call_function(std::uint32_t n_positional, std::uint32_t n_keyword, bool star);
+    virtual void call_function(std::uint32_t n_positional, std::uint32_t n_keyword, bool star) = 0;
     // method self args... -> result
-    void call_method(std::uint32_t n_positional, std::uint32_t n_keyword, bool star);
-    void return_value();                 // starts dead code
+    virtual void call_method(std::uint32_t n_positional, std::uint32_t n_keyword, bool star) = 0;
+    virtual void return_value() = 0;                 // starts dead code
     // n_args 0: RAISE_LAST (re-raise), 1: RAISE_OBJ, 2: RAISE_FROM.  Starts dead code.
-    void raise(unsigned n_args);
-    void yield_value();                  // marks the scope a generator
-    void yield_from();                   // marks the scope a generator
+    virtual void raise(unsigned n_args) = 0;
+    virtual void yield_value() = 0;                  // marks the scope a generator
+    virtual void yield_from() = 0;                   // marks the scope a generator
 
     // ---- imports ----------------------------------------------------------------------------------
-    void import_name(std::string_view qstr);  // level fromlist -> module
-    void import_from(std::string_view qstr);  // module -> module value
-    void import_star();                       // module ->
+    virtual void import_name(std::string_view qstr) = 0;  // level fromlist -> module
+    virtual void import_from(std::string_view qstr) = 0;  // module -> module value
+    virtual void import_star() = 0;                       // module ->
 
-private:
-    enum class Pass : std::uint8_t { None, Scope, Code };
-
-    // Recording primitives.  All register qstrs/constants first (even in dead code), then write
-    // unless the scope pass or dead code says not to.
-    void op(int stack_delta, std::uint8_t opcode);
-    void op_uint(int stack_delta, std::uint8_t opcode, std::uint64_t arg);
-    void op_qstr(int stack_delta, std::uint8_t opcode, std::string_view qstr);
-    void op_jump(int stack_delta, std::uint8_t opcode, Label target);
-    void raw_byte(std::uint8_t b);  // no stack effect (extra bytes, unwind POP_TOPs)
-    void child_op(int stack_delta, std::uint8_t opcode, std::uint32_t child);
-    void start_dead_code() { dead_ = true; }
-    void enter_handler();  // one more exception-handler level
-    bool recording() const { return pass_ == Pass::Code; }
-
-    ModuleBuilder& module_;
-    EmitterOptions options_;
-    Pass pass_ = Pass::None;
-    std::uint32_t scope_ = 0;
-    Label next_label_ = 0;
-    bool dead_ = false;
-
-    // Code pass state.
-    ScopeSignature signature_;
-    RecordedCode code_;
-    std::vector<std::uint32_t> children_;
-    int stack_depth_ = 0;
-    int max_stack_depth_ = 0;
-    unsigned except_depth_ = 0;
-    unsigned max_except_depth_ = 0;
-    std::uint32_t last_line_ = 1;  // last line recorded (the VM's line count starts at 1)
 };
 
 }  // namespace mpy

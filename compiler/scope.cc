@@ -40,6 +40,16 @@ NameInfo& Scope::find_or_add(std::string_view name, NameKind kind_if_new) {
     return info;
 }
 
+namespace {
+
+// The viper type names that act as casts (int(x), ptr8(buf), ...) rather than globals.
+bool is_viper_cast_name(std::string_view name) {
+    return name == "int" || name == "uint" || name == "ptr" || name == "ptr8" || name == "ptr16" ||
+           name == "ptr32";
+}
+
+}  // namespace
+
 NameInfo& Scope::note_load(std::string_view name) { return find_or_add(name, NameKind::GlobalImplicit); }
 
 NameInfo& Scope::note_store(std::string_view name) {
@@ -105,6 +115,9 @@ void Scope::assign_slots() {
         if (kind == ScopeKind::Class && info.name == "__class__") continue;
         if (is_function_like(kind) && info.kind == NameKind::GlobalImplicit) {
             info.kind = NameKind::GlobalExplicit;
+        }
+        if (info.kind == NameKind::GlobalExplicit && !(emit_mode == EmitMode::Viper && is_viper_cast_name(info.name))) {
+            references_globals = true;
         }
         // A parameter keeps its argument slot even when it is also a cell.
         if (info.kind == NameKind::Local || info.is_param) info.slot = num_locals++;

@@ -75,6 +75,10 @@ struct Scope {
     EmitMode emit_mode = EmitMode::Bytecode;
 
     std::uint32_t flags = 0;  // kScope* signature flags of common/mpy_format.h
+    // Some name of the scope is an explicit global (after assign_slots: every unassigned name in
+    // a function), so native code must keep the module's globals at hand.  In viper the cast
+    // names (int, uint, ptr, ptr8, ptr16, ptr32) are not globals.
+    bool references_globals = false;
     int num_pos_args = 0;
     int num_kwonly_args = 0;
     int num_def_pos_args = 0;

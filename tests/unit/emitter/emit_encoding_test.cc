@@ -11,7 +11,7 @@
 #include "common/opcodes.h"
 #include "compiler/code_builder_float.h"
 #include "compiler/emit_bytecode.h"
-#include "compiler/emitter.h"
+#include "compiler/bytecode_emitter.h"
 #include "tests/unit/emitter/emitter_test_util.h"
 
 namespace mpy {
@@ -23,7 +23,7 @@ using emitter_test::to_hex;
 template <typename F>
 std::string module_opcodes(F body) {
     ModuleBuilder mb("t.py");
-    Emitter e(mb);
+    BytecodeEmitter e(mb);
     ScopeSignature sig;
     sig.simple_name = "<module>";
     e.begin_code_pass(0, sig);
@@ -48,14 +48,14 @@ TEST(EmitEncoding, SmallIntBoundaries) {
     for (const Case& c : cases) {
         std::string expected = c.hex;
         expected.erase(std::remove(expected.begin(), expected.end(), ' '), expected.end());
-        EXPECT_EQ(module_opcodes([&](Emitter& e) { e.load_small_int(c.value); }).substr(0, expected.size()),
+        EXPECT_EQ(module_opcodes([&](BytecodeEmitter& e) { e.load_small_int(c.value); }).substr(0, expected.size()),
                   expected)
             << c.value;
     }
 }
 
 TEST(EmitEncoding, LocalsAndCounts) {
-    auto hex = module_opcodes([](Emitter& e) {
+    auto hex = module_opcodes([](BytecodeEmitter& e) {
         e.load_fast(15);
         e.load_fast(16);
         e.store_fast(15);
@@ -76,7 +76,7 @@ TEST(EmitEncoding, LocalsAndCounts) {
 }
 
 TEST(EmitEncoding, NotInAndIsNotAreTwoOpcodes) {
-    auto hex = module_opcodes([](Emitter& e) {
+    auto hex = module_opcodes([](BytecodeEmitter& e) {
         e.binary_op(BinaryOp::In, true);
         e.binary_op(BinaryOp::Is, true);
         e.binary_op(BinaryOp::Power);
@@ -86,7 +86,7 @@ TEST(EmitEncoding, NotInAndIsNotAreTwoOpcodes) {
 }
 
 TEST(EmitEncoding, BreakOutOfForLoop) {
-    auto hex = module_opcodes([](Emitter& e) {
+    auto hex = module_opcodes([](BytecodeEmitter& e) {
         Label end = e.new_label();
         e.unwind_jump(end, 0, true);   // 4 POP_TOPs then JUMP
         e.label(end);
@@ -125,7 +125,7 @@ TEST(EmitEncoding, LineTableFromReferenceProgram) {
     // from mpy-cross 1.27.0 for "x = 1\n" + 2999 blank lines + "y = 2\n" (file lt1.py): the
     // module's function data.
     ModuleBuilder mb("lt1.py");
-    Emitter e(mb);
+    BytecodeEmitter e(mb);
     ScopeSignature sig;
     sig.simple_name = "<module>";
     e.begin_code_pass(0, sig);
@@ -144,7 +144,7 @@ TEST(EmitEncoding, LineTableFromReferenceProgram) {
 TEST(EmitEncoding, PreludeSizeFieldUsesTwoBytesPast63) {
     // A long line table makes n_info 64+: the size field takes two bytes (xIIIIIIC groups).
     ModuleBuilder mb("t.py");
-    Emitter e(mb);
+    BytecodeEmitter e(mb);
     ScopeSignature sig;
     sig.simple_name = "<module>";
     e.begin_code_pass(0, sig);

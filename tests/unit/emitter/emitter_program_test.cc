@@ -1,4 +1,4 @@
-// Whole-module tests: drive the Emitter exactly as the code generator would for a tiny program
+// Whole-module tests: drive the BytecodeEmitter exactly as the code generator would for a tiny program
 // (scope pass over every scope, then the code pass per scope) and compare the complete .mpy
 // with what the reference compiler wrote.  These pin down qstr and constant numbering across
 // passes, children order, prelude fields, line tables and stack sizes together.
@@ -8,7 +8,7 @@
 #include <gtest/gtest.h>
 
 #include "common/diagnostics.h"
-#include "compiler/emitter.h"
+#include "compiler/bytecode_emitter.h"
 #include "tests/unit/emitter/emitter_test_util.h"
 
 namespace mpy {
@@ -30,7 +30,7 @@ TEST(EmitterProgram, StraightLineModule) {
         "4d06001f050008612e7079000f0278000279008177812008060123638116028216031104110234015951"
         "63";
     ModuleBuilder mb("a.py");
-    Emitter e(mb);
+    BytecodeEmitter e(mb);
     e.begin_scope_pass(0, "<module>");
     e.load_small_int(1);
     e.load_small_int(2);
@@ -63,7 +63,7 @@ TEST(EmitterProgram, WhileLoopJumps) {
     const char* expected =
         "4d06001f030008772e7079000f026900814008060123228016024246110281e5160211028ad743345163";
     ModuleBuilder mb("w.py");
-    Emitter e(mb);
+    BytecodeEmitter e(mb);
     auto body = [&](bool code) {
         if (code) e.set_source_line(1);
         e.load_small_int(0);
@@ -109,7 +109,7 @@ TEST(EmitterProgram, FunctionWithDefaultsQstrAndConstantOrder) {
         "322e3505106c6f6e6720737472696e67206865726500817c100601264880511b021602812a0153330016"
         "031103110223003402160651630181089a010803070840b013041005f22301f263";
     ModuleBuilder mb("t1.py");
-    Emitter e(mb);
+    BytecodeEmitter e(mb);
     auto module_body = [&](bool code) {
         if (code) e.set_source_line(1);
         e.load_small_int(0);
@@ -181,7 +181,7 @@ TEST(EmitterProgram, ClosureClassAndGenerator) {
         "1381241006016420320016035432011002340216025163027411090306204500b0200001c1b163014009"
         "06040a40250063811c000602684011071608100216093200160551630160894008050b6060b067595163";
     ModuleBuilder mb("t2.py");
-    Emitter e(mb);
+    BytecodeEmitter e(mb);
     auto module_body = [&](bool code) {
         if (code) e.set_source_line(1);
         e.make_function(1, 0, 0);
@@ -241,10 +241,10 @@ TEST(EmitterProgram, ClosureClassAndGenerator) {
         std::function<void(bool)> body;
         ScopeSignature sig;
     };
-    ScopeSignature outer_sig{"outer", 0, 1, 0, 0, 2, {"n"}, {0}};
-    ScopeSignature class_sig{"C", 0, 0, 0, 0, 0, {}, {}};
-    ScopeSignature inner_sig{"inner", 0, 1, 0, 0, 1, {"*"}, {}};
-    ScopeSignature m_sig{"m", 0, 1, 0, 0, 1, {"self"}, {}};
+    ScopeSignature outer_sig{EmitKind::Bytecode, "outer", 0, 1, 0, 0, 2, {"n"}, {0}};
+    ScopeSignature class_sig{EmitKind::Bytecode, "C", 0, 0, 0, 0, 0, {}, {}};
+    ScopeSignature inner_sig{EmitKind::Bytecode, "inner", 0, 1, 0, 0, 1, {"*"}, {}};
+    ScopeSignature m_sig{EmitKind::Bytecode, "m", 0, 1, 0, 0, 1, {"self"}, {}};
     std::vector<Scope> scopes = {{"<module>", module_body, module_signature()},
                                  {"outer", outer_body, outer_sig},
                                  {"C", class_body, class_sig},
@@ -277,7 +277,7 @@ TEST(EmitterProgram, DeadCodeStillNumbersQstrsAndCountsStackAndLines) {
         "4d06001f07000a74352e7079000f02660008617474720002780002680002670074000401643200160211"
         "0216045163013808060220228163";
     ModuleBuilder mb("t5.py");
-    Emitter e(mb);
+    BytecodeEmitter e(mb);
     auto module_body = [&](bool code) {
         if (code) e.set_source_line(1);
         e.make_function(1, 0, 0);
@@ -331,7 +331,7 @@ TEST(EmitterProgram, NanConstantsFollowObjectIdentity) {
     const ast::ConstValue a = float_const(nan), b = float_const(nan);
     const ast::ConstValue c = float_const(-nan), d = float_const(-nan);
     ModuleBuilder mb("nan3.py");
-    Emitter e(mb);
+    BytecodeEmitter e(mb);
     auto body = [&](bool code) {
         const ast::ConstValue* values[] = {&a, &b, &c, &d};
         const char* names[] = {"a", "b", "c", "d"};
@@ -358,7 +358,7 @@ TEST(EmitterProgram, OptimisationLevel3DropsLineTable) {
         "4d06001f050008612e7079000f027800027900817781100802018116028216031104110234015951"
         "63";
     ModuleBuilder mb("a.py");
-    Emitter e(mb, EmitterOptions{.line_numbers = false});
+    BytecodeEmitter e(mb, EmitterOptions{.line_numbers = false});
     e.begin_scope_pass(0, "<module>");
     e.end_scope_pass();
     e.begin_code_pass(0, module_signature());
@@ -381,7 +381,7 @@ TEST(EmitterProgram, OptimisationLevel3DropsLineTable) {
 
 TEST(EmitterProgram, ScopePassIgnoresLayoutButCodePassNeedsEveryLabel) {
     ModuleBuilder mb("x.py");
-    Emitter e(mb);
+    BytecodeEmitter e(mb);
     e.begin_code_pass(0, module_signature());
     Label never = e.new_label();
     e.jump(never);

@@ -1,7 +1,7 @@
 // Layout tests against real reference output: every raw code of .mpy files that mpy-cross 1.27.0
 // made from our own programs (tests/unit/emitter/data/*.py -> *.mpy) is decoded and its
-// instruction stream fed back through the Emitter (one call per instruction, set_source_line per
-// line-table step).  The Emitter must then lay out exactly the same bytes: same 1- or 2-byte
+// instruction stream fed back through the BytecodeEmitter (one call per instruction, set_source_line per
+// line-table step).  The BytecodeEmitter must then lay out exactly the same bytes: same 1- or 2-byte
 // jump offsets (the programs have loops and branches of every size around the 63/64 and
 // 127/128 byte limits), same line table, same prelude.
 //
@@ -22,7 +22,7 @@
 #include "common/mpy_format.h"
 #include "common/mpy_reader.h"
 #include "common/opcodes.h"
-#include "compiler/emitter.h"
+#include "compiler/bytecode_emitter.h"
 #include "tests/unit/emitter/emitter_test_util.h"
 
 namespace mpy {
@@ -43,7 +43,7 @@ std::string read_file(const std::filesystem::path& p) {
 // jump targets to labels.
 class Replayer {
 public:
-    Replayer(Emitter& e, const std::vector<std::string>& qstrs, std::uint32_t first_child_id)
+    Replayer(BytecodeEmitter& e, const std::vector<std::string>& qstrs, std::uint32_t first_child_id)
         : e_(e), qstrs_(qstrs), next_child_(first_child_id) {}
 
     std::map<std::size_t, Label> labels;
@@ -143,7 +143,7 @@ public:
     }
 
 private:
-    Emitter& e_;
+    BytecodeEmitter& e_;
     const std::vector<std::string>& qstrs_;
     std::uint32_t next_child_;
     const std::string empty_;
@@ -165,14 +165,14 @@ bool ends_flow(std::uint8_t b) {
     }
 }
 
-// Re-emits one raw code and returns the bytes the Emitter lays out.
+// Re-emits one raw code and returns the bytes the BytecodeEmitter lays out.
 std::vector<std::uint8_t> replay(const RawCode& rc, const MpyModule& m, std::uint32_t num_locals) {
     ModuleBuilder mb(m.qstrs.at(0));
     for (const std::string& q : m.qstrs) mb.use_qstr(q);  // same numbering as the file
     for (std::size_t i = 0; i < m.constants.size(); ++i) {
         mb.use_constant(emitter_test::str_const(fmt::format("const#{}", i)));
     }
-    Emitter e(mb);
+    BytecodeEmitter e(mb);
 
     const std::span<const std::uint8_t> code(rc.code);
     const Prelude p = parse_prelude(code);
@@ -264,7 +264,7 @@ TEST_P(EmitterReplay, ReferenceLayoutIsReproduced) {
         const RawCode& rc = *codes[i];
         const Prelude ref = parse_prelude(rc.code);
         SCOPED_TRACE(fmt::format("{} raw code #{} ({})", GetParam(), i, m.qstrs.at(ref.simple_name)));
-        // A first replay with no locals measures the stack the Emitter computes.
+        // A first replay with no locals measures the stack the BytecodeEmitter computes.
         std::vector<std::uint8_t> probe = replay(rc, m, 0);
         const std::uint32_t measured = parse_prelude(probe).sig.n_state;
         std::uint32_t num_locals = 0;
