@@ -297,7 +297,14 @@ void Lexer::lex_fstring_field() {
         if (c0_ == ':' || c0_ == '}') return true;
         return c0_ == '!' && (c1_ == 'r' || c1_ == 's') && (c2_ == ':' || c2_ == '}');
     };
+    // While injected arguments are being read, a nested f-string's field appends to the very text
+    // being read, so a field with no end at nesting 0 would grow it forever (MicroPython runs out
+    // of heap: MemoryError).  Legitimate arguments are never much longer than the source.
+    const size_t args_limit = 2 * src_.size() + 4096;
     while (!at_end() && (nesting != 0 || !field_ends())) {
+        if (fstring_args_.size() > args_limit) {
+            throw DiagnosticError(Diagnostic{"MemoryError", "", {filename_, 0, 0}, {}});
+        }
         Char c = c0_;
         if (c == '[' || c == '{') {
             ++nesting;

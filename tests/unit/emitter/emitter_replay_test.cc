@@ -112,7 +112,7 @@ public:
             case op::SETUP_WITH: return e_.setup_with(label_for(in.jump_target));
             case op::SETUP_EXCEPT: return e_.setup_except(label_for(in.jump_target));
             case op::SETUP_FINALLY: return e_.setup_finally(label_for(in.jump_target));
-            case op::POP_EXCEPT_JUMP: return e_.pop_except_jump(label_for(in.jump_target));
+            case op::POP_EXCEPT_JUMP: return e_.pop_except_jump(label_for(in.jump_target), false);  // bytecode ignores the flag
             case op::FOR_ITER: return e_.for_iter(label_for(in.jump_target));
             case op::LOAD_CONST_FALSE: return e_.load_false();
             case op::LOAD_CONST_NONE: return e_.load_none();

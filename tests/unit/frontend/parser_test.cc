@@ -285,6 +285,9 @@ TEST(FrontendParser, Errors) {
     // (found by frontend_fuzz; mpy-cross gives the same error).
     EXPECT_EQ(error_of(std::string("x = f\"a{f\"a{b!rw\0\0}d}c{d=}\":>{xw&=", 34)),
               "SyntaxError: invalid syntax @1");
+    // A nested f-string whose field never ends at nesting 0 feeds the injected text to itself:
+    // mpy-cross runs out of heap, and so must we, quickly (found by frontend_fuzz as a hang).
+    EXPECT_EQ(error_of("x = f\"a{b!= f\"a{b!!r:b!!r:>{w}}r:>{w]r:>{w}}pc{d!}\""), "MemoryError:  @0");
 }
 
 TEST(FrontendParser, DeepNestingIsAnErrorNotACrash) {
