@@ -32,21 +32,14 @@ constexpr std::array<std::string_view, kLastStatic> kStatic = {
     "upper", "utf-8", "value", "values", "write", "zip",
 };
 
-// Sorted (string, index) pairs for the reverse lookup, built once on first use.
-struct ReverseIndex {
-    std::array<std::pair<std::string_view, std::uint32_t>, kLastStatic> entries;
-    ReverseIndex() {
-        for (std::uint32_t i = 0; i < kLastStatic; ++i) {
-            entries[i] = {kStatic[i], i + kFirstStatic};
-        }
-        std::sort(entries.begin(), entries.end());
-    }
-};
-
-const ReverseIndex& reverse_index() {
-    static const ReverseIndex index;
-    return index;
-}
+// Sorted (string, index) pairs for the reverse lookup, built at compile time (a table built on
+// first use cost every mpyc process about 5% of its instructions).
+constexpr auto kReverse = [] {
+    std::array<std::pair<std::string_view, std::uint32_t>, kLastStatic> entries{};
+    for (std::uint32_t i = 0; i < kLastStatic; ++i) entries[i] = {kStatic[i], i + kFirstStatic};
+    std::sort(entries.begin(), entries.end());
+    return entries;
+}();
 
 }  // namespace
 
@@ -58,7 +51,7 @@ std::optional<std::string_view> static_string(std::uint32_t index) {
 }
 
 std::optional<std::uint32_t> static_index(std::string_view text) {
-    const auto& entries = reverse_index().entries;
+    const auto& entries = kReverse;
     auto it = std::lower_bound(entries.begin(), entries.end(), text,
                                [](const auto& e, std::string_view t) { return e.first < t; });
     if (it != entries.end() && it->first == text) {

@@ -212,6 +212,8 @@ private:
     };
     LoopContext loop_;
     int except_level_ = 0;
+    static constexpr int kMaxExprDepth = 100000;
+    int expr_depth_ = 0;  // current recursion depth of expr()
 };
 
 }  // namespace mpy

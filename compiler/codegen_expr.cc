@@ -1,6 +1,8 @@
 // Expressions: operators, conditions, trailer chains (attributes, calls, subscripts), displays.
 #include "compiler/codegen.h"
 
+#include "common/diagnostics.h"
+
 #include <algorithm>
 
 namespace mpy {
@@ -80,6 +82,19 @@ TrailerChain flatten_trailers(const ast::Expr& e) {
 }
 
 void CodeGenerator::expr(const ast::Expr& e) {
+    // Each level of a left-associative chain (a+a+..., x[0][0]..., f()()...) is one level of
+    // recursion here, and the parser's bracket-nesting limit does not bound chains.  mpy-cross
+    // runs out of heap on such chains (at about 65,000 terms of `+`); stop at a depth whose stack
+    // need is safe on every build, with the same kind of error.
+    if (expr_depth_ >= kMaxExprDepth) {
+        throw DiagnosticError(Diagnostic{"MemoryError", "memory allocation failed (expression too deep)",
+                                         {options_.source_name, 0, 0}, {}});
+    }
+    ++expr_depth_;
+    struct Leave {
+        int& depth;
+        ~Leave() { --depth; }
+    } leave{expr_depth_};
     emit_->set_source_line(e.line);
     expr_body(e);
 }

@@ -8,6 +8,7 @@ namespace mpy {
 void CodeGenerator::suite(const ast::Suite& s) {
     emit_->set_source_line(s.line);
     const bool is_list_node = s.stmts.size() >= 2;
+    if (is_list_node) emit_->begin_statement_list();
     for (const ast::StmtPtr& st : s.stmts) {
         if (!is_list_node) {
             stmt(*st);
@@ -19,7 +20,9 @@ void CodeGenerator::suite(const ast::Suite& s) {
             if (e.line == 0) e.line = st->line;
             throw;
         }
+        emit_->end_list_statement(st->line);
     }
+    if (is_list_node) emit_->end_statement_list();
 }
 
 void CodeGenerator::stmt(const ast::Stmt& s) {

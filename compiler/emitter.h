@@ -127,6 +127,16 @@ public:
     // pass).  A lambda body needs it: a generator lambda returns None.
     virtual bool is_generator() const = 0;
 
+    // ---- statement lists ----------------------------------------------------------------------
+    // Codegen brackets every list of two or more statements (a suite, the module body) and
+    // reports the line of each statement as it finishes (0 when MicroPython keeps the statement
+    // as a leaf node).  The native emitter needs this to place a ViperTypeError the way
+    // mpy-cross does: its compiler gives an emitter error the line of the list element that was
+    // being compiled, and compiles nothing more of that list.  Bytecode ignores them.
+    virtual void begin_statement_list() {}
+    virtual void end_list_statement(int /*line*/) {}
+    virtual void end_statement_list() {}
+
     // ---- bookkeeping ------------------------------------------------------------------------
     virtual Label new_label() = 0;
     virtual void label(Label l) = 0;  // assign `l` here; ends a dead-code region

@@ -119,6 +119,25 @@ TEST(CodegenNative, EmitNativeOptionIsNotSupportedYet) {
     EXPECT_THROW(compile_to_mpy("x = 1\n", o), DiagnosticError);
 }
 
+// Left-associative chains are not bounded by the parser's bracket nesting; codegen recursion is
+// capped instead.  mpy-cross itself gives MemoryError at about 65,000 terms of `+`.
+TEST(CodegenLimits, VeryLongChainsAreAMemoryErrorNotACrash) {
+    CompileOptions o;
+    o.source_name = "t.py";
+    auto chain = [](int terms) {
+        std::string src = "x = a";
+        for (int i = 1; i < terms; ++i) src += "+a";
+        return src + "\n";
+    };
+    EXPECT_NO_THROW(compile_to_mpy(chain(50000), o));
+    try {
+        compile_to_mpy(chain(150000), o);
+        FAIL() << "a 150,000-term chain compiled";
+    } catch (const DiagnosticError& e) {
+        EXPECT_EQ(e.diagnostic().kind, "MemoryError");
+    }
+}
+
 // @micropython.bytecode keeps plain bytecode even under an architecture.
 TEST(CodegenNative, BytecodeDecoratorCompiles) {
     CompileOptions o;
