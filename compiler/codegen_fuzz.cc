@@ -15,10 +15,16 @@
 extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
     mpy::CompileOptions options;
     options.source_name = "fuzz.py";
-    // The first byte, when present, varies the options that change the generated code.
+    // The first byte, when present, varies the options that change the generated code: small-int
+    // width, -O level, and x64 machine code (for decorated functions, or for every scope with
+    // -X emit=native / viper).
     if (size > 0) {
         options.small_int_bits = (data[0] & 1) ? 63 : 31;
         options.opt_level = (data[0] >> 1) & 3;
+        if (data[0] & 8) options.arch = "x64";
+        const unsigned emit = (data[0] >> 4) & 3;
+        if (emit == 1) options.emit = "native";
+        if (emit == 2) options.emit = "viper";
     }
     std::string_view source(reinterpret_cast<const char*>(data), size);
     std::string out;

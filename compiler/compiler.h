@@ -23,8 +23,9 @@ struct CompileOptions {
     // -msmall-int-bits=N: largest integer that fits a small int in the target (mpy-cross default 31).
     // Decides which integer constants are inlined in bytecode and which go to the constant table.
     int small_int_bits = 31;
-    // -march=<arch>; "" means plain bytecode (mpy-cross default).  Native code generation is not
-    // supported yet: any function needing a native emitter raises a DiagnosticError.
+    // -march=<arch>; "" means plain bytecode (mpy-cross default).  Machine code is generated for
+    // x64; a function that needs another architecture's native emitter or inline assembler
+    // raises a DiagnosticError (NotImplementedError).
     std::string arch;
     // -march-flags= value (only rv32imc has flags).  mpy-cross writes it into the header (feature
     // bit 0x40 + vuint) whenever it is non-zero and the arch is rv32imc, even for pure bytecode.
