@@ -1,16 +1,22 @@
 #!/usr/bin/env bash
 # Benchmarks mpyc against the reference mpy-cross over a corpus of Python files and prints the
-# times and ratios (it is not a test: nothing here passes or fails).
+# times and ratios.  It is not a test: nothing here passes or fails on timing (the exit status is
+# non-zero only for bad arguments or an unusable corpus).
 #
 #   bench/mpyc_bench.sh --reference /path/to/mpy-cross [--mpyc PATH] [--corpus DIR]... [--runs N] [-j N]
 #
-#   (a) one process per file: `mpy-cross -o X.mpy X.py` for every file vs `mpyc -o X.mpy X.py`, both
-#       as a re-run (outputs present) and (a') into an empty directory
-#   (b) mpyc's tree mode (`mpyc --tree DIR --out-dir OUT -B`, all files in one process, -j threads)
-#       vs one mpy-cross process per file; plus mpyc's no-op incremental run of the same tree.
+#   (a)  one process per file, `mpy-cross -o X.mpy X.py` vs `mpyc -o X.mpy X.py`, outputs already
+#        there (a re-run), (a') every output a new file, (a'') every output replacing different bytes;
+#   (b)  mpyc's tree mode (`mpyc --tree DIR --out-dir OUT -B -j N`, all files in one process) vs one
+#        mpy-cross process per file, and (b') mpyc's no-op incremental run of the same tree.
+# Ratios are mpyc / mpy-cross (below 1: mpyc is faster; the goal for (a) is at most 0.80).
+# Two figures each: wall time, and CPU time (user + system) -- on a loaded machine wall time also
+# counts waiting for a CPU, CPU time does not.  Per-file runs are timed by bench/proc_time.py
+# (python3): each child's own CPU time from wait4(), both compilers interleaved file by file,
+# median over --runs rounds.  Without python3, a shell loop (its CPU figure then includes bash).
 # The corpus is tests/corpus (if present) plus every --corpus DIR; only files that both compilers
-# accept are timed.  Uses hyperfine when installed, else its own loop (best and mean of --runs).
-set -euo pipefail
+# accept are timed.
+set -uo pipefail
 
 here=$(cd "$(dirname "$0")/.." && pwd)
 reference="" mpyc="" runs=5 jobs=$(nproc)
@@ -22,7 +28,7 @@ while (($#)); do
         --corpus) corpora+=("$2"); shift 2 ;;
         --runs) runs=$2; shift 2 ;;
         -j) jobs=$2; shift 2 ;;
-        -h|--help) sed -n '2,12p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
+        -h|--help) sed -n '2,18p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
         *) echo "mpyc_bench: unknown argument $1 (see --help)" >&2; exit 2 ;;
     esac
 done
@@ -59,22 +65,6 @@ done < <(for c in "${corpora[@]}"; do find "$c" -name '*.py' -type f -print0; do
 bytes=$(find "$work/tree" -name '*.py' -exec cat {} + | wc -c)
 find "$work/tree" -name '*.py' | sort > "$work/files.txt"
 
-# One script per measured command, so hyperfine and the fallback loop time the same thing.
-# Each file gets its own output (as `mpy-cross x.py` writing x.mpy would), in a directory per tool.
-cat > "$work/per_file.sh" <<'SH'
-#!/usr/bin/env bash
-# $1: compiler, $2: file list, $3: output directory, $4: "fresh" to start from an empty one
-[ "${4:-}" = fresh ] && rm -rf "$3" && mkdir -p "$3"
-while IFS= read -r f; do n=${f##*/}; "$1" -o "$3/${n%.py}.mpy" "$f" || exit 1; done < "$2"
-SH
-mkdir -p "$work/ref-out" "$work/mpyc-out"
-run_ref_each="bash $work/per_file.sh $reference $work/files.txt $work/ref-out"
-run_mpyc_each="bash $work/per_file.sh $mpyc $work/files.txt $work/mpyc-out"
-run_ref_fresh="bash $work/per_file.sh $reference $work/files.txt $work/ref-fresh fresh"
-run_mpyc_fresh="bash $work/per_file.sh $mpyc $work/files.txt $work/mpyc-fresh fresh"
-run_mpyc_tree="$mpyc --tree $work/tree --out-dir $work/out -B -j $jobs"
-run_mpyc_noop="$mpyc --tree $work/tree --out-dir $work/out -j $jobs"
-
 echo "mpyc:      $mpyc ($("$mpyc" --version))"
 echo "reference: $reference ($("$reference" --version))"
 echo "corpus:    $n files, $bytes bytes (${corpora[*]}); $skipped file(s) skipped (rejected by one of the tools)"
@@ -88,59 +78,83 @@ children_cpu_ms() {
     awk 'NR == 2 { t = 0; for (i = 1; i <= 2; i++) { split($i, p, "m"); sub("s", "", p[2]); t += p[1] * 60 + p[2] } printf "%d", t * 1000 }' "$work/times.txt"
 }
 
-# time_ms CMD: prints "best-wall mean-wall mean-cpu" in milliseconds over $runs runs (after a
-# warm-up run).  CPU time (user + system of all processes) matters on a loaded machine, where
-# wall time also measures waiting for a CPU.
-time_ms() {
-    local cmd=$1 best="" sum=0 i t0 t1 ms
-    eval "$cmd" >/dev/null 2>&1 || { echo "mpyc_bench: failed: $cmd" >&2; exit 1; }
-    local cpu_before cpu_after
+# time_loop CMD: prints "median-wall cpu-per-run" in ms over $runs runs after a warm-up, or
+# "fail fail" if the command fails (the figures are then left out, the script goes on).
+time_loop() {
+    local cmd=$1 i t0 t1 walls=() cpu0 cpu1
+    eval "$cmd" >/dev/null 2>&1 || { echo "fail fail"; return; }
     children_cpu_ms > "$work/cpu0.txt"
     for ((i = 0; i < runs; i++)); do
         t0=$(date +%s%N)
         eval "$cmd" >/dev/null 2>&1
         t1=$(date +%s%N)
-        ms=$(( (t1 - t0) / 1000 ))
-        sum=$((sum + ms))
-        if [ -z "$best" ] || ((ms < best)); then best=$ms; fi
+        walls+=($(( (t1 - t0) / 1000 )))
     done
     children_cpu_ms > "$work/cpu1.txt"
-    read -r cpu_before < "$work/cpu0.txt"
-    read -r cpu_after < "$work/cpu1.txt"
-    awk -v b="$best" -v s="$sum" -v r="$runs" -v c="$((cpu_after - cpu_before))" 'BEGIN { printf "%.2f %.2f %.2f", b / 1000, s / r / 1000, c / r }'
+    read -r cpu0 < "$work/cpu0.txt"
+    read -r cpu1 < "$work/cpu1.txt"
+    printf '%s\n' "${walls[@]}" | sort -n | awk -v r="$runs" -v c="$((cpu1 - cpu0))" \
+        '{ w[NR] = $1 } END { m = (NR % 2) ? w[(NR + 1) / 2] : (w[NR / 2] + w[NR / 2 + 1]) / 2; printf "%.3f %.3f\n", m / 1000, c / r }'
 }
 
-report() {  # report LABEL BASELINE_LABEL WALL_BASELINE WALL_OTHER CPU_BASELINE CPU_OTHER
-    awk -v l="$1" -v bl="$2" -v a="$3" -v b="$4" -v ca="$5" -v cb="$6" -v n="$n" 'BEGIN {
-        printf "  %-34s wall %9.2f ms (%7.1f us/file)   cpu %9.2f ms (%7.1f us/file)\n", bl, a, a * 1000 / n, ca, ca * 1000 / n
-        printf "  %-34s wall %9.2f ms (%7.1f us/file)   cpu %9.2f ms (%7.1f us/file)\n", l, b, b * 1000 / n, cb, cb * 1000 / n
-        printf "  ratio: wall %.2fx, cpu %.2fx (baseline / %s; above 1 = mpyc faster)\n\n", a / b, (cb > 0 ? ca / cb : 0), l }'
+# per_file [--fresh|--stale]: times both compilers, one process per file; prints
+# "ref_wall ref_cpu mpyc_wall mpyc_cpu" in ms for the whole list (or "fail ..." on failure).
+per_file() {
+    local fresh=${1:-}
+    if command -v python3 >/dev/null; then
+        python3 "$here/bench/proc_time.py" --runs "$runs" --files "$work/files.txt" $fresh \
+            --label "ref=$reference=$work/ref-out" --label "mpyc=$mpyc=$work/mpyc-out" 2>"$work/proc_time.err" |
+            awk '{ v[$1] = $2 " " $3 } END { if (("ref" in v) && ("mpyc" in v)) print v["ref"], v["mpyc"]; else print "fail fail fail fail" }'
+        return
+    fi
+    local loop="$work/per_file.sh"
+    cat > "$loop" <<'SH'
+#!/usr/bin/env bash
+# $1: compiler, $2: file list, $3: output directory, $4: --fresh (start from an empty one) or
+# --stale (overwrite each output with other bytes first)
+[ "${4:-}" = --fresh ] && rm -rf "$3"; mkdir -p "$3"
+while IFS= read -r f; do
+    n=${f##*/}; o="$3/${n%.py}.mpy"
+    [ "${4:-}" = --stale ] && echo stale > "$o"
+    "$1" -o "$o" "$f" || exit 1
+done < "$2"
+SH
+    local r m
+    r=$(time_loop "bash $loop $reference $work/files.txt $work/ref-out $fresh")
+    m=$(time_loop "bash $loop $mpyc $work/files.txt $work/mpyc-out $fresh")
+    echo "$r $m"
 }
 
-if command -v hyperfine >/dev/null; then
-    echo "== (a) one process per file, (b) mpyc tree mode vs one mpy-cross process per file (hyperfine)"
-    hyperfine --warmup 1 --runs "$runs" -n "mpy-cross per file" "$run_ref_each" \
-        -n "mpyc per file" "$run_mpyc_each" -n "mpy-cross per file, new outputs" "$run_ref_fresh" \
-        -n "mpyc per file, new outputs" "$run_mpyc_fresh" -n "mpyc --tree (full rebuild)" "$run_mpyc_tree" \
-        -n "mpyc --tree (nothing changed)" "$run_mpyc_noop"
-    exit 0
-fi
+# report TITLE REF_LABEL REF_WALL REF_CPU LABEL WALL CPU: the two lines of figures and the ratios.
+report() {
+    echo "== $1"
+    awk -v rl="$2" -v rw="$3" -v rc="$4" -v l="$5" -v w="$6" -v c="$7" -v n="$n" 'function line(label, wall, cpu) {
+            if (wall == "fail") { printf "  %-34s FAILED (no figures)\n", label; return }
+            printf "  %-34s wall %9.2f ms (%7.1f us/file)   cpu %9.2f ms (%7.1f us/file)\n", label, wall, wall * 1000 / n, cpu, cpu * 1000 / n }
+        BEGIN {
+            line(rl, rw, rc); line(l, w, c)
+            if (rw == "fail" || w == "fail" || rw <= 0 || rc <= 0) { print "  ratio: n/a\n"; exit }
+            printf "  ratio mpyc / mpy-cross: wall %.2fx, cpu %.2fx (below 1 = mpyc faster)\n\n", w / rw, c / rc }'
+}
 
-echo "(hyperfine not installed: own timing loop, best of $runs runs after a warm-up; mean in brackets)"
-read -r ref_best ref_mean ref_cpu <<<"$(time_ms "$run_ref_each")"
-read -r each_best each_mean each_cpu <<<"$(time_ms "$run_mpyc_each")"
-read -r ref_fresh_best ref_fresh_mean ref_fresh_cpu <<<"$(time_ms "$run_ref_fresh")"
-read -r fresh_best fresh_mean fresh_cpu <<<"$(time_ms "$run_mpyc_fresh")"
-read -r tree_best tree_mean tree_cpu <<<"$(time_ms "$run_mpyc_tree")"
-read -r noop_best noop_mean noop_cpu <<<"$(time_ms "$run_mpyc_noop")"
-echo "== (a) one process per file, outputs already there with the same bytes (a re-run)"
-report "mpyc -o X.mpy X.py" "mpy-cross -o X.mpy X.py" "$ref_best" "$each_best" "$ref_cpu" "$each_cpu"
-echo "== (a') one process per file into an empty directory (every output new)"
-report "mpyc -o X.mpy X.py" "mpy-cross -o X.mpy X.py" "$ref_fresh_best" "$fresh_best" "$ref_fresh_cpu" "$fresh_cpu"
-echo "== (b) whole tree in one mpyc process (-B: every file compiled, -j $jobs)"
-report "mpyc --tree DIR --out-dir OUT -B" "mpy-cross per file" "$ref_best" "$tree_best" "$ref_cpu" "$tree_cpu"
-echo "== (b') the same tree when nothing changed (incremental check only)"
-report "mpyc --tree DIR --out-dir OUT" "mpy-cross per file" "$ref_best" "$noop_best" "$ref_cpu" "$noop_cpu"
-same=$(cd "$work" && diff -rq ref-out mpyc-out >/dev/null && echo "identical" || echo "DIFFERENT")
+echo "(per-file runs: median of $runs rounds after a warm-up; ms for all $n files)"
+read -r ref_wall ref_cpu each_wall each_cpu <<<"$(per_file)"
+read -r ref_fresh_wall ref_fresh_cpu fresh_wall fresh_cpu <<<"$(per_file --fresh)"
+read -r ref_stale_wall ref_stale_cpu stale_wall stale_cpu <<<"$(per_file --stale)"
+read -r tree_wall tree_cpu <<<"$(time_loop "$mpyc --tree $work/tree --out-dir $work/out -B -j $jobs")"
+read -r noop_wall noop_cpu <<<"$(time_loop "$mpyc --tree $work/tree --out-dir $work/out -j $jobs")"
+[ -s "$work/proc_time.err" ] && sed 's/^/  /' "$work/proc_time.err"
+
+report "(a) one process per file, outputs already there (a re-run)" \
+    "mpy-cross -o X.mpy X.py" "$ref_wall" "$ref_cpu" "mpyc -o X.mpy X.py" "$each_wall" "$each_cpu"
+report "(a') one process per file, every output a new file" \
+    "mpy-cross -o X.mpy X.py" "$ref_fresh_wall" "$ref_fresh_cpu" "mpyc -o X.mpy X.py" "$fresh_wall" "$fresh_cpu"
+report "(a'') one process per file, every output replacing one with other bytes" \
+    "mpy-cross -o X.mpy X.py" "$ref_stale_wall" "$ref_stale_cpu" "mpyc -o X.mpy X.py" "$stale_wall" "$stale_cpu"
+report "(b) whole tree in one mpyc process (-B: every file compiled, -j $jobs)" \
+    "mpy-cross, one process per file" "$ref_wall" "$ref_cpu" "mpyc --tree DIR --out-dir OUT -B" "$tree_wall" "$tree_cpu"
+report "(b') the same tree when nothing changed (incremental check only)" \
+    "mpy-cross, one process per file" "$ref_wall" "$ref_cpu" "mpyc --tree DIR --out-dir OUT" "$noop_wall" "$noop_cpu"
+same=$(cd "$work" && diff -rq ref-out mpyc-out >/dev/null 2>&1 && echo "identical" || echo "DIFFERENT")
 echo "outputs of the per-file runs: $same (mpy-cross vs mpyc, $n files)"
-echo "(wall: best of $runs; cpu: mean per run, including the bash loop that starts each process)"
+echo "(tree mode: median wall of $runs runs; its cpu is per run, all threads)"

@@ -141,6 +141,13 @@ ScopeSignature CodeGenerator::signature_of(const Scope& scope) const {
     for (const NameInfo& info : scope.names) {
         if (info.kind == NameKind::Cell) sig.cell_slots.push_back(static_cast<std::uint32_t>(info.slot));
     }
+    sig.local_names.resize(sig.num_locals);
+    for (const NameInfo& info : scope.names) {
+        const bool has_local_slot = info.kind == NameKind::Local || info.kind == NameKind::Cell || info.is_param;
+        if (has_local_slot && info.slot >= 0 && static_cast<std::uint32_t>(info.slot) < sig.num_locals) {
+            sig.local_names[info.slot] = info.name;
+        }
+    }
     sig.references_globals = scope.references_globals;
     if (sig.emit == EmitKind::Viper && scope.kind == ScopeKind::Function) viper_annotations(scope, sig);
     return sig;

@@ -105,6 +105,7 @@ private:
     void store_id(std::string_view name);
     void delete_id(std::string_view name);
     void emit_name_op(std::string_view name, int op);  // 0 load, 1 store, 2 delete
+    template <class Items> void node_list(const Items& items);  // codegen_expr.cc
     [[noreturn]] void error(std::string message, int line);
     void increase_except_level();  // after the caller's setup_*
     void decrease_except_level();  // emits END_FINALLY

@@ -1,9 +1,10 @@
 // Expressions: operators, conditions, trailer chains (attributes, calls, subscripts), displays.
 #include "compiler/codegen.h"
 
-#include "common/diagnostics.h"
-
 #include <algorithm>
+#include <array>
+
+#include "common/diagnostics.h"
 
 namespace mpy {
 
@@ -38,21 +39,25 @@ UnaryOp unary(ast::UnaryOpKind op) {
     return UnaryOp::Not;
 }
 
-
-
-// Runs `f`, giving an error without a line the line of `child` (compile.c's
-// compile_generic_all_nodes does this for the nodes of a list).
-template <class F>
-void filling_line_from(const ast::Expr& child, F&& f) {
-    try {
-        f();
-    } catch (CompileError& e) {
-        if (e.line == 0) e.line = child.line;
-        throw;
-    }
-}
-
 }  // namespace
+
+// compile.c compiles the items of some parse-node lists (here: a list display of two or more
+// items, and the two operands of `**`) with compile_generic_all_nodes: an error without a line
+// gets the line of the item being compiled, and the native emitter is told where items end.
+template <class Items>
+void CodeGenerator::node_list(const Items& items) {
+    emit_->begin_statement_list();
+    for (const auto& item : items) {
+        try {
+            expr(*item);
+        } catch (CompileError& e) {
+            if (e.line == 0) e.line = item->line;
+            throw;
+        }
+        emit_->end_list_statement(item->line);
+    }
+    emit_->end_statement_list();
+}
 
 TrailerChain flatten_trailers(const ast::Expr& e) {
     TrailerChain chain;
@@ -111,8 +116,7 @@ void CodeGenerator::expr_body(const ast::Expr& e) {
         }
     } else if (auto* x = e.as<ast::BinOp>()) {
         if (x->op == ast::BinaryOp::Pow) {
-            filling_line_from(*x->left, [&] { expr(*x->left); });
-            filling_line_from(*x->right, [&] { expr(*x->right); });
+            node_list(std::array<const ast::Expr*, 2>{x->left.get(), x->right.get()});
         } else {
             expr(*x->left);
             expr(*x->right);
@@ -429,7 +433,7 @@ void CodeGenerator::tuple(const ast::Tuple& t) {
 
 void CodeGenerator::list(const ast::List& l) {
     if (l.elts.size() >= 2) {
-        for (const ast::ExprPtr& e : l.elts) filling_line_from(*e, [&] { expr(*e); });
+        node_list(l.elts);
     } else {
         for (const ast::ExprPtr& e : l.elts) expr(*e);
     }

@@ -1,7 +1,9 @@
 #include "compiler/driver.h"
 
+#include <cstdint>
 #include <filesystem>
 #include <fmt/format.h>
+#include <optional>
 #include <system_error>
 #include <vector>
 
@@ -26,14 +28,15 @@ struct BuildContext {
     bool incremental;
 };
 
-void write_output(const CompileJob& job, const std::string& bytes, bool make_dirs) {
+void write_output(const CompileJob& job, const std::string& bytes, bool make_dirs,
+                  std::optional<std::int64_t> source_mtime_ns) {
     if (make_dirs) {
         std::filesystem::path parent = std::filesystem::path(job.output).parent_path();
         std::error_code ec;
         if (!parent.empty()) std::filesystem::create_directories(parent, ec);
         if (ec) throw FileAccessError(ec.value(), parent.string(), true);
     }
-    write_output_file(job.output, bytes);
+    write_output_file(job.output, bytes, source_mtime_ns);
 }
 
 // Decides whether an incremental job can be skipped.  Returns true (and fills `result`) if so;
@@ -58,7 +61,7 @@ bool skip_if_up_to_date(const BuildContext& ctx, const CompileJob& job, SourceSt
         return true;
     }
     if (fresh == Freshness::SameContent) {
-        refresh_output_time(job.output, job.input);
+        refresh_output_time(job.output, state.mtime_ns);
         result.status = JobStatus::UpToDate;
         result.stamp = StampEntry{job.input, state};
         return true;
@@ -81,7 +84,16 @@ JobResult run_job(const BuildContext& ctx, const CompileJob& job) {
             return result;
         }
         if (ctx.incremental && !have_state) have_state = stat_source(job.input, state);
-        if (!have_source) source = job.input == "-" ? ctx.env.read_stdin() : read_source_file(job.input);
+        // The source's mtime dates the output (output_mtime_ns); a read takes it from its fstat.
+        std::optional<std::int64_t> source_mtime;
+        if (have_state) source_mtime = state.mtime_ns;
+        if (!have_source && job.input == "-") {
+            source = ctx.env.read_stdin();
+        } else if (!have_source) {
+            std::int64_t mtime = 0;
+            source = read_source_file(job.input, &mtime);
+            if (!have_state) source_mtime = mtime;
+        }
 
         CompileOptions settings;
         settings.source_name = job.source_name;
@@ -95,7 +107,7 @@ JobResult run_job(const BuildContext& ctx, const CompileJob& job) {
         if (job.output == "-") {
             result.stdout_bytes = std::move(bytes);
         } else {
-            write_output(job, bytes, ctx.incremental);
+            write_output(job, bytes, ctx.incremental, source_mtime);
         }
         result.status = JobStatus::Compiled;
         if (ctx.incremental && have_state) {

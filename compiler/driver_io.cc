@@ -35,12 +35,42 @@ private:
     int fd_;
 };
 
-}  // namespace
+std::int64_t to_ns(const struct timespec& t) { return static_cast<std::int64_t>(t.tv_sec) * 1000000000 + t.tv_nsec; }
 
-std::string read_all_from_fd(int fd, const std::string& name) {
+struct timespec from_ns(std::int64_t ns) {
+    struct timespec t {};
+    t.tv_sec = static_cast<time_t>(ns / 1000000000);
+    t.tv_nsec = static_cast<long>(ns % 1000000000);
+    if (t.tv_nsec < 0) {
+        t.tv_nsec += 1000000000;
+        --t.tv_sec;
+    }
+    return t;
+}
+
+// Dates an output (open as `fd`, or by `path` if fd < 0) by output_mtime_ns.  `just_written`: its
+// mtime is already now, so only a source dated later needs a call.  Failure is ignored, as it is
+// for the mtime a write gives: the output itself is right.
+void date_output(int fd, const std::string& path, std::optional<std::int64_t> source_mtime_ns, bool just_written) {
+    struct timespec now {};
+    ::clock_gettime(CLOCK_REALTIME, &now);
+    const std::int64_t now_ns = to_ns(now);
+    const std::int64_t mtime = output_mtime_ns(now_ns, source_mtime_ns);
+    if (mtime == now_ns && just_written) return;
+    // Passing no times means "now" and needs only write permission, like writing the file did.
+    const struct timespec times[2] = {now, from_ns(mtime)};  // access time, modification time
+    const struct timespec* set = mtime == now_ns ? nullptr : times;
+    if (fd >= 0) {
+        ::futimens(fd, set);
+    } else {
+        ::utimensat(AT_FDCWD, path.c_str(), set, 0);
+    }
+}
+
+// Reads `fd` to the end; `size_hint`: the expected size, to allocate once.
+std::string read_fd(int fd, const std::string& name, size_t size_hint) {
     std::string data;
-    struct stat st {};
-    if (::fstat(fd, &st) == 0 && S_ISREG(st.st_mode) && st.st_size > 0) data.reserve(static_cast<size_t>(st.st_size) + 1);
+    if (size_hint > 0) data.reserve(size_hint + 1);
     char buf[65536];
     for (;;) {
         ssize_t n = ::read(fd, buf, sizeof buf);
@@ -54,11 +84,26 @@ std::string read_all_from_fd(int fd, const std::string& name) {
     return data;
 }
 
-std::string read_source_file(const std::string& path) {
+}  // namespace
+
+std::int64_t output_mtime_ns(std::int64_t now_ns, std::optional<std::int64_t> source_mtime_ns) {
+    return source_mtime_ns && *source_mtime_ns > now_ns ? *source_mtime_ns : now_ns;
+}
+
+std::string read_all_from_fd(int fd, const std::string& name) {
+    struct stat st {};
+    const bool sized = ::fstat(fd, &st) == 0 && S_ISREG(st.st_mode) && st.st_size > 0;
+    return read_fd(fd, name, sized ? static_cast<size_t>(st.st_size) : 0);
+}
+
+std::string read_source_file(const std::string& path, std::int64_t* mtime_ns) {
     int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
     if (fd < 0) throw FileAccessError(errno, path, true);
     FdGuard guard(fd);
-    return read_all_from_fd(fd, path);
+    struct stat st {};
+    if (::fstat(fd, &st) != 0) return read_fd(fd, path, 0);
+    if (mtime_ns) *mtime_ns = to_ns(st.st_mtim);
+    return read_fd(fd, path, S_ISREG(st.st_mode) && st.st_size > 0 ? static_cast<size_t>(st.st_size) : 0);
 }
 
 bool write_all_to_fd(int fd, std::string_view data) {
@@ -77,7 +122,7 @@ bool stat_source(const std::string& path, SourceState& state) {
     struct stat st {};
     if (::stat(path.c_str(), &st) != 0) return false;
     state.size = static_cast<std::uint64_t>(st.st_size);
-    state.mtime_ns = static_cast<std::int64_t>(st.st_mtim.tv_sec) * 1000000000 + st.st_mtim.tv_nsec;
+    state.mtime_ns = to_ns(st.st_mtim);
     return true;
 }
 
@@ -86,32 +131,35 @@ bool file_exists(const std::string& path) {
     return ::stat(path.c_str(), &st) == 0;
 }
 
-void write_output_file(const std::string& path, std::string_view data) {
+void write_output_file(const std::string& path, std::string_view data, std::optional<std::int64_t> source_mtime_ns) {
     std::string target = path;
     struct stat st {};
-    if (::lstat(path.c_str(), &st) == 0 && S_ISLNK(st.st_mode)) {
+    bool exists = ::lstat(path.c_str(), &st) == 0;
+    if (exists && S_ISLNK(st.st_mode)) {
         // Replace what the link points to, keeping the link (a dangling one is written through).
         char resolved[PATH_MAX];
         if (::realpath(path.c_str(), resolved) != nullptr) target = resolved;
+        exists = ::stat(target.c_str(), &st) == 0;
     }
-    if (::stat(target.c_str(), &st) == 0 && !S_ISREG(st.st_mode) && !S_ISDIR(st.st_mode)) {
+    if (exists && !S_ISREG(st.st_mode) && !S_ISDIR(st.st_mode)) {
         int fd = ::open(target.c_str(), O_WRONLY | O_TRUNC | O_CLOEXEC);
         if (fd < 0) throw FileAccessError(errno, path, true);
         FdGuard guard(fd);
         if (!write_all_to_fd(fd, data)) throw FileAccessError(errno, path, false);
         return;
     }
-    if (target != path && ::stat(target.c_str(), &st) != 0) {
+    if (target != path && !exists) {
         int fd = ::open(target.c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0644);
         if (fd < 0) throw FileAccessError(errno, path, true);
         FdGuard guard(fd);
         if (!write_all_to_fd(fd, data)) throw FileAccessError(errno, path, false);
+        date_output(fd, target, source_mtime_ns, true);
         return;
     }
     // Recompiling an unchanged source gives the same bytes: then only bump the mtime (what make
     // and ninja look at).  Replacing a file by rename makes ext4 flush the new data and free the
     // old inode, which costs more than the whole compile of a small module.
-    if (::stat(target.c_str(), &st) == 0 && S_ISREG(st.st_mode) && static_cast<size_t>(st.st_size) == data.size()) {
+    if (exists && S_ISREG(st.st_mode) && static_cast<size_t>(st.st_size) == data.size()) {
         int fd = ::open(target.c_str(), O_RDONLY | O_CLOEXEC);
         if (fd >= 0) {
             FdGuard guard(fd);
@@ -121,30 +169,29 @@ void write_output_file(const std::string& path, std::string_view data) {
             } catch (const FileAccessError&) {
                 existing.clear();
             }
-            if (existing == data && ::futimens(fd, nullptr) == 0) return;
+            if (existing == data) {
+                date_output(fd, target, source_mtime_ns, false);
+                return;
+            }
         }
     }
+    // An older output with other bytes (its source changed): remove it first, so the rename below
+    // only adds a name.  Renaming over an existing file makes ext4 allocate and start writing the
+    // new file's blocks at once (its auto_da_alloc guard): measured ~0.15 ms more per file, which
+    // took this, the usual rebuild, from 0.8x to 0.9x of mpy-cross's CPU time.  The output is
+    // still never half-written: for a moment it is absent, then complete.
+    if (exists && S_ISREG(st.st_mode)) ::unlink(target.c_str());
     try {
         write_file_atomic(target, data);
     } catch (const DiagnosticError& e) {
         // The reason arrives as text; mpy-cross reports the errno ("can't open <output>").
         throw FileAccessError(errno_from_message(e.diagnostic().message), path, true);
     }
+    date_output(-1, target, source_mtime_ns, true);
 }
 
-void refresh_output_time(const std::string& path, const std::string& source) {
-    struct stat src {};
-    struct timespec now {};
-    ::clock_gettime(CLOCK_REALTIME, &now);
-    const bool source_in_future =
-        ::stat(source.c_str(), &src) == 0 &&
-        (src.st_mtim.tv_sec > now.tv_sec || (src.st_mtim.tv_sec == now.tv_sec && src.st_mtim.tv_nsec > now.tv_nsec));
-    if (!source_in_future) {
-        ::utimensat(AT_FDCWD, path.c_str(), nullptr, 0);
-        return;
-    }
-    const struct timespec times[2] = {now, src.st_mtim};  // access time, modification time
-    ::utimensat(AT_FDCWD, path.c_str(), times, 0);
+void refresh_output_time(const std::string& path, std::optional<std::int64_t> source_mtime_ns) {
+    date_output(-1, path, source_mtime_ns, false);
 }
 
 std::string python_str_repr(std::string_view s) {

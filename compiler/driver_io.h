@@ -6,6 +6,8 @@
 // (which lose errno, and cost more per small file).
 #pragma once
 
+#include <cstdint>
+#include <optional>
 #include <stdexcept>
 #include <string>
 #include <string_view>
@@ -28,8 +30,9 @@ private:
     bool opening_;
 };
 
-// The whole content of `path`.  Throws FileAccessError.
-std::string read_source_file(const std::string& path);
+// The whole content of `path`; its mtime (ns since the epoch) in `*mtime_ns` if given, from the
+// fstat the read does anyway.  Throws FileAccessError.
+std::string read_source_file(const std::string& path, std::int64_t* mtime_ns = nullptr);
 
 // Everything readable from file descriptor `fd` (stdin).  Throws FileAccessError naming `name`.
 std::string read_all_from_fd(int fd, const std::string& name);
@@ -42,17 +45,27 @@ bool stat_source(const std::string& path, SourceState& state);
 
 bool file_exists(const std::string& path);
 
-// Writes a compiled output the way mpy-cross's users expect of `-o PATH`, without ever leaving a
-// half-written file: a regular file (or a new one) is replaced atomically (common/file_io); a
-// symbolic link is followed and its target replaced; anything else that already exists — a device
-// such as /dev/null, a FIFO — is opened and written in place, since renaming over it would replace
-// the device itself.  A regular file that already holds exactly `data` only gets its mtime set to
-// now.  Throws FileAccessError (opening = true, as mpy-cross says "can't open").
-void write_output_file(const std::string& path, std::string_view data);
+// THE rule for dating outputs, whether just written, rewritten with the same bytes, or found up
+// to date: an output gets the current time -- or its source's mtime if that is later.  make and
+// ninja rebuild a target older than a prerequisite, so an output dated before a source stamped in
+// the future (a clock skew, an unpacked archive) would be rebuilt on every run.  Times in ns since
+// the epoch; no source time (stdin): now.
+std::int64_t output_mtime_ns(std::int64_t now_ns, std::optional<std::int64_t> source_mtime_ns);
 
-// Marks an up-to-date output as made now, or as made when `source` was last changed if that is
-// later: a source dated in the future must not leave its output looking stale to make/ninja.
-void refresh_output_time(const std::string& path, const std::string& source);
+// Writes a compiled output the way mpy-cross's users expect of `-o PATH`, without ever leaving a
+// half-written file: a regular file (or a new one) is written under a temporary name and renamed
+// into place (common/file_io's write_file_atomic); a
+// symbolic link is followed and its target replaced; anything else that already exists -- a device
+// such as /dev/null, a FIFO -- is opened and written in place, since renaming over it would replace
+// the device itself.  A regular file that already holds exactly `data` is kept and only re-dated;
+// one with other bytes is removed just before the new file is renamed into its place.
+// A regular file written or kept is dated by output_mtime_ns (`source_mtime_ns`: of the source it
+// was compiled from).  Throws FileAccessError (opening = true, as mpy-cross says "can't open").
+void write_output_file(const std::string& path, std::string_view data,
+                       std::optional<std::int64_t> source_mtime_ns = std::nullopt);
+
+// Re-dates an up-to-date output by output_mtime_ns, as if it had just been written.
+void refresh_output_time(const std::string& path, std::optional<std::int64_t> source_mtime_ns);
 
 // How MicroPython prints a str object with repr(): quotes chosen like CPython, escapes for the
 // quote, backslash and control characters, UTF-8 text left as it is.

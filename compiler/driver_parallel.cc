@@ -4,8 +4,10 @@
 #include <atomic>
 #include <exception>
 #include <mutex>
-#include <thread>
+#include <memory>
 #include <vector>
+
+#include "compiler/parser_stack.h"
 
 namespace mpy {
 
@@ -27,9 +29,14 @@ void run_parallel(std::size_t count, unsigned threads, const std::function<void(
     };
 
     const std::size_t n_threads = std::max<std::size_t>(1, std::min<std::size_t>(threads, count));
-    std::vector<std::jthread> helpers;
+    // Each helper compiles many files on one large stack (see compiler/parser_stack.h), instead of
+    // making a large-stack thread per file; the calling thread grows its own stack if it can.
+    std::vector<std::unique_ptr<LargeStackThread>> helpers;
     helpers.reserve(n_threads - 1);
-    for (std::size_t t = 1; t < n_threads; ++t) helpers.emplace_back(worker);
+    for (std::size_t t = 1; t < n_threads; ++t) {
+        auto helper = std::make_unique<LargeStackThread>(worker);
+        if (helper->started()) helpers.push_back(std::move(helper));  // else: fewer threads, same jobs
+    }
     worker();
     helpers.clear();  // joins
     if (first_error) std::rethrow_exception(first_error);

@@ -98,6 +98,9 @@ struct ScopeSignature {
     // Local slot of every Cell variable, in the scope's name-table order (the prelude's closure
     // section: the VM wraps these slots into cells on entry).  Each must be <= 255.
     std::vector<std::uint32_t> cell_slots;
+    // The identifier of each local slot (num_locals entries, "" for a slot without one), for
+    // error messages such as viper's "local 'x' used before type known".
+    std::vector<std::string> local_names;
     // Some name is an explicit global (MicroPython's MP_SCOPE_FLAG_REFGLOBALS from scope
     // analysis; making a function sets it too, which the emitter sees itself).
     bool references_globals = false;
@@ -128,9 +131,10 @@ public:
     virtual bool is_generator() const = 0;
 
     // ---- statement lists ----------------------------------------------------------------------
-    // Codegen brackets every list of two or more statements (a suite, the module body) and
-    // reports the line of each statement as it finishes (0 when MicroPython keeps the statement
-    // as a leaf node).  The native emitter needs this to place a ViperTypeError the way
+    // Codegen brackets every list of two or more statements (a suite, the module body) and the
+    // other parse-node lists compile.c compiles item by item (a list display of two or more
+    // items, the operands of `**`), and reports the line of each item as it finishes (0 when
+    // MicroPython keeps the item as a leaf node).  The native emitter needs this to place a ViperTypeError the way
     // mpy-cross does: its compiler gives an emitter error the line of the list element that was
     // being compiled, and compiles nothing more of that list.  Bytecode ignores them.
     virtual void begin_statement_list() {}

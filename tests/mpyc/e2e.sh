@@ -164,6 +164,67 @@ parallel_determinism)
         cmp -s single.mpy "$f" || fail "$name.py: tree output differs from a single compile"
     done
     ;;
+future_source)
+    # A source dated in the future (clock skew, an unpacked archive): its output must never be
+    # older than it, or make/ninja rebuild it on every run -- whether the output is new, recompiled
+    # to the same bytes (kept, same inode), or found up to date in tree mode.
+    printf 'x = 1\n' > f.py; touch -d '+1 hour' f.py
+    run -o f.mpy f.py; expect_rc 0; is_mpy f.mpy
+    [ ! f.py -nt f.mpy ] || fail "new output older than its future-dated source"
+    inode=$(stat -c %i f.mpy); touch -d '-1 hour' f.mpy
+    run -o f.mpy f.py; expect_rc 0
+    [ "$(stat -c %i f.mpy)" = "$inode" ] || fail "identical output was replaced, not kept"
+    [ ! f.py -nt f.mpy ] || fail "recompiled identical output dated before its future-dated source"
+    mkdir src; printf 'a = 1\n' > src/a.py; touch -d '+1 hour' src/a.py
+    run --tree src --out-dir out; expect_rc 0
+    [ ! src/a.py -nt out/a.mpy ] || fail "tree: new output older than its source"
+    touch -d '-1 hour' out/a.mpy
+    run -B --tree src --out-dir out; expect_rc 0
+    [ ! src/a.py -nt out/a.mpy ] || fail "tree -B: identical output dated before its source"
+    touch -d '-1 hour' out/a.mpy; touch -d '+2 hours' src/a.py
+    run -v --tree src --out-dir out; expect_rc 0; expect_err_has "0 compiled, 1 up to date"
+    [ ! src/a.py -nt out/a.mpy ] || fail "tree: up-to-date output dated before its source"
+    # An ordinary source: the output is dated now, not copied from the source.
+    printf 'y = 1\n' > old.py; touch -d '-3 hours' old.py
+    run -o old.mpy old.py; expect_rc 0
+    [ old.mpy -nt old.py ] && [ "$(( $(date +%s) - $(stat -c %Y old.mpy) ))" -lt 600 ] || fail "ordinary output not dated now"
+    ;;
+deep_inputs)
+    # Long chains and deep nesting need a deep stack (the code generator recurses per term): mpyc
+    # must compile them or report an error, never die of a signal -- as one process (the main
+    # thread's stack grows) and in tree mode with -j2 (worker threads with large stacks).
+    python3 - <<'PY' || fail "cannot generate inputs"
+n = 60000  # mpy-cross itself compiles `+` chains up to about 65,000 terms
+files = {
+    "add": "x = " + "+".join(["a"] * n),
+    "attr": "x = a" + ".b" * n,
+    "sub": "x = a" + "[0]" * n,
+    "call": "x = f" + "()" * n,
+    "paren": "x = " + "(" * 9990 + "1" + ")" * 9990,
+    "lists": "x = " + "[" * 9990 + "]" * 9990,
+    "lambda": "x = " + "lambda: " * 9990 + "c",
+    "neg": "x = " + "-" * 9990 + "a",
+    "too_deep": "x = " + "(" * 20000 + "1" + ")" * 20000,
+    "too_long": "x = " + "+".join(["a"] * 150000),
+}
+import os
+os.mkdir("deep")
+for name, text in files.items():
+    open(f"deep/{name}.py", "w").write(text + "\n")
+PY
+    for f in deep/*.py; do
+        "$MPYC" -o deep.mpy "$f" > out.bin 2> err.txt; RC=$?
+        [ "$RC" -le 1 ] || fail "$f: exit status $RC (killed by a signal?) $(head -c 300 err.txt)"
+        if [ "$RC" = 0 ]; then is_mpy deep.mpy; else grep -qE '^[A-Za-z]+Error' err.txt || fail "$f: status 1 without an error message"; fi
+    done
+    "$MPYC" -o deep.mpy deep/too_deep.py 2> err.txt && fail "nesting beyond the limit accepted"
+    grep -qF "MemoryError" err.txt || fail "too_deep: $(head -c 200 err.txt)"
+    "$MPYC" -o deep.mpy deep/too_long.py 2> err.txt && fail "a 150,000-term chain accepted"
+    grep -qF "MemoryError" err.txt || fail "too_long: $(head -c 200 err.txt)"
+    "$MPYC" -j2 --tree deep --out-dir out > /dev/null 2> err.txt; RC=$?
+    [ "$RC" = 1 ] || fail "tree mode: exit status $RC (only too_deep.py and too_long.py should fail) $(head -c 300 err.txt)"
+    [ "$(find out -name '*.mpy' | wc -l)" = 8 ] || fail "tree mode: $(find out -name '*.mpy' | wc -l) outputs, expected 8"
+    ;;
 *)
     fail "unknown case"
     ;;

@@ -2,7 +2,7 @@
 # one test, run against the built mpyc in a scratch directory.
 set(mpyc_e2e_cases
   version usage arg_errors missing_file compile_error rich_error compile_ok stdin many_files
-  tree_incremental depfile json parallel_determinism)
+  tree_incremental depfile json parallel_determinism future_source deep_inputs)
 foreach(case ${mpyc_e2e_cases})
   add_test(NAME mpyc_e2e_${case}
            COMMAND bash ${CMAKE_CURRENT_LIST_DIR}/e2e.sh $<TARGET_FILE:mpyc> ${case})

@@ -1,0 +1,433 @@
+// x86-64 encodings for the native emitter; see asm_x64.h for the rules that make the output match
+// mpy-cross 1.27 byte for byte.
+#include "compiler/asm_x64.h"
+
+#include <algorithm>
+#include <stdexcept>
+#include <string>
+
+namespace mpy {
+
+namespace {
+
+using x64::Reg;
+
+// REX prefix bits.
+constexpr std::uint8_t kRex = 0x40;
+constexpr std::uint8_t kRexW = 0x08;  // 64-bit operand
+constexpr std::uint8_t kRexR = 0x04;  // extends ModRM.reg
+constexpr std::uint8_t kRexB = 0x01;  // extends ModRM.rm / opcode register
+
+// ModRM.mod values.
+constexpr std::uint8_t kModNoDisp = 0x00;
+constexpr std::uint8_t kModDisp8 = 0x40;
+constexpr std::uint8_t kModDisp32 = 0x80;
+constexpr std::uint8_t kModReg = 0xc0;
+
+constexpr std::uint8_t rex_r(int reg) { return (reg & 8) ? kRexR : 0; }
+constexpr std::uint8_t rex_b(int reg) { return (reg & 8) ? kRexB : 0; }
+constexpr std::uint8_t low3(int reg) { return static_cast<std::uint8_t>(reg & 7); }
+constexpr std::uint8_t modrm(std::uint8_t mod, int reg, int rm) {
+    return static_cast<std::uint8_t>(mod | (low3(reg) << 3) | low3(rm));
+}
+constexpr bool fits_i8(std::int64_t v) { return v >= -128 && v <= 127; }
+constexpr bool is_extended(Reg r) { return r >= x64::R8; }
+
+void require_low_reg(Reg r, const char* what) {
+    if (is_extended(r)) {
+        throw std::logic_error(std::string("AsmX64: ") + what + " needs a register below r8");
+    }
+}
+
+}  // namespace
+
+// ---- passes, labels, raw data ------------------------------------------------------------------
+
+void AsmX64::set_num_labels(std::size_t n) { labels_.assign(n, -1); }
+
+void AsmX64::start_pass(bool emit) {
+    if (emit) {
+        // The size pass measured the code: the buffer is exactly that big (zero-filled, so
+        // alignment gaps are deterministic).
+        size_ = pos_;
+        buf_.assign(size_, 0);
+    } else {
+        // Unassigned labels are how the size pass tells backward jumps from forward ones.
+        std::fill(labels_.begin(), labels_.end(), -1);
+        buf_.clear();
+        size_ = 0;
+    }
+    emit_ = emit;
+    suppress_ = false;
+    pos_ = 0;
+}
+
+std::uint8_t* AsmX64::reserve(std::size_t n) {
+    if (suppress_) {
+        return nullptr;
+    }
+    std::uint8_t* where = nullptr;
+    if (emit_) {
+        if (pos_ + n > buf_.size()) {
+            throw std::logic_error("AsmX64: emit pass writes more code than the size pass measured");
+        }
+        where = buf_.data() + pos_;
+    }
+    pos_ += n;
+    return where;
+}
+
+void AsmX64::put(std::initializer_list<std::uint8_t> bytes) {
+    if (std::uint8_t* p = reserve(bytes.size())) {
+        std::copy(bytes.begin(), bytes.end(), p);
+    }
+}
+
+void AsmX64::put32(std::uint32_t v) { data(4, v); }
+
+void AsmX64::put64(std::uint64_t v) { data(8, v); }
+
+void AsmX64::label_assign(std::size_t n) {
+    if (n >= labels_.size()) {
+        throw std::logic_error("AsmX64: label " + std::to_string(n) + " out of range");
+    }
+    suppress_ = false;  // a label is a jump target: code after it is live again
+    const auto here = static_cast<std::int64_t>(pos_);
+    if (!emit_) {
+        if (labels_[n] != -1) {
+            throw std::logic_error("AsmX64: label " + std::to_string(n) + " assigned twice");
+        }
+        labels_[n] = here;
+    } else if (labels_[n] != here) {
+        throw std::logic_error("AsmX64: label " + std::to_string(n) + " moved between passes");
+    }
+}
+
+std::int64_t AsmX64::label_offset(std::size_t n) const {
+    if (n >= labels_.size()) {
+        throw std::logic_error("AsmX64: label " + std::to_string(n) + " out of range");
+    }
+    return labels_[n];
+}
+
+void AsmX64::align(unsigned alignment) {
+    // Not subject to dead-code suppression (the reference moves the offset unconditionally).
+    pos_ = (pos_ + alignment - 1) & ~static_cast<std::size_t>(alignment - 1);
+}
+
+void AsmX64::data(unsigned size, std::uint64_t value) {
+    if (std::uint8_t* p = reserve(size)) {
+        for (unsigned i = 0; i < size; ++i) {
+            p[i] = static_cast<std::uint8_t>(value >> (8 * i));
+        }
+    }
+}
+
+void AsmX64::raw(std::span<const std::uint8_t> bytes) {
+    if (std::uint8_t* p = reserve(bytes.size())) {
+        std::copy(bytes.begin(), bytes.end(), p);
+    }
+}
+
+// ---- operand encoding -----------------------------------------------------------------------------
+
+void AsmX64::put_mem_operand(int reg, Reg base, std::int32_t disp) {
+    // rbp/r13 as a base have no "no displacement" form (that encoding means rip-relative / disp32).
+    std::uint8_t mod;
+    if (disp == 0 && low3(base) != x64::RBP) {
+        mod = kModNoDisp;
+    } else if (fits_i8(disp)) {
+        mod = kModDisp8;
+    } else {
+        mod = kModDisp32;
+    }
+    put({modrm(mod, reg, base)});
+    if (low3(base) == x64::RSP) {
+        put({0x24});  // rsp/r12 as a base need a SIB byte: scale 1, no index, that base
+    }
+    if (mod == kModDisp8) {
+        put({static_cast<std::uint8_t>(disp)});
+    } else if (mod == kModDisp32) {
+        put32(static_cast<std::uint32_t>(disp));
+    }
+}
+
+void AsmX64::op_reg_reg(std::uint8_t opcode, Reg dest, int src) {
+    put({static_cast<std::uint8_t>(kRex | kRexW | rex_r(src) | rex_b(dest)), opcode,
+         modrm(kModReg, src, dest)});
+}
+
+// ---- frame and locals ---------------------------------------------------------------------------
+
+void AsmX64::entry(int num_locals) {
+    if (num_locals < 0) {
+        throw std::logic_error("AsmX64: negative local count");
+    }
+    push(x64::RBP);
+    push(x64::RBX);
+    push(x64::R12);
+    push(x64::R13);
+    // Four pushes + return address leave rsp 8 off 16-byte alignment; an odd slot count fixes it.
+    frame_locals_ = num_locals | 1;
+    sub_imm(x64::RSP, frame_locals_ * static_cast<std::int32_t>(x64::kWordSize));
+}
+
+void AsmX64::exit() {
+    sub_imm(x64::RSP, -frame_locals_ * static_cast<std::int32_t>(x64::kWordSize));
+    pop(x64::R13);
+    pop(x64::R12);
+    pop(x64::RBX);
+    pop(x64::RBP);
+    ret();
+}
+
+void AsmX64::mov_reg_local(Reg dest, int local_num) {
+    load(Width::W64, dest, x64::RSP, local_num * static_cast<std::int32_t>(x64::kWordSize));
+}
+
+void AsmX64::mov_local_reg(int local_num, Reg src) {
+    store(Width::W64, src, x64::RSP, local_num * static_cast<std::int32_t>(x64::kWordSize));
+}
+
+void AsmX64::mov_reg_local_addr(Reg dest, int local_num) {
+    const std::int32_t offset = local_num * static_cast<std::int32_t>(x64::kWordSize);
+    if (offset == 0) {
+        mov_reg_reg(dest, x64::RSP);
+    } else {
+        lea(dest, x64::RSP, offset);
+    }
+}
+
+void AsmX64::mov_reg_pcrel(Reg dest, std::size_t label) {
+    // rel32 is measured from the end of this 7-byte instruction.  In the size pass a forward
+    // label is still -1: the value is garbage but only the length matters there.
+    const std::int64_t rel = label_offset(label) - static_cast<std::int64_t>(pos_ + 7);
+    put({static_cast<std::uint8_t>(kRex | kRexW | rex_r(dest)), 0x8d, modrm(kModNoDisp, dest, x64::RBP)});
+    put32(static_cast<std::uint32_t>(rel));
+}
+
+// ---- moves --------------------------------------------------------------------------------------
+
+void AsmX64::mov_reg_reg(Reg dest, Reg src) { op_reg_reg(0x89, dest, src); }
+
+void AsmX64::mov_reg_imm(Reg dest, std::int64_t value) {
+    if ((static_cast<std::uint64_t>(value) >> 32) == 0) {
+        mov_reg_imm32(dest, static_cast<std::uint32_t>(value));  // zero-extends: 5 bytes
+    } else {
+        mov_reg_imm64(dest, value);  // 10 bytes
+    }
+}
+
+std::size_t AsmX64::mov_reg_imm32(Reg dest, std::uint32_t value) {
+    if (is_extended(dest)) {
+        put({static_cast<std::uint8_t>(kRex | kRexB), static_cast<std::uint8_t>(0xb8 | low3(dest))});
+    } else {
+        put({static_cast<std::uint8_t>(0xb8 | low3(dest))});
+    }
+    const std::size_t imm_at = pos_;
+    put32(value);
+    return imm_at;
+}
+
+void AsmX64::mov_reg_imm64(Reg dest, std::int64_t value) {
+    put({static_cast<std::uint8_t>(kRex | kRexW | rex_b(dest)), static_cast<std::uint8_t>(0xb8 | low3(dest))});
+    put64(static_cast<std::uint64_t>(value));
+}
+
+// ---- memory -------------------------------------------------------------------------------------
+
+void AsmX64::load(Width w, Reg dest, Reg base, std::int32_t disp) {
+    const bool need_rex = is_extended(dest) || is_extended(base);
+    const auto rex = static_cast<std::uint8_t>(kRex | rex_r(dest) | rex_b(base));
+    switch (w) {
+        case Width::W8:   // movzx r32, byte [..]  (0f b6)
+        case Width::W16:  // movzx r32, word [..]  (0f b7)
+        {
+            const std::uint8_t op = w == Width::W8 ? 0xb6 : 0xb7;
+            if (need_rex) {
+                put({rex, 0x0f, op});
+            } else {
+                put({0x0f, op});
+            }
+            break;
+        }
+        case Width::W32:  // mov r32, [..] zero-extends to 64 bits
+            if (need_rex) {
+                put({rex, 0x8b});
+            } else {
+                put({0x8b});
+            }
+            break;
+        case Width::W64:
+            put({static_cast<std::uint8_t>(rex | kRexW), 0x8b});
+            break;
+    }
+    put_mem_operand(dest, base, disp);
+}
+
+void AsmX64::store(Width w, Reg src, Reg base, std::int32_t disp) {
+    const bool need_rex = is_extended(src) || is_extended(base);
+    const auto rex = static_cast<std::uint8_t>(kRex | rex_r(src) | rex_b(base));
+    // NOTE: like the reference, an 8-bit store from sil/dil/spl/bpl gets no REX prefix, so it
+    // actually stores dh/bh/ah/ch; the native emitter never stores bytes from those registers.
+    switch (w) {
+        case Width::W8:
+            if (need_rex) {
+                put({rex, 0x88});
+            } else {
+                put({0x88});
+            }
+            break;
+        case Width::W16:
+            if (need_rex) {
+                put({0x66, rex, 0x89});
+            } else {
+                put({0x66, 0x89});
+            }
+            break;
+        case Width::W32:
+            if (need_rex) {
+                put({rex, 0x89});
+            } else {
+                put({0x89});
+            }
+            break;
+        case Width::W64:
+            put({static_cast<std::uint8_t>(rex | kRexW), 0x89});
+            break;
+    }
+    put_mem_operand(src, base, disp);
+}
+
+void AsmX64::lea(Reg dest, Reg base, std::int32_t disp) {
+    put({static_cast<std::uint8_t>(kRex | kRexW | rex_r(dest) | rex_b(base)), 0x8d});
+    put_mem_operand(dest, base, disp);
+}
+
+// ---- arithmetic ---------------------------------------------------------------------------------
+
+void AsmX64::add(Reg dest, Reg src) { op_reg_reg(0x01, dest, src); }
+void AsmX64::sub(Reg dest, Reg src) { op_reg_reg(0x29, dest, src); }
+void AsmX64::and_(Reg dest, Reg src) { op_reg_reg(0x21, dest, src); }
+void AsmX64::or_(Reg dest, Reg src) { op_reg_reg(0x09, dest, src); }
+void AsmX64::xor_(Reg dest, Reg src) { op_reg_reg(0x31, dest, src); }
+// Group opcodes: the ModRM.reg field selects the operation.
+void AsmX64::not_(Reg reg) { op_reg_reg(0xf7, reg, 2); }
+void AsmX64::neg(Reg reg) { op_reg_reg(0xf7, reg, 3); }
+void AsmX64::shl_cl(Reg reg) { op_reg_reg(0xd3, reg, 4); }
+void AsmX64::shr_cl(Reg reg) { op_reg_reg(0xd3, reg, 5); }
+void AsmX64::sar_cl(Reg reg) { op_reg_reg(0xd3, reg, 7); }
+
+void AsmX64::mul(Reg dest, Reg src) {
+    // imul r64, r/m64 (0f af /r): here dest is ModRM.reg, unlike the 01/29/... forms.
+    put({static_cast<std::uint8_t>(kRex | kRexW | rex_r(dest) | rex_b(src)), 0x0f, 0xaf,
+         modrm(kModReg, dest, src)});
+}
+
+void AsmX64::sub_imm(Reg dest, std::int32_t value) {
+    require_low_reg(dest, "sub_imm");
+    if (fits_i8(value)) {
+        put({kRex | kRexW, 0x83, modrm(kModReg, 5, dest), static_cast<std::uint8_t>(value)});
+    } else {
+        put({kRex | kRexW, 0x81, modrm(kModReg, 5, dest)});
+        put32(static_cast<std::uint32_t>(value));
+    }
+}
+
+// ---- compare / test / setcc ---------------------------------------------------------------------
+
+void AsmX64::cmp(Reg lhs, Reg rhs) { op_reg_reg(0x39, lhs, rhs); }
+
+void AsmX64::test64(Reg a, Reg b) { op_reg_reg(0x85, b, a); }
+
+void AsmX64::test8(Reg a, Reg b) {
+    require_low_reg(a, "test8");
+    require_low_reg(b, "test8");
+    put({0x84, modrm(kModReg, a, b)});
+}
+
+void AsmX64::setcc(Cond cc, Reg dest) {
+    require_low_reg(dest, "setcc");
+    put({0x0f, static_cast<std::uint8_t>(0x90 | cc), modrm(kModReg, 0, dest)});
+}
+
+// ---- control flow -------------------------------------------------------------------------------
+
+void AsmX64::jump(std::uint8_t short_op, std::initializer_list<std::uint8_t> long_op, std::size_t label) {
+    const std::int64_t dest = label_offset(label);
+    const auto here = static_cast<std::int64_t>(pos_);
+    if (dest != -1 && dest < here) {
+        // Backward: the target is known in both passes, so the short form is safe to choose.
+        const std::int64_t rel8 = dest - (here + 2);
+        if (fits_i8(rel8)) {
+            put({short_op, static_cast<std::uint8_t>(rel8)});
+            return;
+        }
+    }
+    // Forward (or too far): rel32, measured from the end of the instruction.
+    const std::int64_t rel32 = dest - (here + static_cast<std::int64_t>(long_op.size()) + 4);
+    put(long_op);
+    put32(static_cast<std::uint32_t>(rel32));
+}
+
+void AsmX64::jmp(std::size_t label) { jump(0xeb, {0xe9}, label); }
+
+void AsmX64::jcc(Cond cc, std::size_t label) {
+    jump(static_cast<std::uint8_t>(0x70 | cc), {0x0f, static_cast<std::uint8_t>(0x80 | cc)}, label);
+}
+
+void AsmX64::jmp_reg(Reg reg) {
+    require_low_reg(reg, "jmp_reg");
+    put({0xff, modrm(kModReg, 4, reg)});
+}
+
+void AsmX64::jump_if_zero(Reg reg, std::size_t label, bool bool_test) {
+    if (bool_test) {
+        test8(reg, reg);
+    } else {
+        test64(reg, reg);
+    }
+    jcc(x64::CC_Z, label);
+}
+
+void AsmX64::jump_if_nonzero(Reg reg, std::size_t label, bool bool_test) {
+    if (bool_test) {
+        test8(reg, reg);
+    } else {
+        test64(reg, reg);
+    }
+    jcc(x64::CC_NZ, label);
+}
+
+void AsmX64::jump_if_equal(Reg reg1, Reg reg2, std::size_t label) {
+    cmp(reg2, reg1);  // the reference encodes `cmp reg2, reg1`
+    jcc(x64::CC_E, label);
+}
+
+void AsmX64::call_ind(std::size_t fun_index, Reg temp) {
+    require_low_reg(temp, "call_ind");
+    load(Width::W64, temp, x64::kRegFunTable, static_cast<std::int32_t>(fun_index * x64::kWordSize));
+    put({0xff, modrm(kModReg, 2, temp)});  // call temp
+}
+
+void AsmX64::push(Reg reg) {
+    if (is_extended(reg)) {
+        put({kRex | kRexB, static_cast<std::uint8_t>(0x50 | low3(reg))});
+    } else {
+        put({static_cast<std::uint8_t>(0x50 | low3(reg))});
+    }
+}
+
+void AsmX64::pop(Reg reg) {
+    if (is_extended(reg)) {
+        put({kRex | kRexB, static_cast<std::uint8_t>(0x58 | low3(reg))});
+    } else {
+        put({static_cast<std::uint8_t>(0x58 | low3(reg))});
+    }
+}
+
+void AsmX64::ret() { put({0xc3}); }
+
+void AsmX64::nop() { put({0x90}); }
+
+}  // namespace mpy

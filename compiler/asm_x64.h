@@ -1,0 +1,216 @@
+// x86-64 assembler for the native emitter (@micropython.native / viper, `-march=x64`).
+//
+// It writes exactly the bytes MicroPython 1.27's assembler writes for the same operations, because
+// mpyc's native output must be byte-identical to `mpy-cross -march=x64`.  That pins down choices a
+// general assembler would make differently:
+//   - a register is loaded with a 5-byte `mov r32, imm32` (zero-extending) when the value fits in
+//     32 unsigned bits, otherwise with a 10-byte `movabs r64, imm64` -- never a sign-extended imm32;
+//   - memory operands use no displacement when it is 0 (except for rbp/r13 bases, which cannot
+//     encode that), disp8 when it fits in a signed byte, else disp32; rsp/r12 bases get a SIB byte;
+//   - a jump is short (rel8) only when it goes BACKWARD to a label already placed in this pass and
+//     the offset fits; every forward jump (and a jump to the current position) is rel32, so label
+//     offsets found in the size pass stay valid in the emit pass;
+//   - sub-width loads zero-extend (movzx / 32-bit mov), and the REX prefix appears only when needed
+//     (r8-r15) except for the 64-bit operations, which always carry REX.W.
+//
+// Passes.  The native emitter assembles each function twice with the same instruction stream:
+//   start_pass(false) ... (size pass: counts bytes, records label offsets)
+//   start_pass(true)  ... (emit pass: writes bytes; code_size() == size of the first pass)
+// Labels are small integers, numbered per function; set_num_labels() before the size pass.
+//
+// Dead code: after suppress_code() nothing is written (nor counted) until the next label_assign().
+//
+// Stack frame built by entry(n): push rbp, rbx, r12, r13; then `sub rsp, 8*m` where m is n rounded
+// up to an odd number (so rsp stays 16-byte aligned for calls).  Local slot i lives at [rsp + 8*i].
+#pragma once
+
+#include <cstddef>
+#include <cstdint>
+#include <span>
+#include <vector>
+
+namespace mpy {
+
+namespace x64 {
+
+// Register numbers as the CPU encodes them (the low 3 bits go in ModRM/opcode, bit 3 in REX).
+enum Reg : std::uint8_t {
+    RAX = 0, RCX = 1, RDX = 2, RBX = 3, RSP = 4, RBP = 5, RSI = 6, RDI = 7,
+    R8 = 8, R9 = 9, R10 = 10, R11 = 11, R12 = 12, R13 = 13, R14 = 14, R15 = 15,
+};
+
+// Condition codes (the low nibble of Jcc / SETcc opcodes).
+enum Cond : std::uint8_t {
+    CC_B = 0x2,   // below (unsigned <)
+    CC_AE = 0x3,  // above or equal (unsigned >=)
+    CC_E = 0x4,   // equal / zero
+    CC_NE = 0x5,  // not equal / not zero
+    CC_BE = 0x6,  // below or equal (unsigned <=)
+    CC_A = 0x7,   // above (unsigned >)
+    CC_L = 0xc,   // less (signed <)
+    CC_GE = 0xd,  // greater or equal (signed >=)
+    CC_LE = 0xe,  // less or equal (signed <=)
+    CC_G = 0xf,   // greater (signed >)
+};
+inline constexpr Cond CC_Z = CC_E;
+inline constexpr Cond CC_NZ = CC_NE;
+
+// The register roles the native emitter uses (System V AMD64 calling convention).
+inline constexpr std::size_t kWordSize = 8;
+inline constexpr Reg kRegRet = RAX;
+inline constexpr Reg kRegArg1 = RDI;
+inline constexpr Reg kRegArg2 = RSI;
+inline constexpr Reg kRegArg3 = RDX;
+inline constexpr Reg kRegArg4 = RCX;
+inline constexpr Reg kRegArg5 = R8;
+// Caller-saved scratch registers.
+inline constexpr Reg kRegTemp0 = RAX;
+inline constexpr Reg kRegTemp1 = RDI;
+inline constexpr Reg kRegTemp2 = RSI;
+// Callee-saved registers that hold the first Python locals.
+inline constexpr Reg kRegLocal1 = RBX;
+inline constexpr Reg kRegLocal2 = R12;
+inline constexpr Reg kRegLocal3 = R13;
+inline constexpr int kRegLocalNum = 3;
+// Holds a pointer to mp_fun_table for the whole function.
+inline constexpr Reg kRegFunTable = RBP;
+
+// Operand width of a memory load/store, in bytes.
+enum class Width : std::uint8_t { W8 = 1, W16 = 2, W32 = 4, W64 = 8 };
+
+}  // namespace x64
+
+class AsmX64 {
+public:
+    using Reg = x64::Reg;
+    using Cond = x64::Cond;
+    using Width = x64::Width;
+
+    AsmX64() = default;
+
+    // ---- passes, labels, raw data -------------------------------------------------------------
+    // Number of labels this function uses (labels are 0 .. n-1).  Call before the size pass.
+    void set_num_labels(std::size_t n);
+    // emit=false: size pass (labels reset to "unassigned"); emit=true: writing pass.
+    void start_pass(bool emit);
+    void end_pass() {}
+    bool emitting() const { return emit_; }
+    // Offset where the next byte goes.
+    std::size_t code_pos() const { return pos_; }
+    // Size of the code from the size pass (valid in the emit pass) -- the buffer size.
+    std::size_t code_size() const { return size_; }
+    // The bytes written by the emit pass (code_size() bytes).
+    const std::vector<std::uint8_t>& bytes() const { return buf_; }
+    // Places label `n` here (ends a dead-code region).  In the emit pass the offset must equal
+    // the one found in the size pass (throws std::logic_error otherwise).
+    void label_assign(std::size_t n);
+    // Offset of label `n` as known now (size pass: only labels placed so far); -1 if unassigned.
+    std::int64_t label_offset(std::size_t n) const;
+    // Dead code follows: write nothing until the next label_assign().
+    void suppress_code() { suppress_ = true; }
+    bool suppressed() const { return suppress_; }
+    // Advance to a multiple of `alignment` (a power of two); the skipped bytes are zero.
+    void align(unsigned alignment);
+    // Little-endian integer of `size` bytes (1..8).
+    void data(unsigned size, std::uint64_t value);
+    // Raw bytes written as one unit (e.g. an encoded varuint); suppressed like any instruction.
+    void raw(std::span<const std::uint8_t> bytes);
+
+    // ---- function frame and locals --------------------------------------------------------------
+    void entry(int num_locals);
+    void exit();  // restores the frame built by entry() and returns
+    void mov_reg_local(Reg dest, int local_num);          // mov dest, [rsp + 8*local]
+    void mov_local_reg(int local_num, Reg src);           // mov [rsp + 8*local], src
+    void mov_reg_local_addr(Reg dest, int local_num);     // mov dest, rsp / lea dest, [rsp + 8*local]
+    // lea dest, [rip + rel32] pointing at `label` (e.g. the constant data after the code).
+    void mov_reg_pcrel(Reg dest, std::size_t label);
+
+    // ---- moves ----------------------------------------------------------------------------------
+    void mov_reg_reg(Reg dest, Reg src);
+    // The reference's choice: imm32 form if `value` fits in 32 unsigned bits, else imm64.
+    void mov_reg_imm(Reg dest, std::int64_t value);
+    // Always `mov r32, imm32` (5 or 6 bytes); returns the offset of the 4 immediate bytes.
+    std::size_t mov_reg_imm32(Reg dest, std::uint32_t value);
+    // Always `movabs r64, imm64` (10 bytes).
+    void mov_reg_imm64(Reg dest, std::int64_t value);
+
+    // ---- memory (byte displacement) ------------------------------------------------------------
+    // Zero-extending loads: dest = [base + disp].
+    void load(Width w, Reg dest, Reg base, std::int32_t disp);
+    // Stores of the low `w` bytes of src: [base + disp] = src.
+    void store(Width w, Reg src, Reg base, std::int32_t disp);
+    // The generic-API forms: the offset counts ELEMENTS of width w (ASM_LOAD16_REG_REG_OFFSET ...).
+    void load_index(Width w, Reg dest, Reg base, std::int32_t index) {
+        load(w, dest, base, index * static_cast<std::int32_t>(w));
+    }
+    void store_index(Width w, Reg src, Reg base, std::int32_t index) {
+        store(w, src, base, index * static_cast<std::int32_t>(w));
+    }
+    // lea dest, [base + disp]
+    void lea(Reg dest, Reg base, std::int32_t disp);
+
+    // ---- arithmetic (dest = dest op src, 64-bit) -------------------------------------------------
+    void add(Reg dest, Reg src);
+    void sub(Reg dest, Reg src);
+    void mul(Reg dest, Reg src);  // imul dest, src
+    void and_(Reg dest, Reg src);
+    void or_(Reg dest, Reg src);
+    void xor_(Reg dest, Reg src);
+    void not_(Reg reg);
+    void neg(Reg reg);
+    void shl_cl(Reg reg);  // reg <<= cl
+    void shr_cl(Reg reg);  // reg >>= cl (logical)
+    void sar_cl(Reg reg);  // reg >>= cl (arithmetic)
+    // sub rsp-style immediate subtraction (used by entry/exit; reg must be < r8).
+    void sub_imm(Reg dest, std::int32_t value);
+
+    // ---- compare / test / setcc -------------------------------------------------------------------
+    // Flags from `lhs - rhs` (encoded as `cmp lhs, rhs`, opcode 39 /r with ModRM.rm = lhs).
+    // NOTE the reference's asm_x64_cmp_r64_with_r64(a, b) is cmp(b, a) here.
+    void cmp(Reg lhs, Reg rhs);
+    // test a, b (64-bit; opcode 85 /r, ModRM.rm = b, ModRM.reg = a).
+    void test64(Reg a, Reg b);
+    // test a8, b8 (opcode 84 /r, ModRM.reg = a, ModRM.rm = b; both < r8).
+    void test8(Reg a, Reg b);
+    // setcc dest8 (dest < r8; the upper bits are left alone).
+    void setcc(Cond cc, Reg dest);
+
+    // ---- control flow ------------------------------------------------------------------------------
+    void jmp(std::size_t label);
+    void jcc(Cond cc, std::size_t label);
+    void jmp_reg(Reg reg);  // jmp reg (reg < r8)
+    // ASM_JUMP_IF_REG_ZERO / _NONZERO: test reg,reg (8-bit test if bool_test) then jz / jnz.
+    void jump_if_zero(Reg reg, std::size_t label, bool bool_test);
+    void jump_if_nonzero(Reg reg, std::size_t label, bool bool_test);
+    // ASM_JUMP_IF_REG_EQ: compare then je.
+    void jump_if_equal(Reg reg1, Reg reg2, std::size_t label);
+    // call [kRegFunTable + 8*fun_index] through `temp` (mov temp, [rbp+..]; call temp).
+    void call_ind(std::size_t fun_index, Reg temp = x64::RAX);
+    void push(Reg reg);
+    void pop(Reg reg);
+    void ret();
+    void nop();
+
+private:
+    // Reserves `n` bytes at the current position: returns where to write them, or nullptr when
+    // nothing is to be written (size pass or dead code).  Advances the position unless suppressed.
+    std::uint8_t* reserve(std::size_t n);
+    void put(std::initializer_list<std::uint8_t> bytes);
+    void put32(std::uint32_t v);
+    void put64(std::uint64_t v);
+    // ModRM (+SIB, +disp) for a [base + disp] operand with `reg` in ModRM.reg.
+    void put_mem_operand(int reg, Reg base, std::int32_t disp);
+    // REX.W op ModRM(mod=11, reg=src, rm=dest): the two-register 64-bit form.
+    void op_reg_reg(std::uint8_t opcode, Reg dest, int src);
+    void jump(std::uint8_t short_op, std::initializer_list<std::uint8_t> long_op, std::size_t label);
+
+    bool emit_ = false;
+    bool suppress_ = false;
+    std::size_t pos_ = 0;
+    std::size_t size_ = 0;
+    int frame_locals_ = 0;  // the odd slot count entry() reserved (exit() releases it)
+    std::vector<std::uint8_t> buf_;
+    std::vector<std::int64_t> labels_;
+};
+
+}  // namespace mpy

@@ -1,0 +1,54 @@
+#!/usr/bin/env bash
+# Differential test of the native emitter: compiles generated functions with the reference
+# mpy-cross 1.27.0 and with mpyc, -march=x64, and compares the results: the .mpy bytes when both
+# compile, the printed error when both reject.  Builds nothing:
+#
+#   tests/native/differential/run_differential.sh MPY_CROSS MPYC [FIRST_SEED [COUNT]]
+#
+# GEN=viper (default: gen_viper.py, viper functions) or GEN=native (gen_native.py, native
+# functions with nested try/with/loops/generators).
+# Prints one line per mismatch (the sources and both outputs are kept in $KEEP, default
+# /tmp/mpytools-native-differential) and a summary; exit 1 if anything differs.
+# Seeds on which the reference itself aborts (an assertion) are skipped.
+set -uo pipefail
+if [ $# -lt 2 ] || [ $# -gt 4 ]; then
+    echo "usage: $0 MPY_CROSS MPYC [FIRST_SEED [COUNT]]" >&2
+    exit 2
+fi
+abs() { (cd "$(dirname "$1")" && echo "$(pwd)/$(basename "$1")"); }
+ref=$(abs "$1") mpyc=$(abs "$2") first=${3:-1} count=${4:-200}
+gen="$(cd "$(dirname "$0")" && pwd)/gen_${GEN:-viper}.py"
+[ -f "$gen" ] || { echo "error: no generator $gen" >&2; exit 2; }
+keep=${KEEP:-/tmp/mpytools-native-differential}
+rm -rf "$keep" && mkdir -p "$keep"
+work=$(mktemp -d)
+trap 'rm -rf "$work"' EXIT
+same=0 bytes=0 accept=0 errors=0 crashes=0
+cd "$work"
+for ((seed = first; seed < first + count; seed++)); do
+    src="g$seed.py"
+    python3 "$gen" "$seed" > "$src"
+    ("$ref" -march=x64 -o ref.mpy "$src"; exit $?) > ref.err 2>&1
+    rs=$?
+    ("$mpyc" -march=x64 -o our.mpy "$src"; exit $?) > our.err 2>&1
+    ms=$?
+    verdict=""
+    if [ $rs -gt 1 ]; then
+        crashes=$((crashes + 1))
+    elif [ $rs -eq 0 ] && [ $ms -eq 0 ]; then
+        if cmp -s ref.mpy our.mpy; then same=$((same + 1)); else bytes=$((bytes + 1)); verdict="bytes differ"; fi
+    elif [ $rs -ne 0 ] && [ $ms -ne 0 ]; then
+        if cmp -s ref.err our.err; then same=$((same + 1)); else errors=$((errors + 1)); verdict="errors differ"; fi
+    else
+        accept=$((accept + 1)); verdict="reference exit $rs, mpyc exit $ms"
+    fi
+    if [ -n "$verdict" ]; then
+        echo "seed $seed: $verdict"
+        cp "$src" "$keep/" && cp ref.err "$keep/g$seed.ref.err" && cp our.err "$keep/g$seed.mpyc.err"
+        [ -f ref.mpy ] && cp ref.mpy "$keep/g$seed.ref.mpy"
+        [ -f our.mpy ] && cp our.mpy "$keep/g$seed.mpyc.mpy"
+    fi
+    rm -f ref.mpy our.mpy
+done
+echo "identical: $same   bytes differ: $bytes   errors differ: $errors   accept/reject mismatch: $accept   reference aborted (skipped): $crashes"
+[ $((bytes + errors + accept)) -eq 0 ]

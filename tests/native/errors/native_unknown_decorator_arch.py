@@ -1,0 +1,4 @@
+# flags:
+@micropython.native
+def f():
+    return 1

@@ -1,0 +1,61 @@
+#!/usr/bin/env bash
+# Regenerates the x64 golden .mpy files in tests/native from our own programs next to them, with
+# the REFERENCE compiler, MicroPython 1.27.0's mpy-cross, given by path (builds nothing):
+#
+#   tests/native/regenerate.sh /path/to/mpy-cross [OUT_DIR]
+#
+# Every tests/native/<program>.py becomes <program>.mpy compiled with `-march=x64`, and every
+# line "<name> <source> <flags...>" of variants.txt becomes <name>.mpy compiled with those flags.
+# The stored source name is the program's file name (-s <program>.py).  OUT_DIR (default:
+# tests/native itself) lets a check regenerate into a scratch directory and compare.
+# Also records errors/<case>.expected: what the reference prints for each errors/<case>.py it
+# rejects (the format of tests/errors, checked by tests/errors/check_error.sh); a case's first
+# line "# flags: F..." gives its flags.
+set -euo pipefail
+if [ $# -lt 1 ] || [ $# -gt 2 ]; then
+    echo "usage: $0 /path/to/mpy-cross [OUT_DIR]   (MicroPython 1.27.0's reference compiler)" >&2
+    exit 2
+fi
+ref=$1
+src_dir=$(cd "$(dirname "$0")" && pwd)
+mkdir -p "${2:-$src_dir}"
+here=$(cd "${2:-$src_dir}" && pwd)
+version=$("$ref" --version)
+case "$version" in
+    *"v1.27.0"*"mpy v6.3"*) ;;
+    *) echo "error: $ref is not mpy-cross 1.27.0 (it says: $version)" >&2; exit 1 ;;
+esac
+
+# Start from scratch so goldens of deleted programs do not linger.
+find "$here" -maxdepth 1 -name '*.mpy' -delete
+
+count=0
+for src in "$src_dir"/*.py; do
+    rel=$(basename "$src")
+    "$ref" -march=x64 -s "$rel" -o "$here/${rel%.py}.mpy" "$src"
+    count=$((count + 1))
+done
+
+while read -r name source flags; do
+    case "$name" in ''|'#'*) continue ;; esac
+    # shellcheck disable=SC2086  # flags are a word list on purpose
+    "$ref" $flags -s "$source" -o "$here/$name.mpy" "$src_dir/$source"
+    count=$((count + 1))
+done < "$src_dir/variants.txt"
+
+mkdir -p "$here/errors"
+tmp=$(mktemp -d)
+trap 'rm -rf "$tmp"' EXIT
+find "$here/errors" -maxdepth 1 -name '*.expected' -delete
+for src in "$src_dir"/errors/*.py; do
+    name=$(basename "$src" .py)
+    read -r -a flags < <(sed -n '1s/^# flags: *//p' "$src") || true
+    # Run from the cases directory with a relative name, as check_error.sh does.
+    if (cd "$src_dir/errors" && "$ref" "${flags[@]}" -o "$tmp/$name.mpy" "$name.py") >"$tmp/out" 2>&1; then
+        echo "error: the reference ACCEPTS errors/$name.py; it is not an error case" >&2
+        exit 1
+    fi
+    cp "$tmp/out" "$here/errors/$name.expected"
+    count=$((count + 1))
+done
+echo "wrote $count golden files with: $version"
