@@ -172,24 +172,6 @@ void BytecodeEmitter::load_const_obj(const ast::ConstValue& value) {
     op_uint(1, op::LOAD_CONST_OBJ, index);
 }
 
-void BytecodeEmitter::load_const(const ast::ConstValue& value) {
-    using Kind = ast::ConstValue::Kind;
-    switch (value.kind) {
-        case Kind::None: return load_none();
-        case Kind::False: return load_false();
-        case Kind::True: return load_true();
-        case Kind::Int:
-            if (value.small_int) return load_small_int(value.int64);
-            break;
-        case Kind::Str:
-            if (value.interned) return load_const_str(value.text);
-            break;
-        default:
-            break;
-    }
-    load_const_obj(value);
-}
-
 void BytecodeEmitter::load_null() { op(1, op::LOAD_NULL); }
 
 // ---- names ---------------------------------------------------------------------------------------

@@ -40,7 +40,6 @@ public:
     void load_small_int(std::int64_t value) override;    // LOAD_CONST_SMALL_INT (multi form -16..47)
     void load_const_str(std::string_view qstr) override; // LOAD_CONST_STRING (interned string)
     void load_const_obj(const ast::ConstValue& value) override;
-    void load_const(const ast::ConstValue& value) override;
     void load_null() override;
     // ---- names --------------------------------------------------------------------------------
     void load_fast(std::uint32_t slot) override;

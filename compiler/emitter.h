@@ -166,7 +166,7 @@ public:
     virtual void load_const_obj(const ast::ConstValue& value) = 0;
     // Dispatches a parser constant the way the reference compiler does: None/True/False/...
     // tokens, small ints, interned strings, else a constant object.
-    virtual void load_const(const ast::ConstValue& value) = 0;
+    void load_const(const ast::ConstValue& value);  // not virtual: the same dispatch for every emitter
     virtual void load_null() = 0;
 
     // ---- names --------------------------------------------------------------------------------

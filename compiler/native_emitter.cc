@@ -88,24 +88,6 @@ void NativeEmitter::load_const_obj(const ast::ConstValue& value) {
     constant_ids_.push_back(&value);
     record(K::LoadConstObj, static_cast<std::int64_t>(constants_.size() - 1));
 }
-void NativeEmitter::load_const(const ast::ConstValue& value) {
-    using Kind = ast::ConstValue::Kind;
-    switch (value.kind) {
-        case Kind::None: return load_none();
-        case Kind::False: return load_false();
-        case Kind::True: return load_true();
-        case Kind::Ellipsis: return load_ellipsis();
-        case Kind::Int:
-            if (value.small_int) return load_small_int(value.int64);
-            break;
-        case Kind::Str:
-            if (value.interned) return load_const_str(value.text);
-            break;
-        default:
-            break;
-    }
-    load_const_obj(value);
-}
 void NativeEmitter::load_null() { record(K::LoadNull); }
 
 // ---- names ---------------------------------------------------------------------------------------

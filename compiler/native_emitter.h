@@ -46,7 +46,6 @@ public:
     void load_small_int(std::int64_t value) override;
     void load_const_str(std::string_view qstr) override;
     void load_const_obj(const ast::ConstValue& value) override;
-    void load_const(const ast::ConstValue& value) override;
     void load_null() override;
 
     void load_fast(std::uint32_t slot) override;

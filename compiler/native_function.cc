@@ -113,26 +113,8 @@ void NativeFunction::not_implemented(const std::string& message) const {
 // replaces the message.
 void NativeFunction::viper_error(std::string message) { viper_error_ = std::move(message); }
 
-namespace {
-
-// ScopeSignature::local_names, once codegen provides it (requested); until then "?" for locals
-// that are not arguments.
-template <typename Sig>
-const std::string* signature_local_name(const Sig& sig, std::uint32_t slot) {
-    if constexpr (requires { sig.local_names; }) {
-        if (slot < sig.local_names.size() && !sig.local_names[slot].empty()) {
-            return &sig.local_names[slot];
-        }
-    }
-    return nullptr;
-}
-
-}  // namespace
-
 std::string NativeFunction::local_name(std::uint32_t slot) const {
-    if (const std::string* name = signature_local_name(sig_, slot)) return *name;
-    // argument slots come first, in position order
-    if (slot < sig_.arg_names.size() && sig_.arg_names[slot] != "*") return sig_.arg_names[slot];
+    if (slot < sig_.local_names.size() && !sig_.local_names[slot].empty()) return sig_.local_names[slot];
     return "?";
 }
 
