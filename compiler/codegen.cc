@@ -71,6 +71,7 @@ void CodeGenerator::compile_scope(Scope& scope, Pass pass) {
     pass_ = pass;
     cur_ = &scope;
     loop_ = LoopContext{};
+    pending_error_.reset();
     except_level_ = 0;
     if (pass == Pass::Scope) {
         emit_ = &bytecode_;
@@ -153,29 +154,60 @@ ScopeSignature CodeGenerator::signature_of(const Scope& scope) const {
     return sig;
 }
 
-// Viper reads the annotations of a def's parameters and return value as type names; anything
-// but a bare identifier is a SyntaxError (at the annotation), as in mpy-cross.
+namespace {
+
+// mpy-cross's viper type names (anything else as an annotation is an unknown type).
+bool is_viper_type_name(std::string_view name) {
+    return name == "object" || name == "bool" || name == "int" || name == "uint" || name == "ptr" ||
+           name == "ptr8" || name == "ptr16" || name == "ptr32";
+}
+
+}  // namespace
+
+// Viper reads the annotations of a def's plain parameters and its return value as type names.
 void CodeGenerator::viper_annotations(const Scope& scope, ScopeSignature& sig) const {
     const auto& def = *static_cast<const ast::FunctionDef*>(scope.node);
     for (const ast::Param& p : def.params) {
-        if (!p.annotation || p.name.empty()) continue;
+        if (p.kind != ast::Param::Kind::Normal || !p.annotation) continue;
         const auto* type = p.annotation->as<ast::Name>();
-        if (type == nullptr) {
-            throw CompileError{"SyntaxError", "parameter annotation must be an identifier", p.annotation->line};
-        }
         const NameInfo* info = scope.find(p.name);
-        if (info == nullptr || info->slot < 0) continue;
-        const auto slot = static_cast<std::size_t>(info->slot);
-        if (sig.arg_types.size() <= slot) sig.arg_types.resize(slot + 1);
-        sig.arg_types[slot] = type->id;
+        if (type == nullptr || info == nullptr) continue;
+        sig.annotations.push_back({info->slot, type->id});
     }
-    if (def.returns) {
-        const auto* type = def.returns->as<ast::Name>();
-        if (type == nullptr) {
-            throw CompileError{"SyntaxError", "return annotation must be an identifier", def.returns->line};
+    if (def.returns != nullptr) {
+        if (const auto* type = def.returns->as<ast::Name>()) {
+            sig.annotations.push_back({ScopeSignature::Annotation::kReturn, type->id});
         }
-        sig.return_type = type->id;
     }
+}
+
+// In the scope pass mpy-cross checks a viper def's annotations (plain parameters in order, then
+// the return value): an unknown type name replaces any error so far, a non-identifier is a
+// SyntaxError (at its node) unless there is one already.  The error is only recorded: the body's
+// scope pass still runs, and the error surfaces at the end of the first statement of the first
+// statement list it meets (which gives the line), or after the body.
+void CodeGenerator::check_viper_annotations(const ast::FunctionDef& def) {
+    auto check = [&](const ast::Expr& annotation) {
+        if (const auto* type = annotation.as<ast::Name>()) {
+            if (!is_viper_type_name(type->id)) {
+                pending_error_ = CompileError{"ViperTypeError", "unknown type '" + type->id + "'", 0};
+            }
+        } else if (!pending_error_) {
+            pending_error_ = CompileError{"SyntaxError", "annotation must be an identifier", annotation.line};
+        }
+    };
+    for (const ast::Param& p : def.params) {
+        if (p.kind == ast::Param::Kind::Normal && p.annotation) check(*p.annotation);
+    }
+    if (def.returns != nullptr) check(*def.returns);
+}
+
+void CodeGenerator::raise_pending_error(int line) {
+    if (!pending_error_) return;
+    CompileError e = std::move(*pending_error_);
+    pending_error_.reset();
+    if (e.line == 0) e.line = line;
+    throw e;
 }
 
 // ---- names ---------------------------------------------------------------------------------

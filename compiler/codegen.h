@@ -100,6 +100,9 @@ private:
     void compile_scope(Scope& scope, Pass pass);
     ScopeSignature signature_of(const Scope& scope) const;
     void viper_annotations(const Scope& scope, ScopeSignature& sig) const;
+    void check_viper_annotations(const ast::FunctionDef& def);
+    // Throws the recorded error, if any, giving it `line` if it has none.
+    void raise_pending_error(int line);
     Emitter& emitter_for_code_pass(const Scope& scope);
     void load_id(std::string_view name);
     void store_id(std::string_view name);
@@ -215,6 +218,9 @@ private:
     int except_level_ = 0;
     static constexpr int kMaxExprDepth = 100000;
     int expr_depth_ = 0;  // current recursion depth of expr()
+    // An error mpy-cross records without stopping (viper annotations): it surfaces at the end of
+    // the next element of a node list, or at the end of the scope.
+    std::optional<CompileError> pending_error_;
 };
 
 }  // namespace mpy

@@ -106,8 +106,12 @@ void CodeGenerator::module_body() {
 
 void CodeGenerator::function_body(Scope& scope) {
     const auto& f = *static_cast<const ast::FunctionDef*>(scope.node);
-    if (pass_ == Pass::Scope) declare_params(f.params);
+    if (pass_ == Pass::Scope) {
+        declare_params(f.params);
+        if (scope.emit_mode == EmitMode::Viper) check_viper_annotations(f);
+    }
     suite(f.body);
+    raise_pending_error(0);
     emit_->load_none();
     emit_->return_value();
 }

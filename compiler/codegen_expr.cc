@@ -51,9 +51,12 @@ void CodeGenerator::node_list(const Items& items) {
         try {
             expr(*item);
         } catch (CompileError& e) {
+            if (pending_error_) e = std::move(*pending_error_);  // a recorded error came first
+            pending_error_.reset();
             if (e.line == 0) e.line = item->line;
             throw;
         }
+        raise_pending_error(item->line);
         emit_->end_list_statement(item->line);
     }
     emit_->end_statement_list();

@@ -17,9 +17,12 @@ void CodeGenerator::suite(const ast::Suite& s) {
         try {
             stmt(*st);
         } catch (CompileError& e) {
+            if (pending_error_) e = std::move(*pending_error_);  // a recorded error came first
+            pending_error_.reset();
             if (e.line == 0) e.line = st->line;
             throw;
         }
+        raise_pending_error(st->line);
         emit_->end_list_statement(st->line);
     }
     if (is_list_node) emit_->end_statement_list();

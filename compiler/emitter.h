@@ -104,11 +104,15 @@ struct ScopeSignature {
     // Some name is an explicit global (MicroPython's MP_SCOPE_FLAG_REFGLOBALS from scope
     // analysis; making a function sets it too, which the emitter sees itself).
     bool references_globals = false;
-    // Viper only: the annotation of each parameter, indexed by the parameter's local slot (""
-    // when it has none; names as written, e.g. "int", "ptr8"), and of the return value ("" when
-    // none).  The emitter maps them to types.
-    std::vector<std::string> arg_types;
-    std::string return_type;
+    // Viper only: the type annotations of the plain parameters and of the return value (codegen
+    // has already rejected unknown type names and non-identifiers in the scope pass, as
+    // mpy-cross does).
+    struct Annotation {
+        static constexpr std::int32_t kReturn = -1;
+        std::int32_t slot = kReturn;  // the parameter's local slot, or kReturn
+        std::string type;             // "object", "int", "uint", "bool", "ptr", "ptr8", ...
+    };
+    std::vector<Annotation> annotations;
 };
 
 // Kind of collection a comprehension appends to (STORE_COMP).

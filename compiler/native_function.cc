@@ -81,26 +81,18 @@ NativeFunction::NativeFunction(ModuleBuilder& module, const NativeScopeInput& in
     }
 
     if (viper_) {
-        // Annotations are checked in the scope pass, parameters first, then the return type;
-        // each unknown one replaces the previous error, so the last one is reported.
-        std::optional<std::string> unknown;
-        arg_vtypes_.assign(sig_.arg_types.size(), VType::Obj);  // indexed by local slot
-        for (std::size_t i = 0; i < sig_.arg_types.size(); ++i) {
-            if (sig_.arg_types[i].empty()) continue;
-            if (auto t = vtype_from_name(sig_.arg_types[i])) {
-                arg_vtypes_[i] = *t;
-            } else {
-                unknown = sig_.arg_types[i];
-            }
-        }
-        if (!sig_.return_type.empty()) {
-            if (auto t = vtype_from_name(sig_.return_type)) {
+        // Codegen has checked the names (an unknown one is a compile error before any code).
+        for (const ScopeSignature::Annotation& a : sig_.annotations) {
+            std::optional<VType> t = vtype_from_name(a.type);
+            if (!t) continue;
+            if (a.slot == ScopeSignature::Annotation::kReturn) {
                 return_vtype_ = *t;
             } else {
-                unknown = sig_.return_type;
+                const auto slot = static_cast<std::size_t>(a.slot);
+                if (arg_vtypes_.size() <= slot) arg_vtypes_.resize(slot + 1, VType::Obj);
+                arg_vtypes_[slot] = *t;
             }
         }
-        if (unknown) throw CompileError{"ViperTypeError", "unknown type '" + *unknown + "'", 0};
     }
 }
 

@@ -302,7 +302,7 @@ CompileError viper_error_of(bool with_lists) {
     sig.num_pos_args = 2;
     sig.num_locals = 4;
     sig.arg_names = {"x", "y"};
-    sig.arg_types = {"int", ""};
+    sig.annotations = {ScopeSignature::Annotation{0, "int"}};
     emit.begin_code_pass(1, sig);
     if (with_lists) emit.begin_statement_list();
     emit.load_fast(0);

@@ -1,0 +1,5 @@
+# flags: -march=x64
+@micropython.viper
+def f(x) -> None:
+    a = 1
+    b = 2
