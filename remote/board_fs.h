@@ -78,8 +78,8 @@ public:
     };
     std::vector<DfRow> df();
 
-    // How often a damaged transfer is tried again.
-    static constexpr int max_attempts = 4;
+    // How often a damaged transfer is tried in all (see kLossyLineAttempts).
+    static constexpr int max_attempts = kLossyLineAttempts;
 
 private:
     bool raw_high_bytes_ok();

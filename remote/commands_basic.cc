@@ -77,7 +77,7 @@ int cmd_exec(Session& s, const ParsedCommand& c) {
             // The submission itself was damaged (or, if it comes back the same, really wrong).
             retry = true;
         }
-        if (retry && attempt < 4) continue;
+        if (retry && attempt < kLossyLineAttempts) continue;
         if (was_checked) o.error_output = unwrap_traceback(o.error_output);
         break;
     }

@@ -18,6 +18,12 @@
 
 namespace mpy {
 
+// How many times code is sent in all when it arrives damaged on a line that loses bytes (a
+// UART without flow control, e.g. the micro:bit).  Losses come in bursts when the board's host
+// is busy (QEMU on a loaded machine loses several sends in a row), so be generous: a damaged
+// send costs one round trip.
+inline constexpr int kLossyLineAttempts = 8;
+
 // The code raised an exception on the board.  what() is the last line of the traceback
 // ("OSError: [Errno 2] ENOENT"); traceback() is all of it.
 class RemoteExecError : public DiagnosticError {
