@@ -32,6 +32,9 @@ struct CompileOptions {
     unsigned arch_flags = 0;
     // -X emit=bytecode|native|viper; "" or "bytecode" is the default bytecode emitter.
     std::string emit;
+    // false: the syntax tree and tables are left allocated when compile_to_mpy returns (like
+    // clang's -disable-free), for a process that exits right after compiling one file.
+    bool free_memory = true;
 };
 
 // Compiles a whole module (file input).  Throws mpy::DiagnosticError (kind "SyntaxError",

@@ -26,6 +26,8 @@ struct BuildContext {
     const DriverEnv& env;
     const StampFile& previous;  // entries of an older build with the same fingerprint, else empty
     bool incremental;
+    // One job: mpyc exits right after it, so the compiler need not free its working data.
+    bool single_job;
 };
 
 void write_output(const CompileJob& job, const std::string& bytes, bool make_dirs,
@@ -103,6 +105,7 @@ JobResult run_job(const BuildContext& ctx, const CompileJob& job) {
         settings.arch = ctx.options.arch;
         settings.arch_flags = ctx.options.arch_flags;
         settings.emit = ctx.options.emit;
+        settings.free_memory = !ctx.single_job;
         std::string bytes = ctx.env.compile(source, settings);
         if (job.output == "-") {
             result.stdout_bytes = std::move(bytes);
@@ -193,7 +196,7 @@ int run_driver(const DriverOptions& options, const DriverEnv& env) {
         std::filesystem::create_directories(*options.out_dir, ec);
     }
 
-    BuildContext ctx{options, env, previous, incremental};
+    BuildContext ctx{options, env, previous, incremental, plan.jobs.size() == 1};
     std::vector<JobResult> results(plan.jobs.size());
     const unsigned threads = options.jobs ? options.jobs : env.default_jobs;
     run_parallel(plan.jobs.size(), threads, [&](size_t i) { results[i] = run_job(ctx, plan.jobs[i]); });

@@ -138,6 +138,17 @@ TEST(CodegenLimits, VeryLongChainsAreAMemoryErrorNotACrash) {
     }
 }
 
+// free_memory = false (mpyc's single-file mode) only skips freeing: the bytes are the same.
+TEST(CompileApi, KeepingMemoryGivesTheSameBytes) {
+    CompileOptions o;
+    o.source_name = "t.py";
+    const char* src = "def f(a, b=2):\n    return [a * i for i in range(b)]\nprint(f(3))\n";
+    const std::string freed = compile_to_mpy(src, o);
+    o.free_memory = false;
+    EXPECT_EQ(compile_to_mpy(src, o), freed);
+    EXPECT_FALSE(freed.empty());
+}
+
 // @micropython.bytecode keeps plain bytecode even under an architecture.
 TEST(CodegenNative, BytecodeDecoratorCompiles) {
     CompileOptions o;
