@@ -4,6 +4,7 @@
 #include <utility>
 
 #include "common/diagnostics.h"
+#include "compiler/viper_types.h"
 
 namespace mpy {
 
@@ -154,16 +155,6 @@ ScopeSignature CodeGenerator::signature_of(const Scope& scope) const {
     return sig;
 }
 
-namespace {
-
-// mpy-cross's viper type names (anything else as an annotation is an unknown type).
-bool is_viper_type_name(std::string_view name) {
-    return name == "object" || name == "bool" || name == "int" || name == "uint" || name == "ptr" ||
-           name == "ptr8" || name == "ptr16" || name == "ptr32";
-}
-
-}  // namespace
-
 // Viper reads the annotations of a def's plain parameters and its return value as type names.
 void CodeGenerator::viper_annotations(const Scope& scope, ScopeSignature& sig) const {
     const auto& def = *static_cast<const ast::FunctionDef*>(scope.node);
@@ -189,7 +180,7 @@ void CodeGenerator::viper_annotations(const Scope& scope, ScopeSignature& sig) c
 void CodeGenerator::check_viper_annotations(const ast::FunctionDef& def) {
     auto check = [&](const ast::Expr& annotation) {
         if (const auto* type = annotation.as<ast::Name>()) {
-            if (!is_viper_type_name(type->id)) {
+            if (viper_type_of(type->id) < 0) {
                 pending_error_ = CompileError{"ViperTypeError", "unknown type '" + type->id + "'", 0};
             }
         } else if (!pending_error_) {

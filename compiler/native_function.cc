@@ -8,6 +8,7 @@
 #include "common/vuint.h"
 #include "compiler/codegen.h"
 #include "compiler/native_runtime.h"
+#include "compiler/viper_types.h"
 
 namespace mpy {
 
@@ -17,16 +18,11 @@ using namespace native_rt;
 
 namespace {
 
+// VType's low values are the MP_NATIVE_TYPE_* numbers viper_type_of gives.
 std::optional<VType> vtype_from_name(const std::string& name) {
-    if (name == "object") return VType::Obj;
-    if (name == "bool") return VType::Bool;
-    if (name == "int") return VType::Int;
-    if (name == "uint") return VType::Uint;
-    if (name == "ptr") return VType::Ptr;
-    if (name == "ptr8") return VType::Ptr8;
-    if (name == "ptr16") return VType::Ptr16;
-    if (name == "ptr32") return VType::Ptr32;
-    return std::nullopt;
+    const int t = viper_type_of(name);
+    if (t < 0) return std::nullopt;
+    return static_cast<VType>(t);
 }
 
 }  // namespace
@@ -43,11 +39,6 @@ const char* vtype_name(VType v) {
         case VType::Ptr32: return "ptr32";
         default: return "None";
     }
-}
-
-int native_type_of(const std::string& name) {
-    auto t = vtype_from_name(name);
-    return t ? static_cast<int>(*t) : -1;
 }
 
 NativeFunction::NativeFunction(ModuleBuilder& module, const NativeScopeInput& input)

@@ -64,8 +64,6 @@ enum class VType : std::uint8_t {
 
 // The type's name in viper error messages ("int", "ptr8", "None" for PtrNone...).
 const char* vtype_name(VType v);
-// MP_NATIVE_TYPE_* of a type name (object 0 .. ptr32 7), -1 if it is not one.
-int native_type_of(const std::string& name);
 
 class NativeFunction {
 public:

@@ -4,6 +4,7 @@
 
 #include "compiler/codegen.h"
 #include "compiler/native_runtime.h"
+#include "compiler/viper_types.h"
 
 namespace mpy {
 
@@ -90,7 +91,7 @@ void NativeFunction::store_deref(std::uint32_t local) {
 void NativeFunction::load_global(const std::string& name, bool is_name) {
     if (!is_name && do_viper_types_) {
         // int(x), ptr8(x)...: a cast, resolved at compile time
-        const int t = native_type_of(name);
+        const int t = viper_type_of(name);
         if (t >= static_cast<int>(VType::Bool)) {
             post_push_imm(VType::BuiltinCast, t);
             return;

@@ -2,6 +2,8 @@
 
 #include <utility>
 
+#include "compiler/viper_types.h"
+
 namespace mpy {
 
 std::string_view default_scope_name(ScopeKind kind) {
@@ -39,16 +41,6 @@ NameInfo& Scope::find_or_add(std::string_view name, NameKind kind_if_new) {
     info.kind = kind_if_new;
     return info;
 }
-
-namespace {
-
-// The viper type names that act as casts (int(x), ptr8(buf), ...) rather than globals.
-bool is_viper_cast_name(std::string_view name) {
-    return name == "int" || name == "uint" || name == "ptr" || name == "ptr8" || name == "ptr16" ||
-           name == "ptr32";
-}
-
-}  // namespace
 
 NameInfo& Scope::note_load(std::string_view name) { return find_or_add(name, NameKind::GlobalImplicit); }
 
@@ -116,7 +108,9 @@ void Scope::assign_slots() {
         if (is_function_like(kind) && info.kind == NameKind::GlobalImplicit) {
             info.kind = NameKind::GlobalExplicit;
         }
-        if (info.kind == NameKind::GlobalExplicit && !(emit_mode == EmitMode::Viper && is_viper_cast_name(info.name))) {
+        // In viper the cast names (int(x), ptr8(buf), ...) are not globals.
+        const bool is_cast = emit_mode == EmitMode::Viper && viper_type_of(info.name) >= kViperInt;
+        if (info.kind == NameKind::GlobalExplicit && !is_cast) {
             references_globals = true;
         }
         // A parameter keeps its argument slot even when it is also a cell.
