@@ -108,7 +108,7 @@ private:
     void store_id(std::string_view name);
     void delete_id(std::string_view name);
     void emit_name_op(std::string_view name, int op);  // 0 load, 1 store, 2 delete
-    template <class Items> void node_list(const Items& items);  // codegen_expr.cc
+    template <class Items, class Compile> void node_list(const Items& items, Compile&& compile);
     [[noreturn]] void error(std::string message, int line);
     void increase_except_level();  // after the caller's setup_*
     void decrease_except_level();  // emits END_FINALLY
@@ -222,5 +222,28 @@ private:
     // the next element of a node list, or at the end of the scope.
     std::optional<CompileError> pending_error_;
 };
+
+// compile.c compiles the items of some parse-node lists one by one (compile_generic_all_nodes:
+// a block of two or more statements, a list display of two or more items, the operands of
+// `**`): an error without a line gets the line of the item being compiled, a recorded error
+// surfaces after the item, and the native emitter is told where items end.  `items` holds
+// pointers (or unique_ptrs) to nodes with a `line`; `compile(node)` compiles one.
+template <class Items, class Compile>
+void CodeGenerator::node_list(const Items& items, Compile&& compile) {
+    emit_->begin_statement_list();
+    for (const auto& item : items) {
+        try {
+            compile(*item);
+        } catch (CompileError& e) {
+            if (pending_error_) e = std::move(*pending_error_);  // a recorded error came first
+            pending_error_.reset();
+            if (e.line == 0) e.line = item->line;
+            throw;
+        }
+        raise_pending_error(item->line);
+        emit_->end_list_statement(item->line);
+    }
+    emit_->end_statement_list();
+}
 
 }  // namespace mpy

@@ -41,27 +41,6 @@ UnaryOp unary(ast::UnaryOpKind op) {
 
 }  // namespace
 
-// compile.c compiles the items of some parse-node lists (here: a list display of two or more
-// items, and the two operands of `**`) with compile_generic_all_nodes: an error without a line
-// gets the line of the item being compiled, and the native emitter is told where items end.
-template <class Items>
-void CodeGenerator::node_list(const Items& items) {
-    emit_->begin_statement_list();
-    for (const auto& item : items) {
-        try {
-            expr(*item);
-        } catch (CompileError& e) {
-            if (pending_error_) e = std::move(*pending_error_);  // a recorded error came first
-            pending_error_.reset();
-            if (e.line == 0) e.line = item->line;
-            throw;
-        }
-        raise_pending_error(item->line);
-        emit_->end_list_statement(item->line);
-    }
-    emit_->end_statement_list();
-}
-
 TrailerChain flatten_trailers(const ast::Expr& e) {
     TrailerChain chain;
     const ast::Expr* cur = &e;
@@ -119,7 +98,8 @@ void CodeGenerator::expr_body(const ast::Expr& e) {
         }
     } else if (auto* x = e.as<ast::BinOp>()) {
         if (x->op == ast::BinaryOp::Pow) {
-            node_list(std::array<const ast::Expr*, 2>{x->left.get(), x->right.get()});
+            node_list(std::array<const ast::Expr*, 2>{x->left.get(), x->right.get()},
+                      [&](const ast::Expr& operand) { expr(operand); });
         } else {
             expr(*x->left);
             expr(*x->right);
@@ -436,7 +416,7 @@ void CodeGenerator::tuple(const ast::Tuple& t) {
 
 void CodeGenerator::list(const ast::List& l) {
     if (l.elts.size() >= 2) {
-        node_list(l.elts);
+        node_list(l.elts, [&](const ast::Expr& item) { expr(item); });
     } else {
         for (const ast::ExprPtr& e : l.elts) expr(*e);
     }

@@ -7,25 +7,11 @@ namespace mpy {
 // line first, and an error at a leaf inside a statement gets that statement's line.
 void CodeGenerator::suite(const ast::Suite& s) {
     emit_->set_source_line(s.line);
-    const bool is_list_node = s.stmts.size() >= 2;
-    if (is_list_node) emit_->begin_statement_list();
-    for (const ast::StmtPtr& st : s.stmts) {
-        if (!is_list_node) {
-            stmt(*st);
-            continue;
-        }
-        try {
-            stmt(*st);
-        } catch (CompileError& e) {
-            if (pending_error_) e = std::move(*pending_error_);  // a recorded error came first
-            pending_error_.reset();
-            if (e.line == 0) e.line = st->line;
-            throw;
-        }
-        raise_pending_error(st->line);
-        emit_->end_list_statement(st->line);
+    if (s.stmts.size() >= 2) {
+        node_list(s.stmts, [&](const ast::Stmt& st) { stmt(st); });
+    } else {
+        for (const ast::StmtPtr& st : s.stmts) stmt(*st);
     }
-    if (is_list_node) emit_->end_statement_list();
 }
 
 void CodeGenerator::stmt(const ast::Stmt& s) {
