@@ -49,6 +49,12 @@ Width ptr_width(VType v) {
     }
 }
 
+// base += index * element size, done as the reference does it: one add per byte of the element
+// (a Width's value is its size in bytes).
+void add_scaled_index(AsmX64& as, Width element, NativeFunction::Reg base, NativeFunction::Reg index) {
+    for (int i = 0; i < static_cast<int>(element); ++i) as.add(base, index);
+}
+
 }  // namespace
 
 // ---- subscripts ------------------------------------------------------------------------------------
@@ -101,9 +107,7 @@ void NativeFunction::load_subscr() {
             case VType::Ptr8:
             case VType::Ptr16:
             case VType::Ptr32: {
-                // base += index once per byte of the element, then load
-                const int times = vtype_base == VType::Ptr8 ? 1 : vtype_base == VType::Ptr16 ? 2 : 4;
-                for (int i = 0; i < times; ++i) as_.add(kRegArg1, reg_index);
+                add_scaled_index(as_, ptr_width(vtype_base), kRegArg1, reg_index);
                 as_.load(ptr_width(vtype_base), kRegRet, kRegArg1, 0);
                 break;
             }
@@ -171,8 +175,7 @@ void NativeFunction::store_subscr() {
             case VType::Ptr8:
             case VType::Ptr16:
             case VType::Ptr32: {
-                const int times = vtype_base == VType::Ptr8 ? 1 : vtype_base == VType::Ptr16 ? 2 : 4;
-                for (int i = 0; i < times; ++i) as_.add(kRegArg1, reg_index);
+                add_scaled_index(as_, ptr_width(vtype_base), kRegArg1, reg_index);
                 as_.store(ptr_width(vtype_base), reg_value, kRegArg1, 0);
                 break;
             }
