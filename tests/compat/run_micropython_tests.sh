@@ -16,6 +16,7 @@
 # @micropython.native/viper need native code generation.)
 # With the reference mpy-cross 1.27.0 as MPYC: 765 tests performed, 765 passed.
 set -euo pipefail
+. "$(dirname "$0")/compile_shim.sh"
 if [ $# -lt 3 ]; then
     echo "usage: $0 MP_CHECKOUT MICROPYTHON_BIN MPYC [extra run-tests.py args]" >&2
     exit 2
@@ -32,18 +33,7 @@ done
 results=$(mktemp -d)
 trap 'rm -rf "$results"' EXIT
 shim="$results/mpyc-shim.sh"
-cat > "$shim" <<SHIM
-#!/usr/bin/env bash
-out=""; prev=""
-for a in "\$@"; do [ "\$prev" = "-o" ] && out=\$a; prev=\$a; done
-"$mpyc" "\$@" 2>"\$out.err" && { rm -f "\$out.err"; exit 0; }
-status=\$?
-echo "\${@: -1} (exit \$status): \$(tail -n 1 "\$out.err")" >> "$results/compile-failures.txt"
-rm -f "\$out.err"
-[ -n "\$out" ] && printf 'not an .mpy: the compiler rejected the source\\n' > "\$out"
-exit 0
-SHIM
-chmod +x "$shim"
+write_compile_shim "$shim" "$mpyc" "$results/compile-failures.txt"
 echo "compiler: $mpyc"
 echo "runtime:  $micropython ($("$micropython" -c 'import sys; print(sys.version)' 2>/dev/null || echo '?'))"
 cd "$checkout/tests"

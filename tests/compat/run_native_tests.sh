@@ -21,6 +21,7 @@
 #
 # Exit status: 0 when every run test passed and every compared file is identical, else 1.
 set -euo pipefail
+. "$(dirname "$0")/compile_shim.sh"
 if [ $# -lt 3 ] || [ $# -gt 4 ]; then
     echo "usage: $0 MP_CHECKOUT MICROPYTHON_BIN MPYC [MPY_CROSS]" >&2
     exit 2
@@ -43,18 +44,7 @@ overall=0
 
 # ---- part 1: run the native/viper tests through MPYC -----------------------------------------
 shim="$results/mpyc-shim.sh"
-cat > "$shim" <<SHIM
-#!/usr/bin/env bash
-out=""; prev=""
-for a in "\$@"; do [ "\$prev" = "-o" ] && out=\$a; prev=\$a; done
-"$mpyc" "\$@" 2>"\$out.err" && { rm -f "\$out.err"; exit 0; }
-status=\$?
-echo "\${@: -1} (exit \$status): \$(tail -n 1 "\$out.err")" >> "$results/compile-failures.txt"
-rm -f "\$out.err"
-[ -n "\$out" ] && printf 'not an .mpy: the compiler rejected the source\\n' > "\$out"
-exit 0
-SHIM
-chmod +x "$shim"
+write_compile_shim "$shim" "$mpyc" "$results/compile-failures.txt"
 echo
 echo "== part 1: run-tests.py --via-mpy micropython/native_*.py micropython/viper_*.py"
 cd "$checkout/tests"
