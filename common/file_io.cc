@@ -1,12 +1,13 @@
 #include "common/file_io.h"
 
 #include <fcntl.h>
+#include <stdio.h>  // renameat2, RENAME_NOREPLACE
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include <cerrno>
 #include <cstring>
 #include <fstream>
-#include <random>
 #include <sstream>
 
 #include "common/diagnostics.h"
@@ -28,24 +29,59 @@ std::string read_file(const std::filesystem::path& path) {
     return std::move(buf).str();
 }
 
-void write_file_atomic(const std::filesystem::path& path, std::string_view data) {
+namespace {
+
+// The name of temporary file number `attempt` beside `path` (same directory, so a rename never
+// crosses file systems).  The process id keeps concurrent writers apart; a leftover of a dead
+// process that had the same id makes the caller try the next number.  (Not std::random_device: its
+// constructor probes the CPU, and CPUID traps to the hypervisor in a VM, ~25 us per output here.)
+std::filesystem::path temporary_beside(const std::filesystem::path& path, int attempt) {
+    std::string name = ".";
+    name += path.filename().native();
+    name += ".tmp";
+    name += std::to_string(::getpid());
+    if (attempt > 0) {
+        name += '-';
+        name += std::to_string(attempt);
+    }
     std::filesystem::path dir = path.parent_path();
-    std::random_device rd;
-    std::filesystem::path tmp = (dir.empty() ? std::filesystem::path(".") : dir) /
-                                ("." + path.filename().string() + ".tmp" + std::to_string(rd() % 1000000));
-    int fd = ::open(tmp.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0666);
-    if (fd < 0) fail(path, "cannot create file", errno);
+    return (dir.empty() ? std::filesystem::path(".") : dir) / name;
+}
+
+// How many temporary names to try before giving up on EEXIST.
+constexpr int kTemporaryNameAttempts = 100;
+
+// Writes all of `data` at offset 0 of `fd` and cuts the file to its length; false with errno set.
+bool overwrite_fd(int fd, std::string_view data) {
     size_t done = 0;
     while (done < data.size()) {
-        ssize_t n = ::write(fd, data.data() + done, data.size() - done);
+        ssize_t n = ::pwrite(fd, data.data() + done, data.size() - done, static_cast<off_t>(done));
         if (n < 0) {
             if (errno == EINTR) continue;
-            int err = errno;
-            ::close(fd);
-            ::unlink(tmp.c_str());
-            fail(path, "cannot write file", err);
+            return false;
         }
         done += static_cast<size_t>(n);
+    }
+    return ::ftruncate(fd, static_cast<off_t>(data.size())) == 0;
+}
+
+}  // namespace
+
+void write_file_atomic(const std::filesystem::path& path, std::string_view data) {
+    std::filesystem::path tmp;
+    int fd = -1;
+    for (int attempt = 0; fd < 0; ++attempt) {
+        tmp = temporary_beside(path, attempt);
+        fd = ::open(tmp.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0666);
+        if (fd < 0 && (errno != EEXIST || attempt + 1 == kTemporaryNameAttempts)) {
+            fail(path, "cannot create file", errno);
+        }
+    }
+    if (!overwrite_fd(fd, data)) {
+        int err = errno;
+        ::close(fd);
+        ::unlink(tmp.c_str());
+        fail(path, "cannot write file", err);
     }
     if (::close(fd) != 0) {
         int err = errno;
@@ -57,6 +93,43 @@ void write_file_atomic(const std::filesystem::path& path, std::string_view data)
         ::unlink(tmp.c_str());
         fail(path, "cannot replace file", err);
     }
+}
+
+bool rewrite_file_in_place(const std::filesystem::path& path, std::string_view data) {
+    struct stat st {};
+    if (::lstat(path.c_str(), &st) != 0 || !S_ISREG(st.st_mode) || st.st_nlink != 1) return false;
+    // Under a temporary name the old file can be rewritten without ever being seen half-written
+    // under its real one.  NOREPLACE: never clobber a file that happens to have that name.
+    std::filesystem::path aside;
+    for (int attempt = 0;; ++attempt) {
+        aside = temporary_beside(path, attempt);
+        if (::renameat2(AT_FDCWD, path.c_str(), AT_FDCWD, aside.c_str(), RENAME_NOREPLACE) == 0) break;
+        if (errno != EEXIST || attempt + 1 == kTemporaryNameAttempts) return false;
+    }
+    int fd = ::open(aside.c_str(), O_WRONLY | O_CLOEXEC);
+    if (fd < 0) {
+        // Not writable (a read-only file in a writable directory): put it back untouched.
+        if (::rename(aside.c_str(), path.c_str()) != 0) ::unlink(aside.c_str());
+        return false;
+    }
+    if (!overwrite_fd(fd, data)) {
+        // The old contents are partly overwritten: drop the file rather than restore a mix.
+        int err = errno;
+        ::close(fd);
+        ::unlink(aside.c_str());
+        fail(path, "cannot write file", err);
+    }
+    if (::close(fd) != 0) {
+        int err = errno;
+        ::unlink(aside.c_str());
+        fail(path, "cannot write file", err);
+    }
+    if (::rename(aside.c_str(), path.c_str()) != 0) {
+        int err = errno;
+        ::unlink(aside.c_str());
+        fail(path, "cannot replace file", err);
+    }
+    return true;
 }
 
 }  // namespace mpy
