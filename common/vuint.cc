@@ -1,39 +1,39 @@
 #include "common/vuint.h"
 
 namespace mpy::vuint {
-namespace {
 
-// Fills `buf` from the end with the groups of `value`; returns the index of the first byte.
-// Shared by both append() overloads so the two containers cannot encode differently.
-std::size_t encode_unsigned(std::uint64_t value, std::uint8_t (&buf)[kMaxEncodedBytes]) {
-    std::size_t i = kMaxEncodedBytes;
-    buf[--i] = static_cast<std::uint8_t>(value & 0x7f);
+Encoded encode(std::uint64_t value) {
+    // Fill from the end: the lowest group is written first and ends up last.
+    Encoded e;
+    std::size_t i = sizeof e.bytes;
+    e.bytes[--i] = static_cast<std::uint8_t>(value & 0x7f);
     for (value >>= 7; value != 0; value >>= 7) {
-        buf[--i] = static_cast<std::uint8_t>(0x80 | (value & 0x7f));
+        e.bytes[--i] = static_cast<std::uint8_t>(0x80 | (value & 0x7f));
     }
-    return i;
+    e.first = static_cast<std::uint8_t>(i);
+    return e;
 }
 
-std::size_t encode_signed(std::int64_t value, std::uint8_t (&buf)[kMaxEncodedBytes + 1]) {
+Encoded encode_signed(std::int64_t value) {
     // Emit groups until what remains is pure sign extension (0 or -1), then make sure the top
     // group's bit 6 agrees with the sign.  Arithmetic right shift keeps the sign.
-    std::size_t i = sizeof buf;
-    buf[--i] = static_cast<std::uint8_t>(value & 0x7f);
+    Encoded e;
+    std::size_t i = sizeof e.bytes;
+    e.bytes[--i] = static_cast<std::uint8_t>(value & 0x7f);
     value >>= 7;
     while (value != 0 && value != -1) {
-        buf[--i] = static_cast<std::uint8_t>(0x80 | (value & 0x7f));
+        e.bytes[--i] = static_cast<std::uint8_t>(0x80 | (value & 0x7f));
         value >>= 7;
     }
-    bool top_says_negative = (buf[i] & 0x40) != 0;
+    bool top_says_negative = (e.bytes[i] & 0x40) != 0;
     if (value == -1 && !top_says_negative) {
-        buf[--i] = 0xff;
+        e.bytes[--i] = 0xff;
     } else if (value == 0 && top_says_negative) {
-        buf[--i] = 0x80;
+        e.bytes[--i] = 0x80;
     }
-    return i;
+    e.first = static_cast<std::uint8_t>(i);
+    return e;
 }
-
-}  // namespace
 
 std::size_t encoded_size(std::uint64_t value) {
     std::size_t n = 1;
@@ -44,27 +44,23 @@ std::size_t encoded_size(std::uint64_t value) {
 }
 
 void append(std::vector<std::uint8_t>& out, std::uint64_t value) {
-    std::uint8_t buf[kMaxEncodedBytes];
-    std::size_t first = encode_unsigned(value, buf);
-    out.insert(out.end(), buf + first, buf + kMaxEncodedBytes);
+    const Encoded e = encode(value);
+    out.insert(out.end(), e.data(), e.data() + e.size());
 }
 
 void append(std::string& out, std::uint64_t value) {
-    std::uint8_t buf[kMaxEncodedBytes];
-    std::size_t first = encode_unsigned(value, buf);
-    out.append(reinterpret_cast<const char*>(buf + first), kMaxEncodedBytes - first);
+    const Encoded e = encode(value);
+    out.append(reinterpret_cast<const char*>(e.data()), e.size());
 }
 
 void append_signed(std::vector<std::uint8_t>& out, std::int64_t value) {
-    std::uint8_t buf[kMaxEncodedBytes + 1];
-    std::size_t first = encode_signed(value, buf);
-    out.insert(out.end(), buf + first, buf + sizeof buf);
+    const Encoded e = encode_signed(value);
+    out.insert(out.end(), e.data(), e.data() + e.size());
 }
 
 void append_signed(std::string& out, std::int64_t value) {
-    std::uint8_t buf[kMaxEncodedBytes + 1];
-    std::size_t first = encode_signed(value, buf);
-    out.append(reinterpret_cast<const char*>(buf + first), sizeof buf - first);
+    const Encoded e = encode_signed(value);
+    out.append(reinterpret_cast<const char*>(e.data()), e.size());
 }
 
 std::optional<Decoded> decode(std::span<const std::uint8_t> bytes) {

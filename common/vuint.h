@@ -21,6 +21,18 @@ namespace mpy::vuint {
 // A 64-bit value needs at most ten 7-bit groups.
 inline constexpr std::size_t kMaxEncodedBytes = 10;
 
+// The encoding of one value in a fixed buffer (the last size() bytes of `bytes`), for callers that
+// emit one value at a time and should not allocate for it.  The signed form can need one more byte
+// than kMaxEncodedBytes (the sign byte).
+struct Encoded {
+    std::uint8_t bytes[kMaxEncodedBytes + 1];
+    std::uint8_t first = 0;  // index of the first byte used
+    const std::uint8_t* data() const { return bytes + first; }
+    std::size_t size() const { return sizeof bytes - first; }
+};
+Encoded encode(std::uint64_t value);
+Encoded encode_signed(std::int64_t value);
+
 // Number of bytes the encoding of `value` takes.
 std::size_t encoded_size(std::uint64_t value);
 

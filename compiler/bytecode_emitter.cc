@@ -95,9 +95,9 @@ void BytecodeEmitter::op(int stack_delta, std::uint8_t opcode) {
 void BytecodeEmitter::op_uint(int stack_delta, std::uint8_t opcode, std::uint64_t arg) {
     adjust_stack(stack_delta);
     if (!recording() || dead_) return;
-    std::vector<std::uint8_t> buf{opcode};
-    vuint::append(buf, arg);
-    code_.append_bytes(buf.data(), buf.size());
+    const vuint::Encoded encoded = vuint::encode(arg);
+    code_.append_byte(opcode);
+    code_.append_bytes(encoded.data(), encoded.size());
 }
 
 void BytecodeEmitter::op_qstr(int stack_delta, std::uint8_t opcode, std::string_view qstr) {
@@ -159,9 +159,9 @@ void BytecodeEmitter::load_small_int(std::int64_t value) {
     }
     adjust_stack(1);
     if (!recording() || dead_) return;
-    std::vector<std::uint8_t> buf{op::LOAD_CONST_SMALL_INT};
-    vuint::append_signed(buf, value);
-    code_.append_bytes(buf.data(), buf.size());
+    const vuint::Encoded encoded = vuint::encode_signed(value);
+    code_.append_byte(op::LOAD_CONST_SMALL_INT);
+    code_.append_bytes(encoded.data(), encoded.size());
 }
 
 void BytecodeEmitter::load_const_str(std::string_view qstr) { op_qstr(1, op::LOAD_CONST_STRING, qstr); }

@@ -95,6 +95,9 @@ enum class LayoutPass { StackSize, CodeSize, Emit };
 
 constexpr std::int64_t kUnassigned = std::numeric_limits<std::int64_t>::min();
 
+// Room for the prelude's signature, size field and simple name (a few bytes each).
+constexpr std::size_t kPreludeHeadroom = 24;
+
 // What one pass measured and produced.
 struct PassResult {
     std::vector<std::uint8_t> info;      // signature, size, names, line table, cells
@@ -110,15 +113,21 @@ public:
         : code_(code), prelude_(prelude), label_offsets_(code.label_count(), kUnassigned) {}
 
     std::vector<std::uint8_t> run() {
-        PassResult r = pass(LayoutPass::StackSize);
+        // One pair of buffers serves every pass: each clears and refills them.  A jump takes at
+        // most 4 bytes, so this capacity is never outgrown by the bytecode.
+        PassResult r;
+        r.info.reserve(kPreludeHeadroom + 2 * prelude_.arg_names.size() + 2 * code_.items().size() +
+                       prelude_.cell_slots.size());
+        r.bytecode.reserve(code_.bytes().size() + 4 * code_.items().size());
+        pass(LayoutPass::StackSize, r);
         remember(r);
-        r = pass(LayoutPass::CodeSize);
+        pass(LayoutPass::CodeSize, r);
         remember(r);
         std::size_t info_size = r.info.size();
         std::size_t bytecode_size = r.bytecode.size();
         for (;;) {
             ++emit_passes_;
-            r = pass(LayoutPass::Emit);
+            pass(LayoutPass::Emit, r);
             remember(r);
             if (r.info.size() == info_size && r.bytecode.size() == bytecode_size) break;
             // Something shrank: label positions moved, so lay out again with the new ones.
@@ -128,7 +137,9 @@ public:
         if (r.overflow) {
             throw DiagnosticError(Diagnostic{"RuntimeError", "bytecode overflow", {}});
         }
-        std::vector<std::uint8_t> out = std::move(r.info);
+        std::vector<std::uint8_t> out;
+        out.reserve(r.info.size() + r.bytecode.size());
+        out.insert(out.end(), r.info.begin(), r.info.end());
         out.insert(out.end(), r.bytecode.begin(), r.bytecode.end());
         return out;
     }
@@ -142,8 +153,10 @@ private:
         prev_n_cell_ = r.n_cell;
     }
 
-    PassResult pass(LayoutPass kind) {
-        PassResult r;
+    void pass(LayoutPass kind, PassResult& r) {
+        r.info.clear();
+        r.bytecode.clear();
+        r.overflow = false;
         encode_prelude_signature(prelude_.signature, r.info);
         if (kind != LayoutPass::StackSize) {
             // The first pass does not know the sizes yet, so it writes no size field at all.
@@ -187,7 +200,6 @@ private:
             r.info.push_back(static_cast<std::uint8_t>(slot));
         }
         r.n_cell = static_cast<std::uint32_t>(prelude_.cell_slots.size());
-        return r;
     }
 
     void write_jump(LayoutPass kind, const RecordedItem& item, PassResult& r) {

@@ -69,5 +69,33 @@ TEST(FormatVuint, SignedEncodingMatchesMicroPython) {
     }
 }
 
+TEST(FormatVuint, FixedBufferEncodingRoundTrips) {
+    // encode()/encode_signed() are what the bytecode emitter uses per instruction: check their
+    // bytes decode back to the value, with the length encoded_size() predicts, at every 7-bit
+    // group boundary (and either side of it), for both signs.
+    for (int bits = 0; bits <= 64; ++bits) {
+        for (std::int64_t delta : {-1, 0, 1}) {
+            const std::uint64_t u = (bits == 64 ? 0 : (std::uint64_t{1} << bits)) + static_cast<std::uint64_t>(delta);
+            const vuint::Encoded e = vuint::encode(u);
+            EXPECT_EQ(e.size(), vuint::encoded_size(u)) << u;
+            auto back = vuint::decode(std::span<const std::uint8_t>(e.data(), e.size()));
+            ASSERT_TRUE(back.has_value()) << u;
+            EXPECT_EQ(back->value, u);
+            EXPECT_EQ(back->length, e.size());
+            for (std::int64_t s : {static_cast<std::int64_t>(u), -static_cast<std::int64_t>(u)}) {
+                const vuint::Encoded es = vuint::encode_signed(s);
+                auto sback = vuint::decode_signed(std::span<const std::uint8_t>(es.data(), es.size()));
+                ASSERT_TRUE(sback.has_value()) << s;
+                EXPECT_EQ(sback->value, s);
+                EXPECT_EQ(sback->length, es.size()) << s;
+            }
+        }
+    }
+    const vuint::Encoded min = vuint::encode_signed(INT64_MIN);
+    auto back = vuint::decode_signed(std::span<const std::uint8_t>(min.data(), min.size()));
+    ASSERT_TRUE(back.has_value());
+    EXPECT_EQ(back->value, INT64_MIN);
+}
+
 }  // namespace
 }  // namespace mpy
