@@ -1,6 +1,7 @@
 // The lexer.  See lexer.h for the behaviour it reproduces and why.
 #include "compiler/lexer.h"
 
+#include <algorithm>
 #include <array>
 #include <utility>
 
@@ -50,6 +51,9 @@ constexpr std::array<Keyword, 35> kKeywords = {{
     {"while", TokenKind::KwWhile},   {"with", TokenKind::KwWith},
     {"yield", TokenKind::KwYield},
 }};
+// Sorted, so that lex_name finds a keyword by binary search.
+static_assert(std::is_sorted(kKeywords.begin(), kKeywords.end(),
+                             [](const Keyword& a, const Keyword& b) { return a.text < b.text; }));
 
 }  // namespace
 
@@ -419,11 +423,12 @@ void Lexer::lex_name() {
         tok_.text += static_cast<char>(c0_);
         next_char();
     }
-    for (const Keyword& kw : kKeywords) {
-        if (kw.text == tok_.text) {
-            tok_.kind = kw.kind;
-            return;
-        }
+    const std::string_view name = tok_.text;
+    const auto kw = std::lower_bound(kKeywords.begin(), kKeywords.end(), name,
+                                     [](const Keyword& k, std::string_view n) { return k.text < n; });
+    if (kw != kKeywords.end() && kw->text == name) {
+        tok_.kind = kw->kind;
+        return;
     }
     // __debug__ is a constant the lexer resolves, so that e.g. x.__debug__ is a syntax error.
     if (tok_.text == "__debug__") tok_.kind = optimize_level_ == 0 ? TokenKind::KwTrue : TokenKind::KwFalse;

@@ -2,6 +2,7 @@
 //
 // Every function records the line of its first token: that is the line MicroPython gives the
 // parse node of the corresponding rule (see ast.h).
+#include <optional>
 #include <utility>
 
 #include "compiler/parser_impl.h"
@@ -73,10 +74,11 @@ ast::ExprPtr Parser::parse_lambda(bool nocond) {
 ast::ExprPtr Parser::parse_or_test() {
     const ast::Pos p = pos();
     const int l = line();
+    ast::ExprPtr first = parse_and_test();
+    if (!at(TokenKind::KwOr)) return first;  // the usual case: no operand list to build
     std::vector<ast::ExprPtr> operands;
-    operands.push_back(parse_and_test());
+    operands.push_back(std::move(first));
     while (accept(TokenKind::KwOr)) operands.push_back(parse_and_test());
-    if (operands.size() == 1) return std::move(operands[0]);
     return fold_bool_op(true, std::move(operands), p, l);
 }
 
@@ -84,10 +86,11 @@ ast::ExprPtr Parser::parse_or_test() {
 ast::ExprPtr Parser::parse_and_test() {
     const ast::Pos p = pos();
     const int l = line();
+    ast::ExprPtr first = parse_not_test();
+    if (!at(TokenKind::KwAnd)) return first;
     std::vector<ast::ExprPtr> operands;
-    operands.push_back(parse_not_test());
+    operands.push_back(std::move(first));
     while (accept(TokenKind::KwAnd)) operands.push_back(parse_not_test());
-    if (operands.size() == 1) return std::move(operands[0]);
     return fold_bool_op(false, std::move(operands), p, l);
 }
 
@@ -143,90 +146,78 @@ ast::ExprPtr Parser::parse_star_expr() {
     return make_node(p, l, ast::Starred{parse_bitwise(0)});
 }
 
+// One binary-operator level: operand (op operand)*, where op_at(kind) is the operator a token of
+// that kind starts at this level, if any.  Every expression passes through all six levels, and
+// at most of them it is a lone operand: that is returned before any chain vector is allocated.
+template <typename ParseOperand, typename OpAt>
+ast::ExprPtr Parser::parse_binary_level(ParseOperand parse_operand, OpAt op_at) {
+    const ast::Pos p = pos();
+    const int l = line();
+    ast::ExprPtr first = parse_operand();
+    std::optional<ast::BinaryOp> op = op_at(tok().kind);
+    if (!op) return first;
+    std::vector<ast::ExprPtr> operands;
+    std::vector<ast::BinaryOp> ops;
+    operands.push_back(std::move(first));
+    do {
+        ops.push_back(*op);
+        advance();
+        operands.push_back(parse_operand());
+        op = op_at(tok().kind);
+    } while (op);
+    return fold_binary_chain(std::move(operands), ops, p, l);
+}
+
 // expr: xor_expr ('|' xor_expr)*;  xor_expr: and_expr ('^' and_expr)*;
 // and_expr: shift_expr ('&' shift_expr)*
 ast::ExprPtr Parser::parse_bitwise(int level) {
     static constexpr TokenKind kSeparators[] = {TokenKind::Pipe, TokenKind::Caret, TokenKind::Ampersand};
     static constexpr ast::BinaryOp kOps[] = {ast::BinaryOp::BitOr, ast::BinaryOp::BitXor, ast::BinaryOp::BitAnd};
-    const ast::Pos p = pos();
-    const int l = line();
-    auto operand = [this, level] { return level == 2 ? parse_shift_expr() : parse_bitwise(level + 1); };
-    std::vector<ast::ExprPtr> operands;
-    std::vector<ast::BinaryOp> ops;
-    operands.push_back(operand());
-    while (accept(kSeparators[level])) {
-        ops.push_back(kOps[level]);
-        operands.push_back(operand());
-    }
-    if (ops.empty()) return std::move(operands[0]);
-    return fold_binary_chain(std::move(operands), ops, p, l);
+    return parse_binary_level(
+        [this, level] { return level == 2 ? parse_shift_expr() : parse_bitwise(level + 1); },
+        [level](TokenKind kind) -> std::optional<ast::BinaryOp> {
+            if (kind == kSeparators[level]) return kOps[level];
+            return std::nullopt;
+        });
 }
 
 // shift_expr: arith_expr (('<<'|'>>') arith_expr)*
 ast::ExprPtr Parser::parse_shift_expr() {
-    const ast::Pos p = pos();
-    const int l = line();
-    std::vector<ast::ExprPtr> operands;
-    std::vector<ast::BinaryOp> ops;
-    operands.push_back(parse_arith_expr());
-    for (;;) {
-        if (at(TokenKind::DblLess)) {
-            ops.push_back(ast::BinaryOp::LShift);
-        } else if (at(TokenKind::DblMore)) {
-            ops.push_back(ast::BinaryOp::RShift);
-        } else {
-            break;
-        }
-        advance();
-        operands.push_back(parse_arith_expr());
-    }
-    if (ops.empty()) return std::move(operands[0]);
-    return fold_binary_chain(std::move(operands), ops, p, l);
+    return parse_binary_level([this] { return parse_arith_expr(); },
+                              [](TokenKind kind) -> std::optional<ast::BinaryOp> {
+                                  switch (kind) {
+                                      case TokenKind::DblLess: return ast::BinaryOp::LShift;
+                                      case TokenKind::DblMore: return ast::BinaryOp::RShift;
+                                      default: return std::nullopt;
+                                  }
+                              });
 }
 
 // arith_expr: term (('+'|'-') term)*
 ast::ExprPtr Parser::parse_arith_expr() {
-    const ast::Pos p = pos();
-    const int l = line();
-    std::vector<ast::ExprPtr> operands;
-    std::vector<ast::BinaryOp> ops;
-    operands.push_back(parse_term());
-    for (;;) {
-        if (at(TokenKind::Plus)) {
-            ops.push_back(ast::BinaryOp::Add);
-        } else if (at(TokenKind::Minus)) {
-            ops.push_back(ast::BinaryOp::Sub);
-        } else {
-            break;
-        }
-        advance();
-        operands.push_back(parse_term());
-    }
-    if (ops.empty()) return std::move(operands[0]);
-    return fold_binary_chain(std::move(operands), ops, p, l);
+    return parse_binary_level([this] { return parse_term(); },
+                              [](TokenKind kind) -> std::optional<ast::BinaryOp> {
+                                  switch (kind) {
+                                      case TokenKind::Plus: return ast::BinaryOp::Add;
+                                      case TokenKind::Minus: return ast::BinaryOp::Sub;
+                                      default: return std::nullopt;
+                                  }
+                              });
 }
 
 // term: factor (('*'|'@'|'/'|'%'|'//') factor)*
 ast::ExprPtr Parser::parse_term() {
-    const ast::Pos p = pos();
-    const int l = line();
-    std::vector<ast::ExprPtr> operands;
-    std::vector<ast::BinaryOp> ops;
-    operands.push_back(parse_factor());
-    for (;;) {
-        switch (tok().kind) {
-            case TokenKind::Star: ops.push_back(ast::BinaryOp::Mult); break;
-            case TokenKind::At: ops.push_back(ast::BinaryOp::MatMult); break;
-            case TokenKind::Slash: ops.push_back(ast::BinaryOp::Div); break;
-            case TokenKind::Percent: ops.push_back(ast::BinaryOp::Mod); break;
-            case TokenKind::DblSlash: ops.push_back(ast::BinaryOp::FloorDiv); break;
-            default:
-                if (ops.empty()) return std::move(operands[0]);
-                return fold_binary_chain(std::move(operands), ops, p, l);
-        }
-        advance();
-        operands.push_back(parse_factor());
-    }
+    return parse_binary_level([this] { return parse_factor(); },
+                              [](TokenKind kind) -> std::optional<ast::BinaryOp> {
+                                  switch (kind) {
+                                      case TokenKind::Star: return ast::BinaryOp::Mult;
+                                      case TokenKind::At: return ast::BinaryOp::MatMult;
+                                      case TokenKind::Slash: return ast::BinaryOp::Div;
+                                      case TokenKind::Percent: return ast::BinaryOp::Mod;
+                                      case TokenKind::DblSlash: return ast::BinaryOp::FloorDiv;
+                                      default: return std::nullopt;
+                                  }
+                              });
 }
 
 // factor: ('+'|'-'|'~') factor | power

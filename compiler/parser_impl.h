@@ -8,6 +8,7 @@
 // order matters: const() names, and which strings are qstrs, depend on what came before.
 #pragma once
 
+#include <optional>
 #include <string>
 #include <string_view>
 #include <unordered_map>
@@ -77,6 +78,8 @@ private:
     ast::ExprPtr parse_comparison();
     ast::ExprPtr parse_star_expr();
     ast::ExprPtr parse_bitwise(int level);  // | ^ &
+    template <typename ParseOperand, typename OpAt>
+    ast::ExprPtr parse_binary_level(ParseOperand parse_operand, OpAt op_at);
     ast::ExprPtr parse_shift_expr();
     ast::ExprPtr parse_arith_expr();
     ast::ExprPtr parse_term();
