@@ -65,18 +65,10 @@ bool overwrite_fd(int fd, std::string_view data) {
     return ::ftruncate(fd, static_cast<off_t>(data.size())) == 0;
 }
 
-}  // namespace
-
-void write_file_atomic(const std::filesystem::path& path, std::string_view data) {
-    std::filesystem::path tmp;
-    int fd = -1;
-    for (int attempt = 0; fd < 0; ++attempt) {
-        tmp = temporary_beside(path, attempt);
-        fd = ::open(tmp.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0666);
-        if (fd < 0 && (errno != EEXIST || attempt + 1 == kTemporaryNameAttempts)) {
-            fail(path, "cannot create file", errno);
-        }
-    }
+// Writes `data` into `fd`, open on the temporary `tmp`, closes it and renames it to `path`.  On
+// any failure the temporary is removed (it may hold a mix of old and new bytes) and the error thrown.
+void fill_and_rename(int fd, const std::filesystem::path& tmp, const std::filesystem::path& path,
+                     std::string_view data) {
     if (!overwrite_fd(fd, data)) {
         int err = errno;
         ::close(fd);
@@ -95,6 +87,21 @@ void write_file_atomic(const std::filesystem::path& path, std::string_view data)
     }
 }
 
+}  // namespace
+
+void write_file_atomic(const std::filesystem::path& path, std::string_view data) {
+    std::filesystem::path tmp;
+    int fd = -1;
+    for (int attempt = 0; fd < 0; ++attempt) {
+        tmp = temporary_beside(path, attempt);
+        fd = ::open(tmp.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0666);
+        if (fd < 0 && (errno != EEXIST || attempt + 1 == kTemporaryNameAttempts)) {
+            fail(path, "cannot create file", errno);
+        }
+    }
+    fill_and_rename(fd, tmp, path, data);
+}
+
 bool rewrite_file_in_place(const std::filesystem::path& path, std::string_view data) {
     struct stat st {};
     if (::lstat(path.c_str(), &st) != 0 || !S_ISREG(st.st_mode) || st.st_nlink != 1) return false;
@@ -109,26 +116,10 @@ bool rewrite_file_in_place(const std::filesystem::path& path, std::string_view d
     int fd = ::open(aside.c_str(), O_WRONLY | O_CLOEXEC);
     if (fd < 0) {
         // Not writable (a read-only file in a writable directory): put it back untouched.
-        if (::rename(aside.c_str(), path.c_str()) != 0) ::unlink(aside.c_str());
+        ::rename(aside.c_str(), path.c_str());
         return false;
     }
-    if (!overwrite_fd(fd, data)) {
-        // The old contents are partly overwritten: drop the file rather than restore a mix.
-        int err = errno;
-        ::close(fd);
-        ::unlink(aside.c_str());
-        fail(path, "cannot write file", err);
-    }
-    if (::close(fd) != 0) {
-        int err = errno;
-        ::unlink(aside.c_str());
-        fail(path, "cannot write file", err);
-    }
-    if (::rename(aside.c_str(), path.c_str()) != 0) {
-        int err = errno;
-        ::unlink(aside.c_str());
-        fail(path, "cannot replace file", err);
-    }
+    fill_and_rename(fd, aside, path, data);
     return true;
 }
 
