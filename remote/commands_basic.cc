@@ -82,10 +82,9 @@ int cmd_exec(Session& s, const ParsedCommand& c) {
         break;
     }
     if (!o.error_output.empty()) {
-        // The traceback goes to stderr so that `mpr exec ... > file` keeps only the output.
-        std::fflush(stdout);
-        std::fwrite(o.error_output.data(), 1, o.error_output.size(), stderr);
-        std::fflush(stderr);
+        // mpremote prints the traceback on stdout, after the output, and exits 1; scripts that
+        // capture `mpremote exec` output rely on finding it there, so mpr does the same.
+        write_stdout(o.error_output);
         return 1;
     }
     return o.interrupted ? 1 : 0;

@@ -291,7 +291,8 @@ int cmd_fs(Session& s, const ParsedCommand& c) {
         } else if (command == "mkdir") {
             with_path_errors("mkdir", path, [&] { b.mkdir(path); return 0; });
         } else if (command == "rm") {
-            if (c.flag("recursive")) remove_recursive(s, path, verbose);
+            // As in mpremote, the per-file lines of `rm -r` need an explicit -v.
+            if (c.flag("recursive")) remove_recursive(s, path, verbose_opt == "1");
             else with_path_errors("rm", path, [&] { b.remove(path); return 0; });
         } else if (command == "rmdir") {
             with_path_errors("rmdir", path, [&] { b.rmdir(path); return 0; });
@@ -316,7 +317,8 @@ int cmd_fs(Session& s, const ParsedCommand& c) {
             if (p.empty() || p == ".") p = b.getcwd();
             RemoteStat st = b.stat(p);
             if (!st.is_dir) fail("tree: '" + p + "' is not a directory");
-            std::printf(":%s\n", p.c_str());
+            if (verbose_opt == "1") std::printf(":%s on %s\n", p.c_str(), s.device_name().c_str());
+            else std::printf(":%s\n", p.c_str());
             tree(s, c, p, "");
         } else {
             fail("fs: unknown command '" + command + "' (cat, cp, ls, mkdir, rm, rmdir, touch, tree, sha256sum)");

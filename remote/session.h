@@ -42,6 +42,8 @@ public:
     void connect(const std::string& device);
     void disconnect();
     bool connected() const { return transport_ != nullptr; }
+    // The connected device's name as the user knows it (a port path, "sim"); "" when not connected.
+    std::string device_name() const { return transport_ ? transport_->name() : std::string(); }
     // Connects if needed and enters the raw REPL; the first time (and after `disconnect`) the
     // board is soft-reset unless `resume` said otherwise.  `soft_reset` forces either way.
     RawRepl& raw(std::optional<bool> soft_reset = std::nullopt);

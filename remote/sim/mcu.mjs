@@ -14,7 +14,8 @@
 //   - soft reset: a fresh runtime instance (files are kept, see flash.mjs), then
 //     "MPY: soft reboot", boot.py, main.py (friendly REPL only) and the REPL banner;
 //   - "\r\n" line endings (serial_out.mjs), MicroPython's errno numbers (errno_map.mjs), the
-//     flash (flash.mjs, flash_vfs.py) and a working input() (board_input.py).
+//     flash (flash.mjs, flash_vfs.py), a working input() (board_input.py) and a small
+//     `machine` module (machine_module.py: RTC, reset, bootloader).
 import { workerData } from 'node:worker_threads';
 import { readFileSync, writeSync } from 'node:fs';
 import { InputRing, BoardState, CTRL_C } from './input_ring.mjs';
@@ -28,6 +29,7 @@ const RAW_BANNER = 'raw REPL; CTRL-B to exit\r\n';
 
 const FLASH_VFS_PY = readFileSync(new URL('./flash_vfs.py', import.meta.url), 'utf8');
 const BOARD_INPUT_PY = readFileSync(new URL('./board_input.py', import.meta.url), 'utf8');
+const MACHINE_PY = readFileSync(new URL('./machine_module.py', import.meta.url), 'utf8');
 // Runs boot.py / main.py as a board does: in __main__, errors printed, Ctrl-C enabled.
 const RUN_FILE_PY = `
 def _sim_run_file(name):
@@ -128,6 +130,7 @@ class Board {
         this.flash.attach(this.mp.FS);
         this.mp.runPython(FLASH_VFS_PY);
         this.mp.runPython(BOARD_INPUT_PY);
+        this.mp.runPython(MACHINE_PY);
         this.mp.runPython(RUN_FILE_PY);
     }
 
@@ -138,9 +141,15 @@ class Board {
     }
 
     // Starts a runtime and its REPL, in raw mode if the board was in raw mode before.
-    // `reason`: 'power-on', 'soft-reset' or 'interrupted' (restarted by the watchdog).
+    // `reason`: 'power-on', 'soft-reset', 'hard-reset' (machine.reset()) or 'interrupted'
+    // (restarted by the watchdog).
     async boot(reason) {
         this.ring.state = BoardState.BOOTING;
+        if (reason === 'hard-reset') {
+            // As a board after a reset: no "soft reboot" line, banner, friendly REPL.
+            globalThis.simHardReset = false;
+            this.raw = false;
+        }
         if (reason === 'interrupted') {
             // The Ctrl-C that could not stop the code: consumed here, as the interrupt it was.
             this.ring.takeCtrlC();
@@ -150,7 +159,7 @@ class Board {
                 'so it was restarted\r\n');
             if (this.raw) this.out.write('\x04');
         }
-        if (reason !== 'power-on') this.out.write('MPY: soft reboot\r\n');
+        if (reason === 'soft-reset' || reason === 'interrupted') this.out.write('MPY: soft reboot\r\n');
         await this.newRuntime();
         this.runFile('boot.py');
         if (!this.raw) this.runFile('main.py');
@@ -248,7 +257,7 @@ class Board {
                 held = [];
                 if (!reset) reset = this.feed(c);
             }
-            if (reset) await this.boot('soft-reset');
+            if (reset) await this.boot(globalThis.simHardReset ? 'hard-reset' : 'soft-reset');
         }
     }
 }

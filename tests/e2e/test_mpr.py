@@ -35,10 +35,11 @@ class Mpr:
     def argv(self, *args, connect=True):
         return [self.path] + self.extra + (self.connect if connect else []) + list(args)
 
-    def run(self, *args, timeout=60, connect=True, input=None):
+    def run(self, *args, timeout=60, connect=True, input=None, env=None):
         begin = time.monotonic()
         p = subprocess.run(self.argv(*args, connect=connect), capture_output=True, timeout=timeout,
-                           input=input, stdin=None if input is not None else subprocess.DEVNULL)
+                           input=input, stdin=None if input is not None else subprocess.DEVNULL,
+                           env=None if env is None else {**os.environ, **env})
         p.elapsed = time.monotonic() - begin
         p.out = p.stdout.decode(errors="replace").replace("\r\n", "\n")
         p.err = p.stderr.decode(errors="replace")
@@ -84,10 +85,42 @@ def basic_commands(t, m, label):
         t.check(f"{label}: run", ok(p) and p.out == "line 0\nline 1\nline 2\n", show(p))
     finally:
         shutil.rmtree(work)
-    p = m.run("exec", "1/0")
-    t.check(f"{label}: remote exception -> exit 1 with the traceback",
-            p.returncode == 1 and "ZeroDivisionError" in p.out + p.err and "Traceback" in p.out + p.err,
+    remote_exceptions(t, m, label)
+
+
+def traceback_on_stdout(p, before=""):
+    """mpremote's behaviour: exit 1, the program's output, then the traceback, all on stdout."""
+    head = before + "Traceback (most recent call last):\n"
+    last = p.out.rstrip("\n").rsplit("\n", 1)[-1]
+    return (p.returncode == 1 and p.out.startswith(head) and last.startswith("ZeroDivisionError")
+            and "Traceback" not in p.err and "ZeroDivisionError" not in p.err)
+
+
+def remote_exceptions(t, m, label):
+    p = m.run("exec", "print('before')\n1/0")
+    t.check(f"{label}: exec: remote exception -> exit 1, output then traceback on stdout",
+            traceback_on_stdout(p, "before\n"), show(p))
+    p = m.run("eval", "1/0")
+    t.check(f"{label}: eval: remote exception -> exit 1, traceback on stdout", traceback_on_stdout(p), show(p))
+    work = temp_dir("e2e-mpr-raise-")
+    try:
+        script = os.path.join(work, "raise.py")
+        with open(script, "w") as f:
+            f.write("print('ran')\nx = 1\nx / 0\n")
+        p = m.run("run", script)
+        t.check(f"{label}: run: remote exception -> exit 1, output then traceback on stdout",
+                traceback_on_stdout(p, "ran\n") and ", line 3" in p.out, show(p))
+    finally:
+        shutil.rmtree(work)
+    # A chain stops at the failing command, as mpremote's does.
+    p = m.run("exec", "1/0", "+", "exec", "print('not reached')")
+    t.check(f"{label}: a failing exec ends the chain", traceback_on_stdout(p) and "not reached" not in p.out,
             show(p))
+    # --no-follow does not wait for the program, so like mpremote it reports neither its output
+    # nor its exception; the next command on the board still works.
+    p = m.run("exec", "--no-follow", "print('nf')\n1/0", "+", "eval", "'after'")
+    t.check(f"{label}: exec --no-follow: no traceback, exit 0, board usable after",
+            ok(p) and p.out == "after\n", show(p))
 
 
 def fs_commands(t, m, label, dirs=True, big=100_000, host_state=None):
@@ -234,11 +267,126 @@ def test_sim(t, mpr, board_pty):
             basic_commands(t, m, "sim on a pty")
             fs_commands(t, m, "sim on a pty", big=300_000, host_state=state)
             busy_port(t, m, board.path)
+            more_commands(t, m, board.path)
             host_interrupt(t, mpr, board.path)
         killed_mid_copy(t, mpr, board_pty, state)
+        killed_mid_upload(t, mpr, board_pty, state)
         other_errors(t, mpr, board_pty)
     finally:
         shutil.rmtree(state, ignore_errors=True)
+
+
+def more_commands(t, m, port):
+    """The commands basic_commands and fs_commands leave out, on a board that has `machine`."""
+    year = time.localtime().tm_year
+    p = m.run("rtc")
+    t.check("rtc: the board's date", ok(p) and p.out.startswith(f"({year}, "), show(p))
+    p = m.run("exec", "import machine\nmachine.RTC().datetime((2020, 1, 2, 3, 4, 5, 6, 0))",
+              "+", "soft-reset", "+", "rtc")
+    t.check("rtc: a set RTC keeps its time across a soft reset",
+            ok(p) and p.out.startswith("(2020, 1, 2, 3, 4, 5, "), show(p))
+    p = m.run("rtc", "--set", "+", "rtc")
+    t.check("rtc --set: the host's time", ok(p) and p.out.startswith(f"({year}, "), show(p))
+
+    p = m.run("exec", "x = 1")
+    p = m.run("resume", "eval", "'x' in globals()")
+    t.check("resume: no soft reset, variables kept", ok(p) and p.out == "True\n", show(p))
+    p = m.run("eval", "'x' in globals()")
+    t.check("without resume: soft reset, variables gone", ok(p) and p.out == "False\n", show(p))
+    m.run("exec", "x = 1")
+    p = m.run("reset")
+    t.check("reset: exit 0", ok(p), show(p))
+    time.sleep(0.3)  # the reset comes 100 ms after mpr returns; a Ctrl-C before it would stop it
+    p = m.run("resume", "eval", "'x' in globals()")
+    t.check("reset: the board restarted (variables gone)", ok(p) and p.out == "False\n", show(p))
+
+    begin = time.monotonic()
+    p = m.run("sleep", "0.5", "+", "eval", "6*7")
+    t.check("sleep then eval", ok(p) and p.out == "42\n" and time.monotonic() - begin >= 0.5, show(p))
+    p = m.run("df")
+    lines = p.out.splitlines()
+    t.check("df: header and the root file system",
+            ok(p) and lines[0].split() == ["filesystem", "size", "used", "avail", "use%", "mounted", "on"]
+            and any(line.endswith(" /") for line in lines[1:]), show(p))
+
+    m.run("fs", "rm", "-r", ":ed")
+    m.run("exec", "import os\nos.mkdir('ed')\nopen('ed/f.txt', 'w').write('old text\\n')")
+    p = m.run("edit", ":ed/f.txt", env={"EDITOR": "sed -i s/old/new/"})
+    t.check("edit: the editor's change is written back", ok(p), show(p))
+    p = m.run("fs", "cat", ":ed/f.txt")
+    t.check("edit: file changed on the board", ok(p) and p.out == "new text\n", show(p))
+    p = m.run("edit", ":ed/f.txt", env={"EDITOR": ""})
+    t.check("edit without $EDITOR: error, exit non-zero", p.returncode != 0 and "EDITOR" in p.err, show(p))
+    p = m.run("fs", "tree", "-v", ":ed")
+    t.check("fs tree -v names the device", ok(p) and p.out.startswith(f"tree :ed\n:ed on {port}\n")
+            and "f.txt" in p.out, show(p))
+    p = m.run("fs", "rm", "-r", ":ed")
+    t.check("fs rm -r: quiet per file by default (as mpremote)",
+            ok(p) and p.out == "rm :ed\n", show(p))
+    m.run("exec", "import os\nos.mkdir('ed')\nopen('ed/f.txt', 'w').write('x')")
+    p = m.run("fs", "rm", "-r", "-v", ":ed")
+    t.check("fs rm -r -v: a line per file and directory",
+            ok(p) and "removed: 'ed/f.txt'" in p.out and "removed directory: 'ed'" in p.out, show(p))
+
+    p = m.run("version", connect=False)
+    t.check("version", ok(p) and p.out.startswith("mpr "), show(p))
+    p = m.run("devs", connect=False)
+    t.check("devs: exit 0", ok(p), show(p))
+
+    work = temp_dir("e2e-mpr-config-")
+    try:
+        config = os.path.join(work, "config.json")
+        with open(config, "w") as f:
+            f.write('{"device": "%s", "commands": {"hello": "exec print(\'hi-alias\')",\n'
+                    '  "double x=4": "eval x*2",\n'
+                    '  "both": {"command": ["hello", "+", "double", "5"], "help": "say hi, double 5"}}}\n'
+                    % port)
+        env = {"MPR_CONFIG": config}
+        p = m.run("hello", connect=False, env=env)
+        t.check("config: alias, device from the config file", ok(p) and p.out == "hi-alias\n", show(p))
+        p = m.run("double", connect=False, env=env)
+        t.check("config: alias parameter default", ok(p) and p.out == "8\n", show(p))
+        p = m.run("both", connect=False, env=env)
+        t.check("config: alias of aliases, chained", ok(p) and p.out == "hi-alias\n10\n", show(p))
+        p = m.run("help", connect=False, env=env)
+        t.check("help: commands and the config's aliases",
+                ok(p) and "  exec " in p.out and "say hi, double 5" in p.out, show(p))
+
+        capture = os.path.join(work, "capture.txt")
+        repl_inject(t, m, capture)
+    finally:
+        shutil.rmtree(work)
+
+
+def repl_inject(t, m, capture):
+    master, slave = pty.openpty()
+    p = subprocess.Popen(m.argv("repl", "--capture", capture, "--inject-code", "print('inj' + 'ected')\\n"),
+                         stdin=slave, stdout=slave, stderr=slave, close_fds=True)
+    os.close(slave)
+    seen = b""
+    try:
+        deadline = time.monotonic() + 15
+        os.write(master, b"\r")
+        while b">>> " not in seen and time.monotonic() < deadline:
+            if select.select([master], [], [], 0.1)[0]:
+                seen += os.read(master, 4096)
+        os.write(master, b"\x0a")  # Ctrl-J: type the inject code
+        while b"injected\r\n" not in seen and time.monotonic() < deadline:
+            if select.select([master], [], [], 0.1)[0]:
+                seen += os.read(master, 4096)
+        os.write(master, b"\x18")  # Ctrl-x: leave
+        code = p.wait(10)
+    finally:
+        if p.poll() is None:
+            p.kill()
+            p.wait()
+        os.close(master)
+    t.check("repl --inject-code: Ctrl-J runs it, Ctrl-x leaves with exit 0",
+            code == 0 and b"injected\r\n" in seen, seen[-300:])
+    with open(capture, "rb") as f:
+        captured = f.read()
+    t.check("repl --capture: the session's output is in the file",
+            b"print('inj' + 'ected')" in captured and b"injected\r\n" in captured, captured[-300:])
 
 
 def host_interrupt(t, mpr, port):
@@ -255,8 +403,10 @@ def host_interrupt(t, mpr, port):
     finally:
         if p.poll() is None:
             p.kill()
-    t.check("host Ctrl-C: the board stops with KeyboardInterrupt, mpr exits 1",
-            p.returncode == 1 and b"KeyboardInterrupt" in err, f"rc={p.returncode} err={err[-200:]!r}")
+    t.check("host Ctrl-C: the board stops with KeyboardInterrupt (on stdout, as mpremote), mpr exits 1",
+            p.returncode == 1 and b"Traceback" in out
+            and out.rstrip().rsplit(b"\n", 1)[-1].strip().startswith(b"KeyboardInterrupt"),
+            f"rc={p.returncode} out={out[-200:]!r} err={err[-200:]!r}")
     q = subprocess.run([mpr, "connect", port, "exec", "print('alive')"], capture_output=True, timeout=30)
     t.check("host Ctrl-C: the board is usable afterwards", q.returncode == 0 and q.stdout.strip() == b"alive",
             f"rc={q.returncode} out={q.stdout!r} err={q.stderr!r}")
@@ -328,6 +478,45 @@ def killed_mid_copy(t, mpr, board_pty, state):
             t.expect_equal("board killed mid-copy: no stray files", sorted(os.listdir(work)), ["huge.bin"])
     finally:
         os.remove(os.path.join(state, "huge.bin"))
+        shutil.rmtree(work)
+
+
+def killed_mid_upload(t, mpr, board_pty, state):
+    """The board dies while a file is copied up: its old version stays under the real name."""
+    work = temp_dir("e2e-mpr-killup-")
+    try:
+        local = os.path.join(work, "up.bin")
+        with open(local, "wb") as f:
+            f.write(binary_blob(8_000_000, seed=9))
+        on_board = os.path.join(state, "up.bin")
+        with open(on_board, "wb") as f:
+            f.write(b"old contents")
+        with SimBoard(board_pty, state) as board:
+            m = Mpr(mpr, ["connect", board.path])
+            copy = subprocess.Popen(m.argv("fs", "cp", local, ":up.bin"), stdout=subprocess.PIPE,
+                                    stderr=subprocess.PIPE)
+            deadline = time.monotonic() + 15
+            while time.monotonic() < deadline and not holds(copy.pid, board.path):
+                time.sleep(0.05)
+            time.sleep(1.0)  # well into the 8 MB transfer (it takes seconds)
+            finished_early = copy.poll() is not None
+            board.proc.kill()
+            board.proc.wait()
+            try:
+                out, err = copy.communicate(timeout=30)
+            except subprocess.TimeoutExpired:
+                copy.kill()
+                out, err = copy.communicate()
+        if finished_early:
+            t.check("board killed mid-upload (the copy finished before the kill: make it bigger)", False)
+        else:
+            t.check("board killed mid-upload: mpr fails", copy.returncode != 0, err)
+            t.expect_equal("board killed mid-upload: the board's file keeps its old contents",
+                           open(on_board, "rb").read(), b"old contents")
+    finally:
+        for name in ("up.bin", "up.bin.mpr~"):
+            if os.path.exists(os.path.join(state, name)):
+                os.remove(os.path.join(state, name))
         shutil.rmtree(work)
 
 

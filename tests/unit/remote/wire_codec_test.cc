@@ -51,7 +51,9 @@ TEST(MprWireCodec, BytesLiteralRoundTripsEveryByte) {
         std::string body = encode_bytes_literal(d, {raw_high});
         for (char c : body) {
             EXPECT_FALSE(static_cast<unsigned char>(c) < 0x20) << "control byte in the literal";
-            if (!raw_high) EXPECT_LT(static_cast<unsigned char>(c), 0x80);
+            if (!raw_high) {
+                EXPECT_LT(static_cast<unsigned char>(c), 0x80);
+            }
         }
         EXPECT_EQ(decode_py_literal("b'" + body + "'"), d);
     }
