@@ -4,6 +4,7 @@
 #include "common/diagnostics.h"
 #include "common/mpy_model.h"
 #include "common/mpy_writer.h"
+#include "common/sanitizers.h"
 #include "compiler/bytecode_emitter.h"
 #include "compiler/code_builder.h"
 #include "compiler/codegen.h"
@@ -14,18 +15,6 @@
 namespace mpy {
 
 namespace {
-
-#if defined(__SANITIZE_ADDRESS__)
-constexpr bool kLeakChecked = true;
-#elif defined(__has_feature)
-#if __has_feature(address_sanitizer)
-constexpr bool kLeakChecked = true;
-#else
-constexpr bool kLeakChecked = false;
-#endif
-#else
-constexpr bool kLeakChecked = false;
-#endif
 
 ast::Module parse(std::string_view source, const CompileOptions& options) {
     ParseOptions parse_options;
@@ -66,7 +55,7 @@ std::string compile_on_this_thread(std::string_view source, const CompileOptions
     // The tree and tables are the bulk of what a compile allocates; freeing them node by node
     // costs a process that exits next about a fifth of its instructions.  Sanitizer builds
     // always free, so that LeakSanitizer stays meaningful.
-    if (!options.free_memory && !kLeakChecked) static_cast<void>(c.release());
+    if (!options.free_memory && !kAddressSanitizer) static_cast<void>(c.release());
     return out;
 }
 

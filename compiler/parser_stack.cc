@@ -15,6 +15,8 @@
 #include <exception>
 #include <utility>
 
+#include "common/sanitizers.h"
+
 namespace mpy {
 
 namespace {
@@ -37,8 +39,11 @@ constexpr std::size_t kAboveHere = std::size_t{16} << 20;
 // on any overlap, and unmapping it again), and the soft RLIMIT_STACK, which the kernel checks each
 // time the stack grows, is raised to cover it.  Returns false, changing nothing, if either is
 // impossible or this is not the main thread (other threads' stacks never grow).
+// Never under ASan: it records the main thread's stack bounds at start-up, and cannot clear its
+// marks for frames below them when an exception unwinds them, so later calls that reuse that
+// stack would be reported as stack-use-after-scope.  (A thread's whole stack is known to it.)
 bool let_main_stack_grow(std::size_t bytes) {
-    if (::getpid() != ::gettid()) return false;
+    if (kAddressSanitizer || ::getpid() != ::gettid()) return false;
     struct rlimit limit {};
     if (::getrlimit(RLIMIT_STACK, &limit) != 0) return false;
     rlim_t wanted = static_cast<rlim_t>(bytes + kAboveHere);

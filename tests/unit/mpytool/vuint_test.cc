@@ -82,7 +82,7 @@ TEST(FormatVuint, FixedBufferEncodingRoundTrips) {
             ASSERT_TRUE(back.has_value()) << u;
             EXPECT_EQ(back->value, u);
             EXPECT_EQ(back->length, e.size());
-            for (std::int64_t s : {static_cast<std::int64_t>(u), -static_cast<std::int64_t>(u)}) {
+            for (std::int64_t s : {static_cast<std::int64_t>(u), static_cast<std::int64_t>(0 - u)}) {  // C++20: modular
                 const vuint::Encoded es = vuint::encode_signed(s);
                 auto sback = vuint::decode_signed(std::span<const std::uint8_t>(es.data(), es.size()));
                 ASSERT_TRUE(sback.has_value()) << s;
