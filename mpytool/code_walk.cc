@@ -29,15 +29,39 @@ void decode_bytecode(FunctionView& v) {
     }
 }
 
+// A native function's prelude is the last thing in its code.  When the one at the stored offset
+// does not end there and the code is over 64 KiB, the offset may have been cut to 16 bits: look
+// for the prelude that ends exactly at the end, 64 KiB steps further on.
+std::optional<std::size_t> find_cut_native_prelude(const RawCode& rc) {
+    const std::size_t stored = static_cast<std::size_t>(rc.prelude_offset);
+    for (std::size_t start = stored + 0x10000; start < rc.code.size(); start += 0x10000) {
+        try {
+            if (parse_prelude(rc.code, start).offset_opcodes == rc.code.size()) return start;
+        } catch (const DiagnosticError&) {
+        }
+    }
+    return std::nullopt;
+}
+
 void analyse(FunctionView& v, const MpyModule& module) {
     const RawCode& rc = *v.rc;
     if (rc.kind == CodeKind::Bytecode || rc.kind == CodeKind::NativePy) {
         std::size_t start = rc.kind == CodeKind::NativePy ? static_cast<std::size_t>(rc.prelude_offset) : 0;
+        std::optional<std::string> error;
         try {
             v.prelude = parse_prelude(rc.code, start);
         } catch (const DiagnosticError& e) {
-            v.problems.push_back({start, e.diagnostic().message});
+            error = e.diagnostic().message;
         }
+        const bool ends_code = v.prelude && v.prelude->offset_opcodes == rc.code.size();
+        if (rc.kind == CodeKind::NativePy && rc.code.size() > 0xffff && !ends_code) {
+            if (auto found = find_cut_native_prelude(rc)) {
+                v.prelude_found_at = found;
+                v.prelude = parse_prelude(rc.code, *found);
+                error.reset();
+            }
+        }
+        if (error) v.problems.push_back({start, *error});
     }
     if (v.prelude) {
         v.name = qstr_text(module, v.prelude->simple_name);

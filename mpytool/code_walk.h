@@ -33,6 +33,10 @@ struct FunctionView {
 
     // Bytecode and native-py functions carry a prelude (native-py at rc->prelude_offset).
     std::optional<Prelude> prelude;
+    // Native-py only: where the prelude really starts, when that is not rc->prelude_offset.
+    // mpy-cross 1.27 stores the offset in 16 bits, so for a function of more than 64 KiB of
+    // machine code it is the true offset modulo 65536; the prelude is then found 64 KiB steps on.
+    std::optional<std::size_t> prelude_found_at;
     // Bytecode only: the opcodes from prelude->offset_opcodes to the end.
     std::vector<Instruction> instructions;
     std::vector<LineInfoEntry> lines;

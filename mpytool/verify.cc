@@ -138,7 +138,7 @@ private:
         for (const auto& p : v.problems) code_problem(v, p.code_offset, p.message);
         switch (v.rc->kind) {
             case CodeKind::Bytecode: check_bytecode(v); break;
-            case CodeKind::NativePy: check_prelude_names(v); break;
+            case CodeKind::NativePy: check_native_prelude(v); break;
             case CodeKind::NativeViper:
             case CodeKind::NativeAsm: check_viper_asm(v); break;
         }
@@ -150,6 +150,33 @@ private:
         if (p.simple_name >= m_.qstrs.size()) code_problem(v, p.offset_source_info, fmt::format("function name is qstr {}, beyond the {}-entry qstr table", p.simple_name, m_.qstrs.size()));
         for (auto q : p.arg_names) {
             if (q >= m_.qstrs.size()) code_problem(v, p.offset_source_info, fmt::format("argument name is qstr {}, beyond the {}-entry qstr table", q, m_.qstrs.size()));
+        }
+    }
+
+    // The native emitter writes the prelude after the machine code, as the last thing in the
+    // function, so a prelude that parses but ends elsewhere is not the prelude: the offset is
+    // wrong.  One wrong offset is recognised (code_walk finds the true prelude): mpy-cross 1.27
+    // keeps the offset in 16 bits, so every native function of more than 64 KiB that it writes
+    // has the true offset modulo 65536.  Those files are what the reference compiler makes and
+    // they import, so that is a warning; any other misplaced prelude is an error.
+    void check_native_prelude(const FunctionView& v) {
+        if (!v.prelude) return;  // the parse error is already reported
+        check_prelude_names(v);
+        const std::size_t size = v.rc->code.size();
+        if (v.prelude_found_at) {
+            code_problem(v, v.rc->prelude_offset,
+                         fmt::format("prelude offset {:#x} is the true offset {:#x} cut to 16 bits, as mpy-cross 1.27 "
+                                     "stores it for native functions over 64 KiB: MicroPython will read this "
+                                     "function's frame sizes from the wrong bytes",
+                                     v.rc->prelude_offset, *v.prelude_found_at),
+                         /*error=*/false);
+            return;
+        }
+        if (v.prelude->offset_opcodes != size) {
+            code_problem(v, v.rc->prelude_offset,
+                         fmt::format("the prelude at offset {:#x} ends at {:#x}, not at the end of the {}-byte machine "
+                                     "code: prelude offset {:#x} is wrong",
+                                     v.rc->prelude_offset, v.prelude->offset_opcodes, size, v.rc->prelude_offset));
         }
     }
 

@@ -4,8 +4,10 @@
 //   tables:    qstrs are UTF-8, numbers are numbers, fun-table only with native code;
 //   bytecode:  preludes parse, every instruction decodes to a known opcode, qstr / constant /
 //              child / local indices are in range, jumps land on instruction boundaries inside
-//              the function, code does not run off its end, yields only in generators;
-//   native:    prelude offset and relocation addresses inside the code, known scope flags.
+//              the function, code does not run off its end, yields only in generators,
+//              stack and exception-block depths stay within the prelude's sizes (stack_check.h);
+//   native:    the prelude lies at the end of the machine code, relocation addresses inside
+//              the code, known scope flags.
 #pragma once
 
 #include <cstddef>

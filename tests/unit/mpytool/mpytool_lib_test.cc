@@ -15,13 +15,14 @@ namespace {
 
 using ::testing::HasSubstr;
 
-// A one-function module whose body is `ops` (after a prelude with n_state 2, no args).
-LoadedMpy module_with(const std::vector<std::uint8_t>& ops, std::uint32_t scope_flags = 0) {
+// A one-function module whose body is `ops` (after a prelude with n_state 2 unless given, no args).
+LoadedMpy module_with(const std::vector<std::uint8_t>& ops, std::uint32_t scope_flags = 0, std::uint32_t n_state = 2,
+                      std::uint32_t n_exc_stack = 0) {
     MpyModule m;
     m.header = make_header(NativeArch::None, false, 31);
     m.qstrs = {"t.py", "<module>"};
     m.constants = {Constant::str("a str constant that is long")};
-    encode_prelude_signature({2, 0, scope_flags, 0, 0, 0}, m.module.code);
+    encode_prelude_signature({n_state, n_exc_stack, scope_flags, 0, 0, 0}, m.module.code);
     encode_prelude_size({1, 0}, m.module.code);
     m.module.code.push_back(1);  // simple name: qstr 1
     m.module.code.insert(m.module.code.end(), ops.begin(), ops.end());
@@ -50,6 +51,111 @@ TEST(MpytoolVerify, RejectsBadBytecode) {
     EXPECT_THAT(problems_of(module_with({op::LOAD_NAME})), HasSubstr("runs past the end of the code"));
     // The same code in a generator is fine.
     EXPECT_TRUE(verify_module(module_with({op::LOAD_CONST_NONE, op::YIELD_VALUE, op::RETURN_VALUE}, kScopeGenerator)).ok());
+}
+
+// Jump operands as mpy-cross encodes short ones: one byte, signed ones biased by 0x40.
+constexpr std::uint8_t fwd(int n) { return static_cast<std::uint8_t>(n); }
+constexpr std::uint8_t rel(int n) { return static_cast<std::uint8_t>(0x40 + n); }
+
+TEST(MpytoolVerify, CodeReachedOnlyByUnwindJumpIsDepthChecked) {
+    // `while True:\n try: break\n finally: pass` as mpy-cross 1.27 compiles it; the code after
+    // the loop is reached only through the UNWIND_JUMP, which lands at the depth the finally
+    // block saved (0).
+    std::vector<std::uint8_t> loop = {op::SETUP_FINALLY, fwd(3),  // 0: handler at 5
+                                      op::UNWIND_JUMP, rel(4), 1,  // 2: leave 1 block, go to 8
+                                      op::END_FINALLY,              // 5
+                                      op::JUMP, rel(-8)};           // 6: back to 0
+    auto with_tail = [&](std::vector<std::uint8_t> tail) {
+        auto ops = loop;
+        ops.insert(ops.end(), tail.begin(), tail.end());
+        return module_with(ops, 0, 2, 1);
+    };
+    auto good = verify_module(with_tail({op::LOAD_CONST_NONE, op::RETURN_VALUE}));
+    EXPECT_TRUE(good.ok()) << good.render("t.mpy");
+    EXPECT_THAT(problems_of(with_tail({op::POP_TOP, op::LOAD_CONST_NONE, op::RETURN_VALUE})),
+                HasSubstr("at code offset 0xb (file offset 0x37): POP_TOP pops more than the stack holds (depth would be -1)"));
+    EXPECT_THAT(problems_of(with_tail({op::LOAD_CONST_NONE, op::LOAD_CONST_NONE, op::LOAD_CONST_NONE, op::RETURN_VALUE})),
+                HasSubstr("stack depth 3 exceeds the 2 slots"));
+}
+
+TEST(MpytoolVerify, UnwindJumpOutOfForLoopDropsTheIterator) {
+    // `for i in <module>:\n try: break\n finally: pass` (mpy-cross 1.27's code, the name
+    // changed): the break and the loop's exhaustion reach the same end at depth 0 only if the
+    // unwind drops the 4-slot iterator its 0x80 bit names.
+    auto loop = [](std::uint8_t unwind_operand) {
+        return module_with({op::LOAD_NAME, 1, op::GET_ITER_STACK,
+                            op::FOR_ITER, fwd(10),                    // 3: exhausted -> 15
+                            op::STORE_NAME, 1,
+                            op::SETUP_FINALLY, fwd(3),                // 7: handler at 12
+                            op::UNWIND_JUMP, rel(4), unwind_operand,  // 9: -> 15
+                            op::END_FINALLY,                          // 12
+                            op::JUMP, rel(-12),                       // 13: back to 3
+                            op::LOAD_CONST_NONE, op::RETURN_VALUE},   // 15
+                           0, 7, 1);
+    };
+    auto good = verify_module(loop(0x81));
+    EXPECT_TRUE(good.ok()) << good.render("t.mpy");
+    EXPECT_THAT(problems_of(loop(0x01)), HasSubstr("paths reach this instruction with different depths (stack 0 and 4"));
+    EXPECT_THAT(problems_of(loop(0x82)), HasSubstr("UNWIND_JUMP leaves 2 exception blocks but only 1 are active"));
+}
+
+TEST(MpytoolVerify, UnwindJumpBelowTheDepthItsBlockSaved) {
+    EXPECT_THAT(problems_of(module_with({op::LOAD_CONST_NONE,
+                                         op::SETUP_FINALLY, fwd(4),  // 1: saves depth 1, handler at 7
+                                         op::POP_TOP,                // 3: the saved value is gone
+                                         op::UNWIND_JUMP, rel(4), 1, // 4: -> 10
+                                         op::END_FINALLY,            // 7
+                                         op::LOAD_CONST_NONE, op::RETURN_VALUE,
+                                         op::LOAD_CONST_NONE, op::RETURN_VALUE},  // 10
+                                        0, 4, 1)),
+                HasSubstr("UNWIND_JUMP at stack depth 0, below the depth 1 its innermost exception block saved"));
+}
+
+// A native-py module: machine code `code` whose prelude is at `prelude_offset`.
+LoadedMpy native_module(std::vector<std::uint8_t> code, std::uint64_t prelude_offset) {
+    MpyModule m;
+    m.header = make_header(NativeArch::X64, true, 31);
+    m.qstrs = {"t.py", "<module>"};
+    m.module.kind = CodeKind::NativePy;
+    m.module.code = std::move(code);
+    m.module.prelude_offset = prelude_offset;
+    return parse_mpy(write_mpy(m), "t.mpy");
+}
+
+TEST(MpytoolVerify, NativePreludeMustEndTheMachineCode) {
+    // The native emitter writes the prelude last; one that parses but is followed by more code
+    // was found at a wrong offset (mpy-cross 1.27 cuts offsets of big functions to 16 bits).
+    std::vector<std::uint8_t> prelude;
+    encode_prelude_signature({2, 0, 0, 0, 0, 0}, prelude);
+    encode_prelude_size({1, 0}, prelude);
+    prelude.push_back(1);  // name: qstr 1
+    ASSERT_EQ(prelude.size(), 3u);
+    std::vector<std::uint8_t> code = {0x90, 0x90, 0xc3};
+    code.insert(code.end(), prelude.begin(), prelude.end());
+    auto good = verify_module(native_module(code, 3));
+    EXPECT_TRUE(good.ok()) << good.render("t.mpy");
+    auto longer = code;
+    longer.insert(longer.end(), {0x90, 0x90});
+    EXPECT_THAT(problems_of(native_module(longer, 3)),
+                HasSubstr("the prelude at offset 0x3 ends at 0x6, not at the end of the 8-byte machine code: prelude offset 0x3 is wrong"));
+    // Past 64 KiB of code, an offset cut to 16 bits (what mpy-cross 1.27 writes) is recognised:
+    // the true prelude is found 64 KiB on and the file passes with a warning.  Machine code
+    // that happens to hold prelude-like bytes at 3, and the real prelude at 0x10003.
+    auto big = code;
+    big.insert(big.end(), 0x10000 - 3, 0x90);
+    big.insert(big.end(), prelude.begin(), prelude.end());
+    auto exact = verify_module(native_module(big, 0x10003));
+    EXPECT_TRUE(exact.ok());
+    EXPECT_TRUE(exact.problems.empty()) << exact.render("t.mpy");
+    auto cut = verify_module(native_module(big, 0x10003 & 0xffff));
+    EXPECT_TRUE(cut.ok()) << cut.render("t.mpy");
+    EXPECT_THAT(cut.render("t.mpy"), HasSubstr("warning"));
+    EXPECT_THAT(cut.render("t.mpy"), HasSubstr("prelude offset 0x3 is the true offset 0x10003 cut to 16 bits"));
+    // Other bytes at the stored offset + 64 KiB: no prelude ends the code there, so it is an error.
+    auto no_true_prelude = big;
+    no_true_prelude.back() = 0xff;  // the name's vuint now runs past the end
+    no_true_prelude.push_back(0x90);
+    EXPECT_FALSE(verify_module(native_module(no_true_prelude, 0x10003 & 0xffff)).ok());
 }
 
 TEST(MpytoolVerify, ReportsUnreadableFilesWithOffset) {
