@@ -443,6 +443,25 @@ def busy_port(t, m, path):
         slow.wait(30)
 
 
+def run_and_kill_board(board, argv):
+    """Runs mpr with `argv` and kills the board about a second into its transfer, once mpr holds
+    the port.  Returns (finished before the kill, mpr's exit status, its stderr)."""
+    copy = subprocess.Popen(argv, stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+    deadline = time.monotonic() + 15
+    while time.monotonic() < deadline and not holds(copy.pid, board.path):
+        time.sleep(0.05)
+    time.sleep(1.0)  # well into a multi-megabyte transfer (it takes seconds)
+    finished_early = copy.poll() is not None
+    board.proc.kill()  # board_pty dies: the client's pty goes away mid-transfer
+    board.proc.wait()
+    try:
+        _, err = copy.communicate(timeout=30)
+    except subprocess.TimeoutExpired:
+        copy.kill()
+        _, err = copy.communicate()
+    return finished_early, copy.returncode, err
+
+
 def killed_mid_copy(t, mpr, board_pty, state):
     """The board dies while a file is copied down: the local file keeps its old contents."""
     big = binary_blob(4_000_000, seed=7)
@@ -455,24 +474,11 @@ def killed_mid_copy(t, mpr, board_pty, state):
             f.write(b"old contents")
         with SimBoard(board_pty, state) as board:
             m = Mpr(mpr, ["connect", board.path])
-            copy = subprocess.Popen(m.argv("fs", "cp", ":huge.bin", dest), stdout=subprocess.PIPE,
-                                    stderr=subprocess.PIPE)
-            deadline = time.monotonic() + 15
-            while time.monotonic() < deadline and not holds(copy.pid, board.path):
-                time.sleep(0.05)
-            time.sleep(1.0)  # well into the 4 MB transfer (it takes seconds)
-            finished_early = copy.poll() is not None
-            board.proc.kill()  # board_pty dies: the client's pty goes away mid-transfer
-            board.proc.wait()
-            try:
-                out, err = copy.communicate(timeout=30)
-            except subprocess.TimeoutExpired:
-                copy.kill()
-                out, err = copy.communicate()
+            finished_early, returncode, err = run_and_kill_board(board, m.argv("fs", "cp", ":huge.bin", dest))
         if finished_early:
             t.check("board killed mid-copy (the copy finished before the kill: make it bigger)", False)
         else:
-            t.check("board killed mid-copy: mpr fails", copy.returncode != 0, err)
+            t.check("board killed mid-copy: mpr fails", returncode != 0, err)
             t.expect_equal("board killed mid-copy: local file untouched", open(dest, "rb").read(),
                            b"old contents")
             t.expect_equal("board killed mid-copy: no stray files", sorted(os.listdir(work)), ["huge.bin"])
@@ -493,24 +499,11 @@ def killed_mid_upload(t, mpr, board_pty, state):
             f.write(b"old contents")
         with SimBoard(board_pty, state) as board:
             m = Mpr(mpr, ["connect", board.path])
-            copy = subprocess.Popen(m.argv("fs", "cp", local, ":up.bin"), stdout=subprocess.PIPE,
-                                    stderr=subprocess.PIPE)
-            deadline = time.monotonic() + 15
-            while time.monotonic() < deadline and not holds(copy.pid, board.path):
-                time.sleep(0.05)
-            time.sleep(1.0)  # well into the 8 MB transfer (it takes seconds)
-            finished_early = copy.poll() is not None
-            board.proc.kill()
-            board.proc.wait()
-            try:
-                out, err = copy.communicate(timeout=30)
-            except subprocess.TimeoutExpired:
-                copy.kill()
-                out, err = copy.communicate()
+            finished_early, returncode, err = run_and_kill_board(board, m.argv("fs", "cp", local, ":up.bin"))
         if finished_early:
             t.check("board killed mid-upload (the copy finished before the kill: make it bigger)", False)
         else:
-            t.check("board killed mid-upload: mpr fails", copy.returncode != 0, err)
+            t.check("board killed mid-upload: mpr fails", returncode != 0, err)
             t.expect_equal("board killed mid-upload: the board's file keeps its old contents",
                            open(on_board, "rb").read(), b"old contents")
     finally:
