@@ -51,7 +51,7 @@ int main(int argc, char** argv) {
     // A board write to a closed pipe (`mpr exec ... | head`) must be an error, not a death.
     std::signal(SIGPIPE, SIG_IGN);
     try {
-        mpy::UserConfig config = mpy::load_user_config(mpy::user_config_path());
+        mpy::UserConfig config = mpy::load_configuration();
         mpy::AliasTable aliases = mpy::builtin_aliases();
         for (auto& [name, alias] : config.aliases) aliases[name] = alias;
         std::vector<mpy::ParsedCommand> commands = mpy::parse_commands(args, aliases);
@@ -76,7 +76,10 @@ int main(int argc, char** argv) {
     } catch (const mpy::DiagnosticError& e) {
         std::fflush(stdout);
         const mpy::Diagnostic& d = e.diagnostic();
-        std::string where = d.where.file.empty() ? "" : d.where.file + ": ";
+        // "FILE[:LINE]: [KIND: ]message": the line for a configuration file's error, the kind when
+        // it is a Python one (a SyntaxError in mpremote's config.py).
+        std::string where = d.where.file.empty() ? "" : d.where.file + (d.where.line > 0 ? ":" + std::to_string(d.where.line) : "") + ": ";
+        if (d.kind != "error") where += d.kind + ": ";
         std::fprintf(stderr, "mpr: %s%s\n", where.c_str(), d.message.c_str());
         return 1;
     }

@@ -2,10 +2,12 @@
 
 #include <cstdlib>
 #include <fstream>
+#include <optional>
 #include <nlohmann/json.hpp>
 #include <sstream>
 
 #include "common/diagnostics.h"
+#include "remote/mpremote_config.h"
 
 namespace mpy {
 namespace fs = std::filesystem;
@@ -64,15 +66,39 @@ UserConfig parse_user_config(const std::string& text, const std::string& source)
     return c;
 }
 
-UserConfig load_user_config(const fs::path& path) {
-    if (path.empty()) return {};
+namespace {
+
+// The whole file, or nothing when it cannot be opened (a missing config file is no error).
+std::optional<std::string> read_if_present(const fs::path& path) {
+    if (path.empty()) return std::nullopt;
     std::ifstream in(path, std::ios::binary);
-    if (!in) return {};
+    if (!in) return std::nullopt;
     std::stringstream ss;
     ss << in.rdbuf();
-    UserConfig c = parse_user_config(ss.str(), path.string());
+    return std::move(ss).str();
+}
+
+}  // namespace
+
+UserConfig load_user_config(const fs::path& path) {
+    std::optional<std::string> text = read_if_present(path);
+    if (!text) return {};
+    UserConfig c = parse_user_config(*text, path.string());
     c.path = path;
     return c;
+}
+
+UserConfig load_configuration() {
+    UserConfig own = load_user_config(user_config_path());
+    if (!own.path.empty()) return own;
+    if (const char* chosen = std::getenv("MPR_CONFIG"); chosen && *chosen) return {};
+    const fs::path theirs = mpremote_config_path();
+    if (std::optional<std::string> text = read_if_present(theirs)) {
+        UserConfig c = parse_mpremote_config(*text, theirs.string());
+        c.path = theirs;
+        return c;
+    }
+    return {};
 }
 
 }  // namespace mpy

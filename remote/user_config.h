@@ -9,6 +9,8 @@
 //                   "test": ["exec", "import test"],
 //                   "double x=4": "eval x*2",
 //                   "bl": { "command": "bootloader", "help": "enter the bootloader" } } }
+//
+// Without that file, mpremote's own config.py is read instead (mpremote_config.h).
 #pragma once
 
 #include <filesystem>
@@ -30,5 +32,10 @@ std::filesystem::path user_config_path();
 // Missing file: an empty config.  Malformed file: DiagnosticError naming the file.
 UserConfig load_user_config(const std::filesystem::path& path);
 UserConfig parse_user_config(const std::string& json_text, const std::string& source_name);
+
+// What mpr runs with: mpr's own config.json (user_config_path()); failing that, unless
+// $MPR_CONFIG chose a file, mpremote's config.py (mpremote_config.h), so that mpremote's users
+// keep their aliases; failing that, an empty config.
+UserConfig load_configuration();
 
 }  // namespace mpy
