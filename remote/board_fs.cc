@@ -135,6 +135,7 @@ std::string BoardFs::read_file(std::string_view path, std::size_t size_hint, con
         if (progress) progress(data.size(), std::max(size_hint, data.size()));
     };
     std::string code = snippets::read_file(c, path, c.read_chunk());
+    bool restarted_after_silence = false;
     for (int attempt = 1;; ++attempt) {
         try {
             r_.exec_streaming(code, [&](std::string_view s) {
@@ -149,6 +150,13 @@ std::string BoardFs::read_file(std::string_view path, std::size_t size_hint, con
         } catch (const RemoteExecError& e) {
             // The code arrived damaged and did not run: send it again.
             if (is_os_error(e) || !data.empty() || attempt == max_attempts) throw;
+        } catch (const IdleTimeoutError&) {
+            // Seen on the QEMU micro:bit, rarely: the snippet is accepted and the board then
+            // stays silent.  Reading is idempotent, so when nothing has arrived yet on such a
+            // line, stop the board (Ctrl-C), go back to the raw REPL and ask once more.
+            if (!r_.may_lose_bytes() || !data.empty() || !pending.empty() || restarted_after_silence) throw;
+            restarted_after_silence = true;
+            r_.enter(/*soft_reset=*/false);
         }
     }
     take_line(pending);

@@ -328,8 +328,11 @@ ExecOutcome RawRepl::follow(const OutputSink& sink, std::optional<Ms> idle_timeo
         if (fill(Clock::now() + Ms(100))) {
             last_data = Clock::now();
         } else if (idle_timeout && Clock::now() - last_data > *idle_timeout) {
-            fail("timed out after " + std::to_string(idle_timeout->count() / 1000) +
-                 " s of silence waiting for the end of the program's output from " + t_.name());
+            running_ = false;  // given up on: a caller that goes on re-enters the raw REPL first
+            throw IdleTimeoutError(Diagnostic{
+                "error", "timed out after " + std::to_string(idle_timeout->count() / 1000) +
+                             " s of silence waiting for the end of the program's output from " + t_.name(),
+                {}});
         }
     }
     outcome.error_output = parser.error_output();

@@ -39,6 +39,13 @@ private:
     std::string output_;
 };
 
+// A running program went silent for longer than the idle timeout.  Its own type, so that a
+// caller sending an idempotent snippet on a lossy line can stop the board and send it again.
+class IdleTimeoutError : public DiagnosticError {
+public:
+    using DiagnosticError::DiagnosticError;
+};
+
 enum class PasteSupport { unknown, supported, unsupported };
 
 struct ExecOutcome {
