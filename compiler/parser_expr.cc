@@ -146,78 +146,109 @@ ast::ExprPtr Parser::parse_star_expr() {
     return make_node(p, l, ast::Starred{parse_bitwise(0)});
 }
 
-// One binary-operator level: operand (op operand)*, where op_at(kind) is the operator a token of
-// that kind starts at this level, if any.  Every expression passes through all six levels, and
-// at most of them it is a lone operand: that is returned before any chain vector is allocated.
-template <typename ParseOperand, typename OpAt>
-ast::ExprPtr Parser::parse_binary_level(ParseOperand parse_operand, OpAt op_at) {
-    const ast::Pos p = pos();
-    const int l = line();
-    ast::ExprPtr first = parse_operand();
-    std::optional<ast::BinaryOp> op = op_at(tok().kind);
-    if (!op) return first;
-    std::vector<ast::ExprPtr> operands;
-    std::vector<ast::BinaryOp> ops;
-    operands.push_back(std::move(first));
-    do {
-        ops.push_back(*op);
-        advance();
-        operands.push_back(parse_operand());
-        op = op_at(tok().kind);
-    } while (op);
-    return fold_binary_chain(std::move(operands), ops, p, l);
-}
+// The binary-operator levels below.  Every expression passes through all of them and at most
+// levels it is a lone operand: that is returned before any chain vector is allocated.  Each level
+// is one plain function (no shared template or lambdas), so that a deep expression costs one stack
+// frame per level -- what the nesting limit and sanitizer builds are sized for.
 
 // expr: xor_expr ('|' xor_expr)*;  xor_expr: and_expr ('^' and_expr)*;
 // and_expr: shift_expr ('&' shift_expr)*
 ast::ExprPtr Parser::parse_bitwise(int level) {
     static constexpr TokenKind kSeparators[] = {TokenKind::Pipe, TokenKind::Caret, TokenKind::Ampersand};
     static constexpr ast::BinaryOp kOps[] = {ast::BinaryOp::BitOr, ast::BinaryOp::BitXor, ast::BinaryOp::BitAnd};
-    return parse_binary_level(
-        [this, level] { return level == 2 ? parse_shift_expr() : parse_bitwise(level + 1); },
-        [level](TokenKind kind) -> std::optional<ast::BinaryOp> {
-            if (kind == kSeparators[level]) return kOps[level];
-            return std::nullopt;
-        });
+    const ast::Pos p = pos();
+    const int l = line();
+    ast::ExprPtr first = level == 2 ? parse_shift_expr() : parse_bitwise(level + 1);
+    if (!at(kSeparators[level])) return first;
+    std::vector<ast::ExprPtr> operands;
+    std::vector<ast::BinaryOp> ops;
+    operands.push_back(std::move(first));
+    while (accept(kSeparators[level])) {
+        ops.push_back(kOps[level]);
+        operands.push_back(level == 2 ? parse_shift_expr() : parse_bitwise(level + 1));
+    }
+    return fold_binary_chain(std::move(operands), ops, p, l);
 }
+
+namespace {
+std::optional<ast::BinaryOp> shift_op(TokenKind kind) {
+    switch (kind) {
+        case TokenKind::DblLess: return ast::BinaryOp::LShift;
+        case TokenKind::DblMore: return ast::BinaryOp::RShift;
+        default: return std::nullopt;
+    }
+}
+std::optional<ast::BinaryOp> arith_op(TokenKind kind) {
+    switch (kind) {
+        case TokenKind::Plus: return ast::BinaryOp::Add;
+        case TokenKind::Minus: return ast::BinaryOp::Sub;
+        default: return std::nullopt;
+    }
+}
+std::optional<ast::BinaryOp> term_op(TokenKind kind) {
+    switch (kind) {
+        case TokenKind::Star: return ast::BinaryOp::Mult;
+        case TokenKind::At: return ast::BinaryOp::MatMult;
+        case TokenKind::Slash: return ast::BinaryOp::Div;
+        case TokenKind::Percent: return ast::BinaryOp::Mod;
+        case TokenKind::DblSlash: return ast::BinaryOp::FloorDiv;
+        default: return std::nullopt;
+    }
+}
+}  // namespace
 
 // shift_expr: arith_expr (('<<'|'>>') arith_expr)*
 ast::ExprPtr Parser::parse_shift_expr() {
-    return parse_binary_level([this] { return parse_arith_expr(); },
-                              [](TokenKind kind) -> std::optional<ast::BinaryOp> {
-                                  switch (kind) {
-                                      case TokenKind::DblLess: return ast::BinaryOp::LShift;
-                                      case TokenKind::DblMore: return ast::BinaryOp::RShift;
-                                      default: return std::nullopt;
-                                  }
-                              });
+    const ast::Pos p = pos();
+    const int l = line();
+    ast::ExprPtr first = parse_arith_expr();
+    std::optional<ast::BinaryOp> op = shift_op(tok().kind);
+    if (!op) return first;
+    std::vector<ast::ExprPtr> operands;
+    std::vector<ast::BinaryOp> ops;
+    operands.push_back(std::move(first));
+    for (; op; op = shift_op(tok().kind)) {
+        ops.push_back(*op);
+        advance();
+        operands.push_back(parse_arith_expr());
+    }
+    return fold_binary_chain(std::move(operands), ops, p, l);
 }
 
 // arith_expr: term (('+'|'-') term)*
 ast::ExprPtr Parser::parse_arith_expr() {
-    return parse_binary_level([this] { return parse_term(); },
-                              [](TokenKind kind) -> std::optional<ast::BinaryOp> {
-                                  switch (kind) {
-                                      case TokenKind::Plus: return ast::BinaryOp::Add;
-                                      case TokenKind::Minus: return ast::BinaryOp::Sub;
-                                      default: return std::nullopt;
-                                  }
-                              });
+    const ast::Pos p = pos();
+    const int l = line();
+    ast::ExprPtr first = parse_term();
+    std::optional<ast::BinaryOp> op = arith_op(tok().kind);
+    if (!op) return first;
+    std::vector<ast::ExprPtr> operands;
+    std::vector<ast::BinaryOp> ops;
+    operands.push_back(std::move(first));
+    for (; op; op = arith_op(tok().kind)) {
+        ops.push_back(*op);
+        advance();
+        operands.push_back(parse_term());
+    }
+    return fold_binary_chain(std::move(operands), ops, p, l);
 }
 
 // term: factor (('*'|'@'|'/'|'%'|'//') factor)*
 ast::ExprPtr Parser::parse_term() {
-    return parse_binary_level([this] { return parse_factor(); },
-                              [](TokenKind kind) -> std::optional<ast::BinaryOp> {
-                                  switch (kind) {
-                                      case TokenKind::Star: return ast::BinaryOp::Mult;
-                                      case TokenKind::At: return ast::BinaryOp::MatMult;
-                                      case TokenKind::Slash: return ast::BinaryOp::Div;
-                                      case TokenKind::Percent: return ast::BinaryOp::Mod;
-                                      case TokenKind::DblSlash: return ast::BinaryOp::FloorDiv;
-                                      default: return std::nullopt;
-                                  }
-                              });
+    const ast::Pos p = pos();
+    const int l = line();
+    ast::ExprPtr first = parse_factor();
+    std::optional<ast::BinaryOp> op = term_op(tok().kind);
+    if (!op) return first;
+    std::vector<ast::ExprPtr> operands;
+    std::vector<ast::BinaryOp> ops;
+    operands.push_back(std::move(first));
+    for (; op; op = term_op(tok().kind)) {
+        ops.push_back(*op);
+        advance();
+        operands.push_back(parse_factor());
+    }
+    return fold_binary_chain(std::move(operands), ops, p, l);
 }
 
 // factor: ('+'|'-'|'~') factor | power

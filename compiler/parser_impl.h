@@ -78,8 +78,6 @@ private:
     ast::ExprPtr parse_comparison();
     ast::ExprPtr parse_star_expr();
     ast::ExprPtr parse_bitwise(int level);  // | ^ &
-    template <typename ParseOperand, typename OpAt>
-    ast::ExprPtr parse_binary_level(ParseOperand parse_operand, OpAt op_at);
     ast::ExprPtr parse_shift_expr();
     ast::ExprPtr parse_arith_expr();
     ast::ExprPtr parse_term();
