@@ -2,7 +2,6 @@
 //
 // Every function records the line of its first token: that is the line MicroPython gives the
 // parse node of the corresponding rule (see ast.h).
-#include <optional>
 #include <utility>
 
 #include "compiler/parser_impl.h"
@@ -74,11 +73,10 @@ ast::ExprPtr Parser::parse_lambda(bool nocond) {
 ast::ExprPtr Parser::parse_or_test() {
     const ast::Pos p = pos();
     const int l = line();
-    ast::ExprPtr first = parse_and_test();
-    if (!at(TokenKind::KwOr)) return first;  // the usual case: no operand list to build
     std::vector<ast::ExprPtr> operands;
-    operands.push_back(std::move(first));
+    operands.push_back(parse_and_test());
     while (accept(TokenKind::KwOr)) operands.push_back(parse_and_test());
+    if (operands.size() == 1) return std::move(operands[0]);
     return fold_bool_op(true, std::move(operands), p, l);
 }
 
@@ -86,11 +84,10 @@ ast::ExprPtr Parser::parse_or_test() {
 ast::ExprPtr Parser::parse_and_test() {
     const ast::Pos p = pos();
     const int l = line();
-    ast::ExprPtr first = parse_not_test();
-    if (!at(TokenKind::KwAnd)) return first;
     std::vector<ast::ExprPtr> operands;
-    operands.push_back(std::move(first));
+    operands.push_back(parse_not_test());
     while (accept(TokenKind::KwAnd)) operands.push_back(parse_not_test());
+    if (operands.size() == 1) return std::move(operands[0]);
     return fold_bool_op(false, std::move(operands), p, l);
 }
 
@@ -146,11 +143,6 @@ ast::ExprPtr Parser::parse_star_expr() {
     return make_node(p, l, ast::Starred{parse_bitwise(0)});
 }
 
-// The binary-operator levels below.  Every expression passes through all of them and at most
-// levels it is a lone operand: that is returned before any chain vector is allocated.  Each level
-// is one plain function (no shared template or lambdas), so that a deep expression costs one stack
-// frame per level -- what the nesting limit and sanitizer builds are sized for.
-
 // expr: xor_expr ('|' xor_expr)*;  xor_expr: and_expr ('^' and_expr)*;
 // and_expr: shift_expr ('&' shift_expr)*
 ast::ExprPtr Parser::parse_bitwise(int level) {
@@ -158,60 +150,37 @@ ast::ExprPtr Parser::parse_bitwise(int level) {
     static constexpr ast::BinaryOp kOps[] = {ast::BinaryOp::BitOr, ast::BinaryOp::BitXor, ast::BinaryOp::BitAnd};
     const ast::Pos p = pos();
     const int l = line();
-    ast::ExprPtr first = level == 2 ? parse_shift_expr() : parse_bitwise(level + 1);
-    if (!at(kSeparators[level])) return first;
+    auto operand = [this, level] { return level == 2 ? parse_shift_expr() : parse_bitwise(level + 1); };
     std::vector<ast::ExprPtr> operands;
     std::vector<ast::BinaryOp> ops;
-    operands.push_back(std::move(first));
+    operands.push_back(operand());
     while (accept(kSeparators[level])) {
         ops.push_back(kOps[level]);
-        operands.push_back(level == 2 ? parse_shift_expr() : parse_bitwise(level + 1));
+        operands.push_back(operand());
     }
+    if (ops.empty()) return std::move(operands[0]);
     return fold_binary_chain(std::move(operands), ops, p, l);
 }
-
-namespace {
-std::optional<ast::BinaryOp> shift_op(TokenKind kind) {
-    switch (kind) {
-        case TokenKind::DblLess: return ast::BinaryOp::LShift;
-        case TokenKind::DblMore: return ast::BinaryOp::RShift;
-        default: return std::nullopt;
-    }
-}
-std::optional<ast::BinaryOp> arith_op(TokenKind kind) {
-    switch (kind) {
-        case TokenKind::Plus: return ast::BinaryOp::Add;
-        case TokenKind::Minus: return ast::BinaryOp::Sub;
-        default: return std::nullopt;
-    }
-}
-std::optional<ast::BinaryOp> term_op(TokenKind kind) {
-    switch (kind) {
-        case TokenKind::Star: return ast::BinaryOp::Mult;
-        case TokenKind::At: return ast::BinaryOp::MatMult;
-        case TokenKind::Slash: return ast::BinaryOp::Div;
-        case TokenKind::Percent: return ast::BinaryOp::Mod;
-        case TokenKind::DblSlash: return ast::BinaryOp::FloorDiv;
-        default: return std::nullopt;
-    }
-}
-}  // namespace
 
 // shift_expr: arith_expr (('<<'|'>>') arith_expr)*
 ast::ExprPtr Parser::parse_shift_expr() {
     const ast::Pos p = pos();
     const int l = line();
-    ast::ExprPtr first = parse_arith_expr();
-    std::optional<ast::BinaryOp> op = shift_op(tok().kind);
-    if (!op) return first;
     std::vector<ast::ExprPtr> operands;
     std::vector<ast::BinaryOp> ops;
-    operands.push_back(std::move(first));
-    for (; op; op = shift_op(tok().kind)) {
-        ops.push_back(*op);
+    operands.push_back(parse_arith_expr());
+    for (;;) {
+        if (at(TokenKind::DblLess)) {
+            ops.push_back(ast::BinaryOp::LShift);
+        } else if (at(TokenKind::DblMore)) {
+            ops.push_back(ast::BinaryOp::RShift);
+        } else {
+            break;
+        }
         advance();
         operands.push_back(parse_arith_expr());
     }
+    if (ops.empty()) return std::move(operands[0]);
     return fold_binary_chain(std::move(operands), ops, p, l);
 }
 
@@ -219,17 +188,21 @@ ast::ExprPtr Parser::parse_shift_expr() {
 ast::ExprPtr Parser::parse_arith_expr() {
     const ast::Pos p = pos();
     const int l = line();
-    ast::ExprPtr first = parse_term();
-    std::optional<ast::BinaryOp> op = arith_op(tok().kind);
-    if (!op) return first;
     std::vector<ast::ExprPtr> operands;
     std::vector<ast::BinaryOp> ops;
-    operands.push_back(std::move(first));
-    for (; op; op = arith_op(tok().kind)) {
-        ops.push_back(*op);
+    operands.push_back(parse_term());
+    for (;;) {
+        if (at(TokenKind::Plus)) {
+            ops.push_back(ast::BinaryOp::Add);
+        } else if (at(TokenKind::Minus)) {
+            ops.push_back(ast::BinaryOp::Sub);
+        } else {
+            break;
+        }
         advance();
         operands.push_back(parse_term());
     }
+    if (ops.empty()) return std::move(operands[0]);
     return fold_binary_chain(std::move(operands), ops, p, l);
 }
 
@@ -237,18 +210,23 @@ ast::ExprPtr Parser::parse_arith_expr() {
 ast::ExprPtr Parser::parse_term() {
     const ast::Pos p = pos();
     const int l = line();
-    ast::ExprPtr first = parse_factor();
-    std::optional<ast::BinaryOp> op = term_op(tok().kind);
-    if (!op) return first;
     std::vector<ast::ExprPtr> operands;
     std::vector<ast::BinaryOp> ops;
-    operands.push_back(std::move(first));
-    for (; op; op = term_op(tok().kind)) {
-        ops.push_back(*op);
+    operands.push_back(parse_factor());
+    for (;;) {
+        switch (tok().kind) {
+            case TokenKind::Star: ops.push_back(ast::BinaryOp::Mult); break;
+            case TokenKind::At: ops.push_back(ast::BinaryOp::MatMult); break;
+            case TokenKind::Slash: ops.push_back(ast::BinaryOp::Div); break;
+            case TokenKind::Percent: ops.push_back(ast::BinaryOp::Mod); break;
+            case TokenKind::DblSlash: ops.push_back(ast::BinaryOp::FloorDiv); break;
+            default:
+                if (ops.empty()) return std::move(operands[0]);
+                return fold_binary_chain(std::move(operands), ops, p, l);
+        }
         advance();
         operands.push_back(parse_factor());
     }
-    return fold_binary_chain(std::move(operands), ops, p, l);
 }
 
 // factor: ('+'|'-'|'~') factor | power

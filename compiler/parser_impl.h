@@ -8,7 +8,6 @@
 // order matters: const() names, and which strings are qstrs, depend on what came before.
 #pragma once
 
-#include <optional>
 #include <string>
 #include <string_view>
 #include <unordered_map>
