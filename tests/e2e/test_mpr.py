@@ -76,16 +76,21 @@ def basic_commands(t, m, label):
     t.check(f"{label}: commands chained with +", ok(p) and p.out.strip() == "10", show(p))
     p = m.run("exec", "a=5", "+", "soft-reset", "+", "exec", "print('a' in globals())")
     t.check(f"{label}: soft-reset clears globals", ok(p) and p.out.strip() == "False", show(p))
+    p = run_script(m, "for i in range(3):\n    print('line', i)\n")
+    t.check(f"{label}: run", ok(p) and p.out == "line 0\nline 1\nline 2\n", show(p))
+    remote_exceptions(t, m, label)
+
+
+def run_script(m, text):
+    """`mpr run` of a host file holding `text` (removed afterwards)."""
     work = temp_dir("e2e-mpr-run-")
     try:
         script = os.path.join(work, "script.py")
         with open(script, "w") as f:
-            f.write("for i in range(3):\n    print('line', i)\n")
-        p = m.run("run", script)
-        t.check(f"{label}: run", ok(p) and p.out == "line 0\nline 1\nline 2\n", show(p))
+            f.write(text)
+        return m.run("run", script)
     finally:
         shutil.rmtree(work)
-    remote_exceptions(t, m, label)
 
 
 def traceback_on_stdout(p, before=""):
@@ -102,16 +107,9 @@ def remote_exceptions(t, m, label):
             traceback_on_stdout(p, "before\n"), show(p))
     p = m.run("eval", "1/0")
     t.check(f"{label}: eval: remote exception -> exit 1, traceback on stdout", traceback_on_stdout(p), show(p))
-    work = temp_dir("e2e-mpr-raise-")
-    try:
-        script = os.path.join(work, "raise.py")
-        with open(script, "w") as f:
-            f.write("print('ran')\nx = 1\nx / 0\n")
-        p = m.run("run", script)
-        t.check(f"{label}: run: remote exception -> exit 1, output then traceback on stdout",
-                traceback_on_stdout(p, "ran\n") and ", line 3" in p.out, show(p))
-    finally:
-        shutil.rmtree(work)
+    p = run_script(m, "print('ran')\nx = 1\nx / 0\n")
+    t.check(f"{label}: run: remote exception -> exit 1, output then traceback on stdout",
+            traceback_on_stdout(p, "ran\n") and ", line 3" in p.out, show(p))
     # A chain stops at the failing command, as mpremote's does.
     p = m.run("exec", "1/0", "+", "exec", "print('not reached')")
     t.check(f"{label}: a failing exec ends the chain", traceback_on_stdout(p) and "not reached" not in p.out,
