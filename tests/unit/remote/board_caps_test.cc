@@ -1,7 +1,7 @@
 #include <gtest/gtest.h>
 
-#include "remote/board_caps.h"
-#include "remote/board_snippets.h"
+#include "remote/board/board_caps.h"
+#include "remote/board/board_snippets.h"
 
 namespace mpy {
 namespace {

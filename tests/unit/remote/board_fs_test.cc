@@ -8,9 +8,9 @@
 #include <random>
 #include <regex>
 
-#include "remote/board_fs.h"
-#include "remote/sha256.h"
-#include "remote/wire_codec.h"
+#include "remote/board/board_fs.h"
+#include "remote/board/sha256.h"
+#include "remote/protocol/wire_codec.h"
 #include "tests/unit/remote/fake_board.h"
 
 namespace mpy {

@@ -3,10 +3,10 @@
 #include <algorithm>
 #include <regex>
 
-#include "remote/board_fs.h"
-#include "remote/checked_code.h"
-#include "remote/raw_repl.h"
-#include "remote/wire_codec.h"
+#include "remote/board/board_fs.h"
+#include "remote/board/checked_code.h"
+#include "remote/protocol/raw_repl.h"
+#include "remote/protocol/wire_codec.h"
 #include "tests/unit/remote/fake_board.h"
 
 namespace mpy {

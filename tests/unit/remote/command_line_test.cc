@@ -1,7 +1,7 @@
 #include <gtest/gtest.h>
 
 #include "common/diagnostics.h"
-#include "remote/command_line.h"
+#include "remote/cli/command_line.h"
 
 namespace mpy {
 namespace {

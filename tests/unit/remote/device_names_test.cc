@@ -1,7 +1,7 @@
 #include <gtest/gtest.h>
 
 #include "common/diagnostics.h"
-#include "remote/device_names.h"
+#include "remote/transport/device_names.h"
 
 namespace mpy {
 namespace {

@@ -8,7 +8,7 @@
 #include <string>
 #include <utility>
 
-#include "remote/transport.h"
+#include "remote/transport/transport.h"
 
 namespace mpy::testing {
 

@@ -8,9 +8,9 @@
 #include <fstream>
 
 #include "common/diagnostics.h"
-#include "remote/command_line.h"
-#include "remote/mpremote_config.h"
-#include "remote/user_config.h"
+#include "remote/cli/command_line.h"
+#include "remote/cli/mpremote_config.h"
+#include "remote/cli/user_config.h"
 
 namespace mpy {
 namespace {

@@ -1,6 +1,6 @@
 #include <gtest/gtest.h>
 
-#include "remote/raw_repl_parser.h"
+#include "remote/protocol/raw_repl_parser.h"
 
 using namespace std::string_literals;
 

@@ -2,7 +2,7 @@
 
 #include <algorithm>
 
-#include "remote/raw_repl.h"
+#include "remote/protocol/raw_repl.h"
 #include "tests/unit/remote/fake_board.h"
 
 namespace mpy {

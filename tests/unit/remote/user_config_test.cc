@@ -1,8 +1,8 @@
 #include <gtest/gtest.h>
 
 #include "common/diagnostics.h"
-#include "remote/command_line.h"
-#include "remote/user_config.h"
+#include "remote/cli/command_line.h"
+#include "remote/cli/user_config.h"
 
 namespace mpy {
 namespace {

@@ -2,8 +2,8 @@
 
 #include <random>
 
-#include "remote/sha256.h"
-#include "remote/wire_codec.h"
+#include "remote/board/sha256.h"
+#include "remote/protocol/wire_codec.h"
 
 namespace mpy {
 namespace {

@@ -1,0 +1,344 @@
+#include "remote/board/board_fs.h"
+
+#include <cstdlib>
+
+#include "remote/board/board_snippets.h"
+#include "remote/board/sha256.h"
+#include "remote/protocol/wire_codec.h"
+
+namespace mpy {
+namespace {
+
+[[noreturn]] void fail(const std::string& msg) { throw DiagnosticError(Diagnostic{"error", msg, {}}); }
+
+// Splits "a b 'name'" into the leading integers and the trailing literal.
+struct Line {
+    std::vector<long long> numbers;
+    std::string rest;
+};
+Line split_line(std::string_view line, int count) {
+    Line out;
+    for (int i = 0; i < count; ++i) {
+        while (!line.empty() && line[0] == ' ') line.remove_prefix(1);
+        auto sp = line.find(' ');
+        std::string num(line.substr(0, sp));
+        char* end = nullptr;
+        long long v = std::strtoll(num.c_str(), &end, 10);
+        if (num.empty() || *end) fail("unexpected answer from the board: '" + std::string(line) + "'");
+        out.numbers.push_back(v);
+        line = sp == std::string_view::npos ? std::string_view() : line.substr(sp + 1);
+    }
+    out.rest = std::string(line);
+    return out;
+}
+
+std::vector<std::string_view> lines_of(std::string_view text) {
+    std::vector<std::string_view> out;
+    while (!text.empty()) {
+        auto nl = text.find('\n');
+        std::string_view line = text.substr(0, nl);
+        if (!line.empty() && line.back() == '\r') line.remove_suffix(1);
+        if (!line.empty()) out.push_back(line);
+        if (nl == std::string_view::npos) break;
+        text.remove_prefix(nl + 1);
+    }
+    return out;
+}
+
+}  // namespace
+
+std::uint32_t byte_sum(std::string_view data) {
+    std::uint32_t s = 0;
+    for (char c : data) s += static_cast<unsigned char>(c);
+    return s;
+}
+
+std::string remote_join(std::string_view a, std::string_view b) {
+    // mpremote joins "" and "x" as "./x"; flat file systems (the micro:bit) would take that as
+    // a file name, so a relative name stays as it is.
+    if (a.empty() || a == ".") return std::string(b);
+    std::string r(a);
+    while (r.size() > 1 && r.back() == '/') r.pop_back();
+    if (r == "/") r.clear();
+    while (!b.empty() && b.front() == '/') b.remove_prefix(1);
+    while (!b.empty() && b.back() == '/') b.remove_suffix(1);
+    return r + "/" + std::string(b);
+}
+
+std::string remote_dirname(std::string_view p) {
+    auto s = p.rfind('/');
+    return s == std::string_view::npos ? "" : std::string(p.substr(0, s));
+}
+
+std::string remote_basename(std::string_view p) {
+    auto s = p.rfind('/');
+    return std::string(s == std::string_view::npos ? p : p.substr(s + 1));
+}
+
+const BoardCaps& BoardFs::caps() {
+    if (!caps_) caps_ = parse_caps(query(caps_probe_code()));
+    return *caps_;
+}
+
+bool BoardFs::raw_high_bytes_ok() {
+    if (!raw_high_) {
+        try {
+            std::string out = query(snippets::raw_byte_check());
+            raw_high_ = lines_of(out).size() == 1 && lines_of(out)[0] == "2 255";
+        } catch (const RemoteExecError&) {
+            raw_high_ = false;
+        }
+    }
+    return *raw_high_;
+}
+
+RemoteStat BoardFs::stat(std::string_view path) {
+    std::string text = query(snippets::stat(caps(), path));
+    auto lines = lines_of(text);
+    if (lines.size() != 1) fail("unexpected answer from the board to stat");
+    Line l = split_line(lines[0], 2);
+    RemoteStat s;
+    if (l.numbers[0] == -1) return s;
+    s.exists = true;
+    s.is_dir = (l.numbers[0] & 0x4000) != 0;
+    s.size = l.numbers[1];
+    return s;
+}
+
+std::vector<RemoteEntry> BoardFs::listdir(std::string_view path) {
+    const BoardCaps& c = caps();
+    if (!c.has_directories() && !(path.empty() || path == "/" || path == "."))
+        fail("this board has no directories (only '/')");
+    std::vector<RemoteEntry> out;
+    std::string text = query(snippets::listdir(c, path));
+    for (std::string_view line : lines_of(text)) {
+        Line l = split_line(line, 2);
+        auto name = decode_py_literal(l.rest);
+        if (!name) fail("unexpected directory entry from the board: '" + std::string(line) + "'");
+        out.push_back({*name, (l.numbers[0] & 0x4000) != 0, l.numbers[1]});
+    }
+    return out;
+}
+
+std::string BoardFs::read_file(std::string_view path, std::size_t size_hint, const ProgressFn& progress,
+                               const std::function<void(std::string_view)>& sink) {
+    const BoardCaps& c = caps();
+    std::string data, pending;
+    bool base64 = c.b2a_base64;
+    auto take_line = [&](std::string_view line) {
+        if (!line.empty() && line.back() == '\r') line.remove_suffix(1);
+        if (line.empty()) return;
+        auto chunk = base64 ? base64_decode(line) : decode_py_literal(line);
+        if (!chunk) fail("corrupt data from the board while reading " + std::string(path));
+        data += *chunk;
+        if (sink) sink(*chunk);
+        if (progress) progress(data.size(), std::max(size_hint, data.size()));
+    };
+    std::string code = snippets::read_file(c, path, c.read_chunk());
+    bool restarted_after_silence = false;
+    for (int attempt = 1;; ++attempt) {
+        try {
+            r_.exec_streaming(code, [&](std::string_view s) {
+                pending.append(s);
+                std::size_t nl;
+                while ((nl = pending.find('\n')) != std::string::npos) {
+                    take_line(std::string_view(pending).substr(0, nl));
+                    pending.erase(0, nl + 1);
+                }
+            });
+            break;
+        } catch (const RemoteExecError& e) {
+            // The code arrived damaged and did not run: send it again.
+            if (is_os_error(e) || !data.empty() || attempt == max_attempts) throw;
+        } catch (const IdleTimeoutError&) {
+            // Seen on the QEMU micro:bit, rarely: the snippet is accepted and the board then
+            // stays silent.  Reading is idempotent, so when nothing has arrived yet on such a
+            // line, stop the board (Ctrl-C), go back to the raw REPL and ask once more.
+            if (!r_.may_lose_bytes() || !data.empty() || !pending.empty() || restarted_after_silence) throw;
+            restarted_after_silence = true;
+            r_.enter(/*soft_reset=*/false);
+        }
+    }
+    take_line(pending);
+    if (size_hint > 0 && data.size() != size_hint)
+        fail("reading " + std::string(path) + ": expected " + std::to_string(size_hint) + " bytes, got " +
+             std::to_string(data.size()));
+    return data;
+}
+
+RemoteDigest BoardFs::digest(std::string_view path) {
+    const BoardCaps& c = caps();
+    std::string text = query(snippets::digest(c, path));
+    auto lines = lines_of(text);
+    if (lines.size() != 1) fail("unexpected answer from the board to the checksum");
+    RemoteDigest d;
+    if (c.has_sha256()) {
+        auto raw = decode_py_literal(lines[0]);
+        if (!raw || raw->size() != 32) fail("unexpected sha256 digest from the board: '" + std::string(lines[0]) + "'");
+        d.sha256 = *raw;
+        return d;
+    }
+    Line l = split_line(lines[0], 2);
+    d.size = l.numbers[0];
+    d.byte_sum = static_cast<std::uint32_t>(l.numbers[1]);
+    return d;
+}
+
+bool BoardFs::digest_matches(std::string_view path, std::string_view data) {
+    RemoteDigest d = digest(path);
+    return d.sha256 ? *d.sha256 == sha256(data)
+                    : d.size == static_cast<long long>(data.size()) && d.byte_sum == byte_sum(data);
+}
+
+bool BoardFs::has_same_content(std::string_view path, std::string_view data) {
+    RemoteStat s = stat(path);
+    if (!s.exists || s.is_dir) return false;
+    if (caps().has_sha256()) return digest(path).sha256 == sha256(data);
+    if (s.size != static_cast<long long>(data.size())) return false;
+    // Same size, no hashlib: reading it back is still cheaper than writing it.
+    return read_file(path, data.size(), {}) == data;
+}
+
+namespace {
+// A chunk or a whole file arrived damaged (the board lost bytes on the way).
+struct DamagedTransfer {};
+}  // namespace
+
+bool BoardFs::is_os_error(const RemoteExecError& e) {
+    return e.os_errno() != 0 || e.diagnostic().message.find("OSError") != std::string::npos ||
+           e.diagnostic().message.find("MemoryError") != std::string::npos;
+}
+
+std::string BoardFs::query(const std::string& code) {
+    // Boards without flow control (the micro:bit) drop bytes now and then; damaged code fails
+    // to compile or names something that does not exist.  Read-only snippets can simply be
+    // sent again; an OSError is the board's real answer.
+    for (int attempt = 1;; ++attempt) {
+        try {
+            return r_.exec(code);
+        } catch (const RemoteExecError& e) {
+            if (is_os_error(e) || attempt == max_attempts) throw;
+        }
+    }
+}
+
+void BoardFs::write_file(std::string_view path, std::string_view data, const ProgressFn& progress) {
+    const BoardCaps& c = caps();
+    std::string dest(path);
+    // With os.rename the data goes to a temporary file that replaces the destination only once
+    // it is complete and verified.  Without it (the micro:bit) there is no atomic replacement,
+    // and an on-board copy would need flash for two copies (the micro:bit has ~16 KB and
+    // corrupts its file system when it runs out), so the destination is written directly,
+    // verified, and written again if it arrived damaged.
+    std::string target = c.rename ? dest + ".mpr~" : dest;
+    if (!c.rename && notice && !told_not_atomic_) {
+        told_not_atomic_ = true;
+        notice("note: this board has no os.rename, so files are written in place (then verified), not atomically");
+    }
+    bool base64 = c.a2b_base64;
+    BytesLiteralOptions lit_opts;
+    if (!base64) lit_opts.raw_high_bytes = raw_high_bytes_ok();
+    // Room for the call around the data in each submission.
+    std::size_t budget = c.source_budget() > 192 ? c.source_budget() - 100 : 92;
+
+    for (int attempt = 1;; ++attempt) {
+        try {
+            write_file_once(target, data, base64, lit_opts, budget, progress);
+            if (!digest_matches(target, data)) throw DamagedTransfer{};
+            if (c.rename) query(snippets::replace_file(c, target, dest));
+            return;
+        } catch (const DamagedTransfer&) {
+            if (attempt == max_attempts) {
+                if (c.rename) discard_temporary(target);
+                fail("writing " + dest + " failed " + std::to_string(max_attempts) +
+                     " times: the data kept arriving damaged (the board loses bytes); " +
+                     (c.rename ? "the old file is unchanged" : "the file on the board is damaged"));
+            }
+        } catch (const RemoteExecError& e) {
+            if (c.rename) discard_temporary(target);
+            else close_quietly();
+            throw;
+        }
+    }
+}
+
+void BoardFs::close_quietly() {
+    try {
+        r_.exec("try:\n _f.close()\nexcept:\n pass\n");
+    } catch (const DiagnosticError&) {
+    }
+}
+
+void BoardFs::discard_temporary(const std::string& tmp) {
+    // Leave no temporary behind; the destination itself was never touched.
+    try {
+        r_.exec("try:\n _f.close()\nexcept:\n pass\n" + snippets::remove(caps(), tmp));
+    } catch (const DiagnosticError&) {
+    }
+}
+
+void BoardFs::write_file_once(const std::string& tmp, std::string_view data, bool base64,
+                              const BytesLiteralOptions& lit_opts, std::size_t budget,
+                              const ProgressFn& progress) {
+    query(snippets::open_for_write(caps(), tmp, base64));
+    std::size_t done = 0;
+    if (progress) progress(0, data.size());
+    while (done < data.size()) {
+        std::string code;
+        std::size_t n = 0;
+        if (base64) {
+            n = std::min(data.size() - done, budget / 4 * 3);
+            std::string_view chunk = data.substr(done, n);
+            code = snippets::write_base64(base64_encode(chunk), n, byte_sum(chunk));
+        } else {
+            std::string body = encode_bytes_literal_upto(data.substr(done), budget, n, lit_opts);
+            if (n == 0) fail("internal: empty chunk");
+            code = snippets::write_literal(body, n, byte_sum(data.substr(done, n)));
+        }
+        // A damaged submission fails to compile, names something that does not exist, or
+        // carries a chunk whose length or sum is wrong: in every case nothing was written, so
+        // it is simply sent again.  A write of the wrong size (which the checks should make
+        // impossible) spoils the file: start it again.
+        for (int attempt = 1;; ++attempt) {
+            std::string answer = query(code);
+            auto lines = lines_of(answer);
+            if (lines.size() == 1 && lines[0] == std::to_string(n)) break;
+            if (lines.size() != 1 || lines[0] != "-1" || attempt == 2 * max_attempts) throw DamagedTransfer{};
+        }
+        done += n;
+        if (progress) progress(done, data.size());
+    }
+    query(snippets::close_write());
+}
+
+void BoardFs::remove(std::string_view path) { query(snippets::remove(caps(), path)); }
+void BoardFs::mkdir(std::string_view path) {
+    if (!caps().mkdir) fail("this board has no directories (its os module has no mkdir)");
+    query(snippets::mkdir(caps(), path));
+}
+void BoardFs::rmdir(std::string_view path) {
+    if (!caps().rmdir) fail("this board has no directories (its os module has no rmdir)");
+    query(snippets::rmdir(caps(), path));
+}
+void BoardFs::touch(std::string_view path) { query(snippets::touch(caps(), path)); }
+
+std::string BoardFs::getcwd() {
+    std::string text = query(snippets::getcwd(caps()));
+    auto lines = lines_of(text);
+    auto s = lines.size() == 1 ? decode_py_literal(lines[0]) : std::nullopt;
+    return s ? *s : "/";
+}
+
+std::vector<BoardFs::DfRow> BoardFs::df() {
+    if (!caps().statvfs) fail("df: this board's os module has no statvfs");
+    std::vector<DfRow> rows;
+    std::string text = query(snippets::df(caps()));
+    for (std::string_view line : lines_of(text)) {
+        Line l = split_line(line, 3);
+        auto m = decode_py_literal(l.rest);
+        rows.push_back({m ? *m : l.rest, l.numbers[0], l.numbers[1], l.numbers[2]});
+    }
+    return rows;
+}
+
+}  // namespace mpy

@@ -1,0 +1,25 @@
+// The implementations of mpr's commands, one function per command family.  Each returns the
+// exit status (0 or 1) or throws DiagnosticError; the Session dispatches to them.
+#pragma once
+
+#include "remote/cli/command_line.h"
+#include "remote/cli/session.h"
+
+namespace mpy {
+
+int cmd_connect(Session& s, const ParsedCommand& c);  // connect (incl. `connect list` = devs)
+int cmd_exec(Session& s, const ParsedCommand& c);     // exec, eval, run
+int cmd_soft_reset(Session& s, const ParsedCommand& c);
+int cmd_rtc(Session& s, const ParsedCommand& c);
+int cmd_sleep(Session& s, const ParsedCommand& c);
+int cmd_fs(Session& s, const ParsedCommand& c);       // fs cat|cp|ls|mkdir|rm|rmdir|touch|tree|sha256sum
+int cmd_df(Session& s, const ParsedCommand& c);
+int cmd_edit(Session& s, const ParsedCommand& c);
+int cmd_repl(Session& s, const ParsedCommand& c);
+int cmd_help(Session& s, const ParsedCommand& c);
+int cmd_version(Session& s, const ParsedCommand& c);
+
+// Writes bytes to stdout unbuffered-ish (flushes), for output streamed from the board.
+void write_stdout(std::string_view data);
+
+}  // namespace mpy

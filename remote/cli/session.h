@@ -1,0 +1,66 @@
+// Session: the state that carries from one command to the next (mpremote's State) — the
+// connection, whether the board is in the raw REPL, whether the automatic soft reset has been
+// done — and the dispatch of parsed commands to their implementations.
+#pragma once
+
+#include <chrono>
+#include <memory>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "remote/board/board_fs.h"
+#include "remote/cli/command_line.h"
+#include "remote/transport/connect_options.h"
+#include "remote/protocol/raw_repl.h"
+#include "remote/transport/transport.h"
+
+namespace mpy {
+
+struct SessionOptions {
+    ConnectOptions connect;
+    std::string default_device = "auto";   // used by the implicit connect
+    std::chrono::milliseconds timeout{10000};  // every protocol wait
+    std::optional<std::chrono::milliseconds> exec_timeout;  // silence limit for exec/run/eval
+    bool no_raw_paste = false;
+    AliasTable aliases;                    // built-in + user, for `help`
+};
+
+class Session {
+public:
+    explicit Session(SessionOptions opts);
+    ~Session();
+    Session(const Session&) = delete;
+    Session& operator=(const Session&) = delete;
+
+    // Runs the commands in order; an implicit `repl` ends a sequence without actions, as in
+    // mpremote.  Returns the exit status.
+    int run(const std::vector<ParsedCommand>& commands);
+
+    // --- for the command implementations ---
+    const SessionOptions& options() const { return opts_; }
+    void connect(const std::string& device);
+    void disconnect();
+    bool connected() const { return transport_ != nullptr; }
+    // The connected device's name as the user knows it (a port path, "sim"); "" when not connected.
+    std::string device_name() const { return transport_ ? transport_->name() : std::string(); }
+    // Connects if needed and enters the raw REPL; the first time (and after `disconnect`) the
+    // board is soft-reset unless `resume` said otherwise.  `soft_reset` forces either way.
+    RawRepl& raw(std::optional<bool> soft_reset = std::nullopt);
+    // Connects if needed and leaves the raw REPL (for the interactive terminal).
+    Transport& friendly();
+    BoardFs& fs();
+    void did_action() { did_action_ = true; }
+    void resume() { auto_soft_reset_ = false; }
+
+private:
+    int dispatch(const ParsedCommand& c);
+    SessionOptions opts_;
+    std::unique_ptr<Transport> transport_;
+    std::unique_ptr<RawRepl> repl_;
+    std::unique_ptr<BoardFs> fs_;
+    bool auto_soft_reset_ = true;
+    bool did_action_ = false;
+};
+
+}  // namespace mpy

@@ -1,0 +1,360 @@
+#include "remote/protocol/raw_repl.h"
+
+#include <cstdio>
+#include <fmt/format.h>
+#include <cstdlib>
+#include <regex>
+#include <thread>
+
+#include "remote/protocol/host_interrupt.h"
+#include "remote/protocol/raw_repl_parser.h"
+
+namespace mpy {
+namespace {
+
+std::string last_line(std::string_view text) {
+    while (!text.empty() && (text.back() == '\n' || text.back() == '\r')) text.remove_suffix(1);
+    auto nl = text.find_last_of('\n');
+    std::string_view line = nl == std::string_view::npos ? text : text.substr(nl + 1);
+    while (!line.empty() && line.back() == '\r') line.remove_suffix(1);
+    return std::string(line);
+}
+
+[[noreturn]] void fail(const std::string& msg) { throw DiagnosticError(Diagnostic{"error", msg, {}}); }
+
+}  // namespace
+
+RemoteExecError::RemoteExecError(std::string traceback, std::string output)
+    : DiagnosticError(Diagnostic{"error", last_line(traceback), {}}),
+      traceback_(std::move(traceback)),
+      output_(std::move(output)) {}
+
+int RemoteExecError::os_errno() const {
+    std::string line = last_line(traceback_);
+    if (line.find("OSError") == std::string::npos) return 0;
+    std::smatch m;
+    static const std::regex errno_form(R"(\[Errno (\d+)\])"), bare_form(R"(OSError: (-?\d+)\s*$)");
+    if (std::regex_search(line, m, errno_form) || std::regex_search(line, m, bare_form))
+        return std::atoi(m[1].str().c_str());
+    static const struct {
+        const char* name;
+        int value;
+    } names[] = {{"ENOENT", 2}, {"EIO", 5}, {"EBADF", 9}, {"EACCES", 13}, {"EEXIST", 17},
+                 {"ENODEV", 19}, {"ENOTDIR", 20}, {"EISDIR", 21}, {"EINVAL", 22}, {"ENOSPC", 28},
+                 {"EROFS", 30}, {"ENOTEMPTY", 39}};
+    for (const auto& n : names)
+        if (line.find(n.name) != std::string::npos) return n.value;
+    // MicroPython 1.9 on the micro:bit words some of them: "OSError: file not found".
+    if (line.find("not found") != std::string::npos) return 2;
+    return 0;
+}
+
+double RawRepl::debug_clock() const {
+    return std::chrono::duration<double>(Clock::now() - created_).count();
+}
+
+RawRepl::RawRepl(Transport& t, Ms timeout) : t_(t), timeout_(timeout), created_(Clock::now()) {
+    const char* dbg = std::getenv("MPR_DEBUG");
+    debug_ = dbg && *dbg && std::string(dbg) != "0";
+}
+
+void RawRepl::write(std::string_view data) {
+    if (debug_) std::fprintf(stderr, "[mpr %6.3f >] %s\n", debug_clock(), printable_bytes(data, 200).c_str());
+    t_.write(data);
+}
+
+bool RawRepl::fill(Clock::time_point deadline) {
+    char buf[4096];
+    auto now = Clock::now();
+    auto left = deadline > now ? std::chrono::duration_cast<Ms>(deadline - now) : Ms(0);
+    std::size_t n = t_.read(buf, sizeof buf, left);
+    if (n == 0) return false;
+    if (debug_) std::fprintf(stderr, "[mpr %6.3f <] %s\n", debug_clock(), printable_bytes({buf, n}, 200).c_str());
+    rx_.append(buf, n);
+    return true;
+}
+
+std::string RawRepl::wait_for(const std::function<std::size_t(std::string_view)>& find,
+                              const std::string& what, Ms timeout) {
+    auto deadline = Clock::now() + timeout;
+    while (true) {
+        std::size_t end = find(rx_);
+        if (end != std::string::npos) {
+            std::string got = rx_.substr(0, end);
+            rx_.erase(0, end);
+            return got;
+        }
+        // Keep the buffer bounded while waiting through a chatty board.
+        if (rx_.size() > (1u << 16)) rx_.erase(0, rx_.size() - 1024);
+        if (Clock::now() >= deadline || !fill(deadline)) {
+            if (Clock::now() < deadline) continue;
+            fail("timed out after " + fmt::format("{:.1f}", timeout.count() / 1000.0) +
+                 " s waiting for " + what + " from " + t_.name() +
+                 (rx_.empty() ? " (the board sent nothing)"
+                              : " (the board sent '" + printable_bytes(rx_.size() > 80 ? std::string_view(rx_).substr(rx_.size() - 80) : std::string_view(rx_)) + "')"));
+        }
+    }
+}
+
+std::string RawRepl::read_exact(std::size_t n, Ms timeout, const std::string& what) {
+    return wait_for([n](std::string_view d) { return d.size() >= n ? n : std::string::npos; }, what,
+                    timeout);
+}
+
+void RawRepl::drain_quiet(Ms quiet, Ms limit) {
+    auto end = Clock::now() + limit;
+    while (Clock::now() < end) {
+        if (!fill(std::min(end, Clock::now() + quiet))) break;
+    }
+    rx_.clear();
+    t_.discard_input();
+}
+
+bool RawRepl::enter_quickly(Ms limit) {
+    // Drop what has already arrived, then send Ctrl-C, Ctrl-C, Ctrl-A back to back and let the
+    // banner search skip whatever comes before the banner (the program's last output, the
+    // friendly prompts the Ctrl-Cs cause).  A stale banner from an earlier client cannot
+    // mislead us: the soft reset that follows waits for "soft reboot" and then for the banner
+    // after it, which only our Ctrl-D produces.  Some REPLs (the unix port) discard input that
+    // arrives while they start a new line, so the keys are sent again, at growing intervals,
+    // while no banner comes; extra Ctrl-As only repeat the banner.
+    rx_.clear();
+    t_.discard_input();
+    const auto deadline = Clock::now() + limit;
+    Ms resend_after(50);
+    while (true) {
+        write("\r\x03\x03");
+        write("\r\x01");
+        const auto resend_at = std::min(deadline, Clock::now() + resend_after);
+        while (true) {
+            std::size_t end = find_raw_repl_banner(rx_);
+            if (end != std::string::npos) {
+                rx_.erase(0, end);
+                return true;
+            }
+            if (rx_.size() > (1u << 16)) rx_.erase(0, rx_.size() - 1024);
+            if (Clock::now() >= resend_at) break;
+            fill(resend_at);
+        }
+        if (Clock::now() >= deadline) return false;
+        resend_after *= 2;
+    }
+}
+
+void RawRepl::enter(bool soft_reset) {
+    // Entering just before a soft reset can go fast (see enter_quickly); without one, the
+    // banner we find must be the answer to our Ctrl-A, so earlier output must have ended
+    // first.  A board that did not answer the quick way gets the careful way, once.
+    const Ms first_wait = std::min(timeout_, Ms(3000));
+    const bool quick = soft_reset && enter_quickly(first_wait);
+    for (int attempt = soft_reset ? 1 : 0; !quick; ++attempt) {
+        // Ctrl-C twice stops a running program even if it catches one KeyboardInterrupt; then
+        // throw away whatever it printed before asking for the raw REPL.
+        write("\r\x03\x03");
+        drain_quiet(Ms(50), Ms(500));
+        write("\r\x01");
+        try {
+            wait_for(find_raw_repl_banner, "the raw REPL banner (is MicroPython running there?)",
+                     attempt == 0 ? first_wait : timeout_);
+            break;
+        } catch (const DiagnosticError&) {
+            if (attempt == 1) throw;
+        }
+    }
+    in_raw_ = true;
+    running_ = false;
+    if (soft_reset) this->soft_reset();
+}
+
+void RawRepl::soft_reset() {
+    write("\x04");
+    wait_for(find_soft_reboot, "'soft reboot' after Ctrl-D", timeout_);
+    wait_for(find_raw_repl_banner, "the raw REPL banner after the soft reset", timeout_);
+}
+
+void RawRepl::leave() {
+    write("\r\x02");
+    in_raw_ = false;
+    running_ = false;
+    rx_.clear();
+}
+
+void RawRepl::write_plain(std::string_view code) {
+    // Old firmware (and "R\x00" boards) buffer the whole submission; UARTs without flow control
+    // lose bytes in long bursts while the board is busy, so 256 bytes at a time, 10 ms apart.
+    constexpr std::size_t chunk = 256;
+    for (std::size_t i = 0; i < code.size(); i += chunk) {
+        write(code.substr(i, chunk));
+        if (paced_ && i + chunk < code.size()) std::this_thread::sleep_for(Ms(10));
+    }
+    write("\x04");
+}
+
+void RawRepl::write_raw_paste(std::string_view code) {
+    std::string hdr = read_exact(2, timeout_, "the raw-paste window size");
+    std::size_t increment = static_cast<unsigned char>(hdr[0]) | (static_cast<unsigned char>(hdr[1]) << 8);
+    if (increment == 0) fail("the board offered a raw-paste window of 0 bytes");
+    std::size_t window = increment;
+    std::size_t i = 0;
+    while (i < code.size()) {
+        // Take the flow-control bytes that are waiting; when the window is used up, wait for one.
+        if (rx_.empty()) fill(Clock::now());
+        while (!rx_.empty() || window == 0) {
+            if (rx_.empty()) {
+                if (!fill(Clock::now() + timeout_))
+                    fail("timed out waiting for raw-paste flow control from " + t_.name());
+                continue;
+            }
+            char c = rx_[0];
+            rx_.erase(0, 1);
+            if (c == '\x01') {
+                window += increment;
+            } else if (c == '\x04') {
+                // The board wants no more (it hit an error early); acknowledge and stop.  Its
+                // \x04 stands in for the end-of-data acknowledgement: the output comes next.
+                write("\x04");
+                paste_ack_seen_ = true;
+                return;
+            } else {
+                fail("unexpected byte during raw-paste: '" + printable_bytes(std::string_view(&c, 1)) + "'");
+            }
+        }
+        std::size_t n = std::min(window, code.size() - i);
+        write(code.substr(i, n));
+        window -= n;
+        i += n;
+    }
+    write("\x04");
+}
+
+void RawRepl::submit(std::string_view code) { submit(code, {}); }
+
+void RawRepl::submit(std::string_view code, std::string_view lossy_variant) {
+    if (!in_raw_) fail("internal: submit outside the raw REPL");
+    if (running_) {
+        // The previous program was left running (--no-follow): wait for it to end first.
+        follow([](std::string_view) {}, timeout_);
+    }
+    send_code(code, lossy_variant);
+    ExecResponseParser parser(paste_ack_seen_     ? ExecResponseParser::Start::running
+                              : paste_this_time_ ? ExecResponseParser::Start::expect_paste_ack
+                                                 : ExecResponseParser::Start::expect_ok);
+    // Byte by byte until the board has accepted the code ("OK" or the raw-paste \x04), so that
+    // no program output is consumed here.
+    std::string none;
+    auto start = Clock::now();
+    auto deadline = start + timeout_;
+    bool resent = false;
+    while (parser.state() == ExecResponseParser::State::await_ok ||
+           parser.state() == ExecResponseParser::State::await_paste_ack) {
+        // A board without flow control can lose the final \x04 itself; it then waits for more
+        // code forever.  It answers "OK" at once when it gets \x04, so after a long silence
+        // send it again.
+        if (rx_.empty() && !resent && !paste_this_time_ &&
+            !fill(std::min(deadline, start + ok_resend_delay_))) {
+            resent = true;
+            write("\x04");
+            continue;
+        }
+        if (rx_.empty() && !fill(deadline))
+            fail("timed out waiting for the board to accept the code (" + t_.name() + ")");
+        std::size_t used = parser.feed(std::string_view(rx_).substr(0, 1), none);
+        rx_.erase(0, used);
+        if (parser.state() == ExecResponseParser::State::failed) fail(parser.failure());
+    }
+    running_ = true;
+}
+
+void RawRepl::send_code(std::string_view code, std::string_view lossy_variant) {
+    sent_variant_ = false;
+    paste_this_time_ = false;
+    paste_ack_seen_ = false;
+    if (paste_ != PasteSupport::unsupported) {
+        write(std::string_view("\x05" "A\x01", 3));
+        std::string answer = read_exact(2, timeout_, "the answer to the raw-paste request");
+        switch (classify_paste_answer(answer)) {
+            case PasteAnswer::supported:
+                paste_ = PasteSupport::supported;
+                paste_this_time_ = true;
+                write_raw_paste(code);
+                return;
+            case PasteAnswer::refused:
+                paste_ = PasteSupport::unsupported;
+                break;
+            case PasteAnswer::unknown_command:
+            case PasteAnswer::garbage:
+                // Firmware older than raw-paste took Ctrl-A as "print the banner again".
+                rx_.insert(0, answer);
+                wait_for(find_raw_repl_banner, "the raw REPL banner (raw-paste fallback)", timeout_);
+                paste_ = PasteSupport::unsupported;
+                break;
+        }
+    }
+    if (!lossy_variant.empty() && may_lose_bytes()) {
+        sent_variant_ = true;
+        write_plain(lossy_variant);
+        return;
+    }
+    write_plain(code);
+}
+
+ExecOutcome RawRepl::follow(const OutputSink& sink, std::optional<Ms> idle_timeout) {
+    if (!running_) fail("internal: follow without a running program");
+    ExecResponseParser parser(ExecResponseParser::Start::running);
+    ExecOutcome outcome;
+    InterruptWatch watch;
+    auto last_data = Clock::now();
+    std::string out;
+    while (true) {
+        if (!rx_.empty()) {
+            std::size_t used = parser.feed(rx_, out);
+            rx_.erase(0, used);
+            if (!out.empty()) {
+                sink(out);
+                out.clear();
+            }
+            if (parser.state() == ExecResponseParser::State::failed) fail(parser.failure());
+            if (parser.state() == ExecResponseParser::State::done) {
+                running_ = false;
+                break;
+            }
+        }
+        if (watch.presses() > 0 && !outcome.interrupted) {
+            outcome.interrupted = true;
+            write("\x03");
+        }
+        if (watch.presses() > 1) fail("interrupted; the board may still be running the code");
+        // Short slices so that host Ctrl-C is noticed promptly.
+        if (fill(Clock::now() + Ms(100))) {
+            last_data = Clock::now();
+        } else if (idle_timeout && Clock::now() - last_data > *idle_timeout) {
+            running_ = false;  // given up on: a caller that goes on re-enters the raw REPL first
+            throw IdleTimeoutError(Diagnostic{
+                "error", "timed out after " + std::to_string(idle_timeout->count() / 1000) +
+                             " s of silence waiting for the end of the program's output from " + t_.name(),
+                {}});
+        }
+    }
+    outcome.error_output = parser.error_output();
+    return outcome;
+}
+
+std::string RawRepl::exec(std::string_view code) {
+    std::string out;
+    exec_streaming(code, [&out](std::string_view s) { out.append(s); });
+    return out;
+}
+
+void RawRepl::exec_streaming(std::string_view code, const OutputSink& sink) {
+    std::string collected;
+    submit(code);
+    ExecOutcome r = follow(
+        [&](std::string_view s) {
+            sink(s);
+            if (collected.size() < 4096) collected.append(s.substr(0, 4096));
+        },
+        timeout_);
+    if (!r.error_output.empty()) throw RemoteExecError(r.error_output, collected);
+}
+
+}  // namespace mpy

@@ -1,0 +1,132 @@
+// RawRepl: MicroPython's raw REPL protocol over a Transport.
+//
+// Entering (Ctrl-C to stop a running program, Ctrl-A), leaving (Ctrl-B), soft reset (Ctrl-D at
+// an empty raw REPL), and running code: raw-paste with flow control when the board offers it
+// (it answers "R\x01" + window size), else plain raw REPL with the code written in paced
+// chunks (old firmware, or "R\x00").  Output is streamed while the code runs.  Every wait has a
+// deadline and fails with a message that says what was expected and what arrived.
+#pragma once
+
+#include <chrono>
+#include <functional>
+#include <optional>
+#include <string>
+#include <string_view>
+
+#include "common/diagnostics.h"
+#include "remote/transport/transport.h"
+
+namespace mpy {
+
+// How many times code is sent in all when it arrives damaged on a line that loses bytes (a
+// UART without flow control, e.g. the micro:bit).  Losses come in bursts when the board's host
+// is busy (QEMU on a loaded machine loses several sends in a row), so be generous: a damaged
+// send costs one round trip.
+inline constexpr int kLossyLineAttempts = 8;
+
+// The code raised an exception on the board.  what() is the last line of the traceback
+// ("OSError: [Errno 2] ENOENT"); traceback() is all of it.
+class RemoteExecError : public DiagnosticError {
+public:
+    RemoteExecError(std::string traceback, std::string output);
+    const std::string& traceback() const { return traceback_; }
+    const std::string& output() const { return output_; }
+    // The errno of an OSError traceback ("[Errno 2] ENOENT", "OSError: 2", "ENOENT"), or 0.
+    int os_errno() const;
+
+private:
+    std::string traceback_;
+    std::string output_;
+};
+
+// A running program went silent for longer than the idle timeout.  Its own type, so that a
+// caller sending an idempotent snippet on a lossy line can stop the board and send it again.
+class IdleTimeoutError : public DiagnosticError {
+public:
+    using DiagnosticError::DiagnosticError;
+};
+
+enum class PasteSupport { unknown, supported, unsupported };
+
+struct ExecOutcome {
+    std::string error_output;  // the traceback, empty when the code finished normally
+    bool interrupted = false;  // host Ctrl-C was forwarded to the board
+};
+
+class RawRepl {
+public:
+    using Ms = std::chrono::milliseconds;
+    using OutputSink = std::function<void(std::string_view)>;
+
+    explicit RawRepl(Transport& t, Ms timeout = Ms(10000));
+
+    Transport& transport() { return t_; }
+    bool in_raw() const { return in_raw_; }
+    PasteSupport paste_support() const { return paste_; }
+    // Whether code can arrive damaged: plain raw REPL over a line without flow control.
+    bool may_lose_bytes() const { return paste_ != PasteSupport::supported && paced_; }
+    // Never try raw-paste (--no-raw-paste); also set when the board turned it down.
+    void disable_raw_paste() { paste_ = PasteSupport::unsupported; }
+    // Plain raw REPL writes are paced (256 bytes every 10 ms) for boards that drop bytes under
+    // load; a transport known to apply back-pressure (the sim board) need not wait.
+    void set_paced_writes(bool on) { paced_ = on; }
+    // How long to wait for "OK" before sending the end-of-code \x04 again (it may have been lost).
+    void set_ok_resend_delay(Ms d) { ok_resend_delay_ = d; }
+
+    // Stops any running program and enters the raw REPL, optionally soft-resetting the board.
+    void enter(bool soft_reset);
+    // Back to the friendly REPL.
+    void leave();
+    // Soft reset while in the raw REPL; waits until the raw REPL prompt is back.
+    void soft_reset();
+
+    // Sends `code` and waits until the board accepted it: afterwards the board is running it
+    // (call follow(), or leave it running).
+    void submit(std::string_view code);
+    // Same, but on a line that may lose bytes (known only once the board has answered the
+    // raw-paste request) sends `lossy_variant` instead (see checked_code.h).
+    void submit(std::string_view code, std::string_view lossy_variant);
+    // Whether the last submission was the lossy variant.
+    bool sent_lossy_variant() const { return sent_variant_; }
+    // Streams the program's output to `sink` until it finishes.  `idle_timeout` (nullopt = wait
+    // forever) limits the silence between bytes.  Host Ctrl-C is forwarded to the board.
+    ExecOutcome follow(const OutputSink& sink, std::optional<Ms> idle_timeout);
+
+    // submit + follow, collecting the output; throws RemoteExecError if the code raised.
+    std::string exec(std::string_view code);
+    // Same, with the output streamed to `sink` as it arrives.
+    void exec_streaming(std::string_view code, const OutputSink& sink);
+
+private:
+    void write(std::string_view data);
+    // Reads whatever arrives before `deadline` into rx_; false on timeout.
+    bool fill(Clock::time_point deadline);
+    // Waits until `find` locates its target in rx_ and removes everything up to it.
+    std::string wait_for(const std::function<std::size_t(std::string_view)>& find,
+                         const std::string& what, Ms timeout);
+    std::string read_exact(std::size_t n, Ms timeout, const std::string& what);
+    void send_code(std::string_view code, std::string_view lossy_variant);
+    void write_plain(std::string_view code);
+    void write_raw_paste(std::string_view code);
+    void drain_quiet(Ms quiet, Ms limit);
+    // Enters the raw REPL without waiting for the line to go quiet (only safe when a soft reset
+    // follows); false if no banner came within `limit`.
+    bool enter_quickly(Ms limit);
+
+    Transport& t_;
+    Ms timeout_;
+    bool in_raw_ = false;
+    bool paced_ = true;
+    Ms ok_resend_delay_{2500};
+    bool debug_ = false;
+    PasteSupport paste_ = PasteSupport::unknown;
+    bool paste_this_time_ = false;  // the current submission went by raw-paste
+    bool paste_ack_seen_ = false;   // ... and the board already ended it with \x04
+    bool running_ = false;          // code was accepted and its output not yet read to the end
+    bool sent_variant_ = false;
+    std::string rx_;  // bytes received and not yet consumed
+    Clock::time_point created_;
+    double debug_clock() const;  // seconds since creation, for the MPR_DEBUG trace
+};
+
+}  // namespace mpy
