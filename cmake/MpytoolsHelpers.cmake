@@ -29,3 +29,16 @@ function(mpytools_fuzzers dir)
     set_property(GLOBAL APPEND PROPERTY MPYTOOLS_FUZZERS ${fname})
   endforeach()
 endfunction()
+
+# mpytools_missing_test_dependency(AREA WHAT): WHAT (a program the AREA tests need) was not found.
+# With MPYTOOLS_STRICT_TESTS (CI) that stops the configure step; otherwise one placeholder test,
+# AREA_unavailable, reports the skip, so that the run's summary names what did not run.
+function(mpytools_missing_test_dependency area what)
+  if(MPYTOOLS_STRICT_TESTS)
+    message(FATAL_ERROR "${what} not found: the ${area} tests cannot run "
+                        "(MPYTOOLS_STRICT_TESTS is on, as it is when CI=true; scripts/setup.sh installs it)")
+  endif()
+  message(STATUS "${what} not found: the ${area} tests are skipped")
+  add_test(NAME ${area}_unavailable COMMAND sh -c "echo 'SKIP: ${what} not found'; exit 77")
+  set_tests_properties(${area}_unavailable PROPERTIES SKIP_RETURN_CODE 77 LABELS unavailable)
+endfunction()

@@ -33,13 +33,16 @@ def raw_session(board, retries=0):
 
 # --- sim board ----------------------------------------------------------------------------
 
-def test_sim(t, board_pty):
+def test_sim(t, board_pty, mpremote_dir):
     state = temp_dir("e2e-sim-")
     try:
         sim_basics(t, board_pty, state)
         sim_files(t, board_pty, state)
         sim_interrupts(t, board_pty, state)
-        sim_with_mpremote(t, board_pty, state)
+        if mpremote_dir:
+            sim_with_mpremote(t, board_pty, state, mpremote_dir)
+        else:
+            t.note("no --mpremote-dir (or $MPREMOTE_DIR): the checks with MicroPython's mpremote were not run")
         sim_process(t, state)
     finally:
         shutil.rmtree(state, ignore_errors=True)
@@ -301,19 +304,18 @@ def sim_interrupts(t, board_pty, state):
         line.close()
 
 
-MPREMOTE_DIR = os.environ.get("MPREMOTE_DIR", "/work/scratch/mp/tools/mpremote")
 MPREMOTE_PYTHON = os.environ.get("MPREMOTE_PYTHON", "/usr/bin/python3")
 
 
-def sim_with_mpremote(t, board_pty, state):
-    """MicroPython's own client against the sim board, when a checkout of it is at hand
-    (not in CI): exec, fs cp both ways, and mount (which serves files over sys.stdin while the
-    board runs code)."""
-    env = dict(os.environ, PYTHONPATH=MPREMOTE_DIR)
+def sim_with_mpremote(t, board_pty, state, mpremote_dir):
+    """MicroPython's own client against the sim board, when a checkout of it is given
+    (tools/mpremote of a MicroPython tree; CI has none): exec, fs cp both ways, and mount (which
+    serves files over sys.stdin while the board runs code)."""
+    env = dict(os.environ, PYTHONPATH=mpremote_dir)
     probe = subprocess.run([MPREMOTE_PYTHON, "-c", "import mpremote, serial, platformdirs"], env=env,
                            capture_output=True)
-    if probe.returncode != 0:
-        t.note("mpremote (with pyserial and platformdirs) not available: its compatibility checks skipped")
+    if not t.check(f"mpremote from {mpremote_dir} imports (with pyserial and platformdirs)",
+                   probe.returncode == 0, probe.stderr):
         return
     work = temp_dir("e2e-mpremote-")
     try:
@@ -461,6 +463,9 @@ def main():
     ap.add_argument("--board-pty", required=True)
     ap.add_argument("--board", required=True, choices=["sim", "microbit", "unix", "pty"])
     ap.add_argument("--unix-port")
+    ap.add_argument("--mpremote-dir", default=os.environ.get("MPREMOTE_DIR"),
+                    help="tools/mpremote of a MicroPython checkout: also check mpremote against the sim "
+                         "board (default $MPREMOTE_DIR; without it those checks are not run)")
     args = ap.parse_args()
     t = Checks(f"boards/{args.board}")
     if args.board == "sim":
@@ -468,7 +473,7 @@ def main():
             return t.skip("node is not installed")
         if not sim_runtime_present():
             return t.skip("the MicroPython webassembly runtime is not installed (npm install)")
-        t.run(test_sim, args.board_pty)
+        t.run(test_sim, args.board_pty, args.mpremote_dir)
     elif args.board == "pty":
         t.run(test_pty, args.board_pty)
     elif args.board == "microbit":

@@ -1,9 +1,10 @@
 # End-to-end tests: the test boards (proven with our own raw-REPL client, tests/e2e/boardlib.py)
 # and mpr against them, each board behind a pty.  They need node (+ npm install) and QEMU with
-# the micro:bit firmware, and exit 77 (skipped) with a message when those are missing.
+# the micro:bit firmware, and exit 77 (skipped) with a message when those are missing: a skip that
+# scripts/test.sh names locally and counts as a failure in CI.
 find_package(Python3 COMPONENTS Interpreter)
 if(NOT Python3_Interpreter_FOUND)
-  message(STATUS "python3 not found: end-to-end board tests are not registered")
+  mpytools_missing_test_dependency(e2e python3)
   return()
 endif()
 

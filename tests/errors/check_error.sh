@@ -4,12 +4,10 @@
 # and line number.  With --exact, the whole printed message must match as well.
 # A case whose first line is "# flags: F..." is compiled with those flags.
 #
-#   check_error.sh [--exact] MPYC CASES_DIR NAME OUT_DIR
+#   check_error.sh MPYC CASES_DIR NAME OUT_DIR
 set -u
-exact=0
-if [ "${1:-}" = "--exact" ]; then exact=1; shift; fi
 if [ $# -ne 4 ]; then
-    echo "usage: $0 [--exact] MPYC CASES_DIR NAME OUT_DIR" >&2
+    echo "usage: $0 MPYC CASES_DIR NAME OUT_DIR" >&2
     exit 2
 fi
 mpyc=$1 cases=$2 name=$3 outdir=$4
@@ -41,14 +39,18 @@ exp_class=$(error_class "$expected") exp_line=$(error_line "$expected")
 act_class=$(error_class "$actual") act_line=$(error_line "$actual")
 
 problems=()
-[ "$status" -ne 0 ] || problems+=("mpyc exited 0 (it must reject this source)")
+if [ "$status" -eq 0 ]; then
+    problems+=("mpyc exited 0 (it must reject this source)")
+elif [ "$status" -gt 128 ]; then
+    problems+=("mpyc died of signal $((status - 128)) (a crash, not a rejection)")
+elif [ "$status" -ne 1 ]; then
+    problems+=("mpyc exited $status (a rejected source exits 1)")
+fi
 [ ! -e "$out" ] || problems+=("mpyc wrote an output file $out")
 [ ! -e "$cases/$name.mpy" ] || problems+=("an output file appeared next to the source: $cases/$name.mpy")
 [ "$exp_class" = "$act_class" ] || problems+=("error class: expected '$exp_class', got '$act_class'")
 [ "$exp_line" = "$act_line" ] || problems+=("error line: expected $exp_line, got $act_line")
-if [ "$exact" -eq 1 ] && [ "$expected" != "$actual" ]; then
-    problems+=("message text differs from the reference")
-fi
+[ "$expected" = "$actual" ] || problems+=("message text differs from the reference")
 if [ ${#problems[@]} -eq 0 ]; then
     echo "PASS: $name.py rejected with $act_class at line $act_line (exit $status)"
     exit 0

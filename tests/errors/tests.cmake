@@ -1,7 +1,7 @@
 # Error tests (owned by corpus): sources the reference mpy-cross 1.27.0 rejects (tests/errors/cases,
 # expected output recorded by record_expected.sh). errors_<name> requires mpyc to reject the
-# source with the same error class and line, a non-zero exit and no output file;
-# errors_exact_<name> (label errors-exact) also requires the same message text.
+# source with the same message text (so the same error class and line), exit status 1 and no
+# output file.
 set(errors_cases_dir "${CMAKE_CURRENT_LIST_DIR}/cases")
 file(GLOB errors_sources RELATIVE "${errors_cases_dir}" CONFIGURE_DEPENDS "${errors_cases_dir}/*.py")
 list(SORT errors_sources)
@@ -11,23 +11,25 @@ foreach(src ${errors_sources})
            COMMAND bash "${CMAKE_CURRENT_LIST_DIR}/check_error.sh" $<TARGET_FILE:mpyc>
                    "${errors_cases_dir}" "${name}" "${PROJECT_BINARY_DIR}/errors-out")
   set_tests_properties(errors_${name} PROPERTIES LABELS "errors" TIMEOUT 30)
-  add_test(NAME errors_exact_${name}
-           COMMAND bash "${CMAKE_CURRENT_LIST_DIR}/check_error.sh" --exact $<TARGET_FILE:mpyc>
-                   "${errors_cases_dir}" "${name}" "${PROJECT_BINARY_DIR}/errors-out-exact")
-  set_tests_properties(errors_exact_${name} PROPERTIES LABELS "errors-exact" TIMEOUT 30)
 endforeach()
 
 # With -DMPYTOOLS_REFERENCE_MPY_CROSS=/path/to/mpy-cross (1.27.0, declared in tests/golden), check
 # that every recorded .expected is still exactly what the reference prints for its case.
 if(MPYTOOLS_REFERENCE_MPY_CROSS)
   add_test(NAME errors_expected_up_to_date
-           COMMAND bash -c "fail=0; for src in \"$0\"/*.py; do n=$(basename \"$src\" .py); bash \"$1/check_error.sh\" --exact \"$2\" \"$0\" \"$n\" \"$3\" >/dev/null || { echo \"stale: $n.expected\"; fail=1; }; done; [ $fail = 0 ] && echo 'expected outputs are current'; exit $fail"
+           COMMAND bash -c "fail=0; for src in \"$0\"/*.py; do n=$(basename \"$src\" .py); bash \"$1/check_error.sh\" \"$2\" \"$0\" \"$n\" \"$3\" >/dev/null || { echo \"stale: $n.expected\"; fail=1; }; done; [ $fail = 0 ] && echo 'expected outputs are current'; exit $fail"
                    "${errors_cases_dir}" "${CMAKE_CURRENT_LIST_DIR}" "${MPYTOOLS_REFERENCE_MPY_CROSS}" "${PROJECT_BINARY_DIR}/errors-out-ref")
   set_tests_properties(errors_expected_up_to_date PROPERTIES LABELS "errors" TIMEOUT 120)
 endif()
 
-# Harness self-test: a "compiler" that accepts everything (true) must fail the check (WILL_FAIL).
+# Harness self-tests (WILL_FAIL): the check must fail for a "compiler" that accepts everything
+# (true), and for one that prints exactly the right message and then crashes.
 add_test(NAME errors_harness_selftest
          COMMAND bash "${CMAKE_CURRENT_LIST_DIR}/check_error.sh" true
                  "${errors_cases_dir}" syntax_double_equals "${PROJECT_BINARY_DIR}/errors-out-selftest")
-set_tests_properties(errors_harness_selftest PROPERTIES LABELS "errors" TIMEOUT 30 WILL_FAIL TRUE)
+add_test(NAME errors_harness_selftest_crash
+         COMMAND ${CMAKE_COMMAND} -E env MPYC_REAL=$<TARGET_FILE:mpyc>
+                 bash "${CMAKE_CURRENT_LIST_DIR}/check_error.sh" "${CMAKE_CURRENT_LIST_DIR}/selftest_crash_after_error.sh"
+                 "${errors_cases_dir}" syntax_double_equals "${PROJECT_BINARY_DIR}/errors-out-selftest-crash")
+set_tests_properties(errors_harness_selftest errors_harness_selftest_crash PROPERTIES
+                     LABELS "errors" TIMEOUT 30 WILL_FAIL TRUE)

@@ -92,7 +92,9 @@ mpyt_check(usage.missing_output ${mpyt_data} "merge|part_one.mpy" -DEXPECT_RC=2)
 
 # The merged program imported and run by MicroPython 1.27 (npm webassembly runtime).
 find_program(MPYT_NODE node)
-if(MPYT_NODE)
+if(NOT MPYT_NODE)
+  mpytools_missing_test_dependency(mpytool_merge_runs node)
+else()
   foreach(run "three|part_one.mpy|part_two.mpy|part_three.mpy|merged_run.txt"
               "traceback|part_one.mpy|part_four.mpy|merged_traceback.txt")
     string(REPLACE "|" ";" run_list "${run}")

@@ -4,7 +4,7 @@
 # batches (one node process each, a fresh runtime instance per case): semantic_<batch>.
 find_program(MPYTOOLS_NODE node)
 if(NOT MPYTOOLS_NODE)
-  message(STATUS "node not found: semantic tests disabled")
+  mpytools_missing_test_dependency(semantic node)
   return()
 endif()
 set(semantic_corpus "${CMAKE_CURRENT_LIST_DIR}/../corpus")

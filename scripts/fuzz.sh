@@ -1,0 +1,48 @@
+#!/usr/bin/env bash
+# Runs every libFuzzer target of a fuzzing build for a bounded time, from its seeds.
+#   scripts/fuzz.sh BUILD_DIR [SECONDS]
+# The targets come from BUILD_DIR/fuzzers.txt (written by CMake from the targets it built), and
+# must match the seed folders tests/fuzz/<name>/ one to one: a target that is renamed, or stops
+# being built, fails the run instead of silently not being fuzzed.  Each target's growing corpus
+# is kept in BUILD_DIR/fuzz-work/<name>, so a second run in the same tree starts from it.
+# A finding prints the fuzzer's whole report (stack trace included) and exits 1.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+build=${1:?usage: scripts/fuzz.sh BUILD_DIR [SECONDS]}
+seconds=${2:-30}
+list="$build/fuzzers.txt"
+[ -s "$list" ] || { echo "FAIL: $list is missing or empty: no fuzz target was built" >&2; exit 1; }
+
+declare -A built=()
+while read -r name path; do
+  [ -x "$path" ] || { echo "FAIL: fuzz target $name is listed but $path is not built" >&2; exit 1; }
+  built[$name]=$path
+done <"$list"
+problems=0
+for seeds in tests/fuzz/*/; do
+  name=$(basename "$seeds")
+  [ -n "${built[$name]:-}" ] || { echo "FAIL: seeds $seeds have no fuzz target named $name" >&2; problems=1; }
+done
+for name in "${!built[@]}"; do
+  [ -d "tests/fuzz/$name" ] || { echo "FAIL: fuzz target $name has no seed folder tests/fuzz/$name" >&2; problems=1; }
+done
+[ "$problems" = 0 ] || exit 1
+
+for name in $(printf '%s\n' "${!built[@]}" | sort); do
+  seeds="tests/fuzz/$name"
+  work="$build/fuzz-work/$name"
+  log="$build/fuzz-work/$name.log"
+  mkdir -p "$work"
+  # Inputs as long as the largest seed at least, so that no seed is cut short.
+  largest=$(find "$seeds" -type f -printf '%s\n' | sort -n | tail -n 1)
+  max_len=$(( ${largest:-0} > 4096 ? ${largest:-0} : 4096 ))
+  echo "-- $name (max_len $max_len)"
+  if "${built[$name]}" -max_total_time="$seconds" -max_len="$max_len" -timeout=10 -rss_limit_mb=2048 \
+       -print_final_stats=0 "$work" "$seeds" >"$log" 2>&1; then
+    tail -n 2 "$log"
+  else
+    echo "FAIL: $name found a problem; its report:" >&2
+    cat "$log" >&2
+    exit 1
+  fi
+done
