@@ -69,6 +69,8 @@ int main(int argc, char** argv) {
         opts.timeout = std::chrono::milliseconds(static_cast<long>(timeout * 1000));
         if (exec_timeout > 0) opts.exec_timeout = std::chrono::milliseconds(static_cast<long>(exec_timeout * 1000));
         opts.no_raw_paste = no_raw_paste;
+        const char* debug = std::getenv("MPR_DEBUG");
+        opts.trace_protocol = debug && *debug && std::string(debug) != "0";
         opts.aliases = aliases;
 
         mpy::Session session(std::move(opts));

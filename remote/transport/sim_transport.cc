@@ -26,6 +26,8 @@ class SimTransport : public FdTransport {
 public:
     SimTransport(int master, pid_t child) : FdTransport(master, "sim"), child_(child) {}
     ~SimTransport() override { close(); }
+    // The board script reads its pty as fast as it can and the kernel applies back-pressure.
+    bool lossless() const override { return true; }
 
 private:
     void before_close() override {
