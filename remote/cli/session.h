@@ -1,6 +1,7 @@
 // Session: the state that carries from one command to the next (mpremote's State) — the
 // connection, whether the board is in the raw REPL, whether the automatic soft reset has been
-// done — and the dispatch of parsed commands to their implementations.
+// done — and the dispatch of parsed commands to the handlers the command table names
+// (command_table.h).
 #pragma once
 
 #include <chrono>

@@ -40,8 +40,11 @@ TEST(MprCommandTable, NamesAreUniqueAndEveryEntryIsComplete) {
         EXPECT_NE(spec.handler, nullptr) << spec.name;
         EXPECT_EQ(find_command(spec.name), &spec);
         std::set<char> shorts;
-        for (const OptionSpec& o : spec.options)
-            if (o.short_name) EXPECT_TRUE(shorts.insert(o.short_name).second) << spec.name << " -" << o.short_name;
+        for (const OptionSpec& o : spec.options) {
+            if (o.short_name) {
+                EXPECT_TRUE(shorts.insert(o.short_name).second) << spec.name << " -" << o.short_name;
+            }
+        }
     }
     EXPECT_EQ(find_command("no-such-command"), nullptr);
 }
@@ -100,7 +103,9 @@ TEST(MprCommandTable, TheParserKnowsEveryOptionInEveryForm) {
         }
         auto bogus = with_name(spec, arguments_for(spec));
         bogus.push_back("--no-such-option");
-        if (!spec.options.empty()) EXPECT_THROW(parse_commands(bogus, none), DiagnosticError) << spec.name;
+        if (!spec.options.empty()) {
+            EXPECT_THROW(parse_commands(bogus, none), DiagnosticError) << spec.name;
+        }
     }
 }
 
