@@ -134,31 +134,14 @@ std::string BoardFs::read_file(std::string_view path, std::size_t size_hint, con
         if (sink) sink(*chunk);
         if (progress) progress(data.size(), std::max(size_hint, data.size()));
     };
-    std::string code = snippets::read_file(c, path, c.read_chunk());
-    bool restarted_after_silence = false;
-    for (int attempt = 1;; ++attempt) {
-        try {
-            r_.exec_streaming(code, [&](std::string_view s) {
-                pending.append(s);
-                std::size_t nl;
-                while ((nl = pending.find('\n')) != std::string::npos) {
-                    take_line(std::string_view(pending).substr(0, nl));
-                    pending.erase(0, nl + 1);
-                }
-            });
-            break;
-        } catch (const RemoteExecError& e) {
-            // The code arrived damaged and did not run: send it again.
-            if (is_os_error(e) || !data.empty() || attempt == max_attempts) throw;
-        } catch (const IdleTimeoutError&) {
-            // Seen on the QEMU micro:bit, rarely: the snippet is accepted and the board then
-            // stays silent.  Reading is idempotent, so when nothing has arrived yet on such a
-            // line, stop the board (Ctrl-C), go back to the raw REPL and ask once more.
-            if (!r_.may_lose_bytes() || !data.empty() || !pending.empty() || restarted_after_silence) throw;
-            restarted_after_silence = true;
-            r_.enter(/*soft_reset=*/false);
+    runner_.query_streaming(snippets::read_file(c, path, c.read_chunk()), [&](std::string_view s) {
+        pending.append(s);
+        std::size_t nl;
+        while ((nl = pending.find('\n')) != std::string::npos) {
+            take_line(std::string_view(pending).substr(0, nl));
+            pending.erase(0, nl + 1);
         }
-    }
+    });
     take_line(pending);
     if (size_hint > 0 && data.size() != size_hint)
         fail("reading " + std::string(path) + ": expected " + std::to_string(size_hint) + " bytes, got " +
@@ -204,24 +187,6 @@ namespace {
 struct DamagedTransfer {};
 }  // namespace
 
-bool BoardFs::is_os_error(const RemoteExecError& e) {
-    return e.os_errno() != 0 || e.diagnostic().message.find("OSError") != std::string::npos ||
-           e.diagnostic().message.find("MemoryError") != std::string::npos;
-}
-
-std::string BoardFs::query(const std::string& code) {
-    // Boards without flow control (the micro:bit) drop bytes now and then; damaged code fails
-    // to compile or names something that does not exist.  Read-only snippets can simply be
-    // sent again; an OSError is the board's real answer.
-    for (int attempt = 1;; ++attempt) {
-        try {
-            return r_.exec(code);
-        } catch (const RemoteExecError& e) {
-            if (is_os_error(e) || attempt == max_attempts) throw;
-        }
-    }
-}
-
 void BoardFs::write_file(std::string_view path, std::string_view data, const ProgressFn& progress) {
     const BoardCaps& c = caps();
     std::string dest(path);
@@ -248,9 +213,9 @@ void BoardFs::write_file(std::string_view path, std::string_view data, const Pro
             if (c.rename) query(snippets::replace_file(c, target, dest));
             return;
         } catch (const DamagedTransfer&) {
-            if (attempt == max_attempts) {
+            if (attempt >= runner_.attempts()) {
                 if (c.rename) discard_temporary(target);
-                fail("writing " + dest + " failed " + std::to_string(max_attempts) +
+                fail("writing " + dest + " failed " + std::to_string(runner_.attempts()) +
                      " times: the data kept arriving damaged (the board loses bytes); " +
                      (c.rename ? "the old file is unchanged" : "the file on the board is damaged"));
             }
@@ -303,7 +268,7 @@ void BoardFs::write_file_once(const std::string& tmp, std::string_view data, boo
             std::string answer = query(code);
             auto lines = lines_of(answer);
             if (lines.size() == 1 && lines[0] == std::to_string(n)) break;
-            if (lines.size() != 1 || lines[0] != "-1" || attempt == 2 * max_attempts) throw DamagedTransfer{};
+            if (lines.size() != 1 || lines[0] != "-1" || attempt >= 2 * runner_.attempts()) throw DamagedTransfer{};
         }
         done += n;
         if (progress) progress(done, data.size());

@@ -15,6 +15,7 @@
 #include <vector>
 
 #include "remote/board/board_caps.h"
+#include "remote/board/lossy_line.h"
 #include "remote/protocol/raw_repl.h"
 #include "remote/protocol/wire_codec.h"
 
@@ -47,7 +48,7 @@ using ProgressFn = std::function<void(std::size_t done, std::size_t total)>;
 
 class BoardFs {
 public:
-    explicit BoardFs(RawRepl& repl) : r_(repl) {}
+    explicit BoardFs(RawRepl& repl) : r_(repl), runner_(repl) {}
 
     // Where remarks for the user go (once per session each), e.g. that writes on this board
     // cannot be atomic.  Unset: no remarks.
@@ -78,19 +79,16 @@ public:
     };
     std::vector<DfRow> df();
 
-    // How often a damaged transfer is tried in all (see kLossyLineAttempts).
-    static constexpr int max_attempts = kLossyLineAttempts;
-
 private:
     bool raw_high_bytes_ok();
     // Runs an idempotent snippet, sending it again if it arrived damaged.
-    std::string query(const std::string& code);
-    static bool is_os_error(const RemoteExecError& e);
+    std::string query(const std::string& code) { return runner_.query(code); }
     void write_file_once(const std::string& tmp, std::string_view data, bool base64,
                          const BytesLiteralOptions& lit_opts, std::size_t budget, const ProgressFn& progress);
     void discard_temporary(const std::string& tmp);
     void close_quietly();
     RawRepl& r_;
+    LossyLineRunner runner_;
     std::optional<BoardCaps> caps_;
     std::optional<bool> raw_high_;
     bool told_not_atomic_ = false;

@@ -5,7 +5,7 @@
 // can also leave valid code that does something else ("x=700 chars" arriving as 695).  So on
 // such lines the code travels inside a bytes literal together with its length and byte sum,
 // and the board runs it with exec() only if both match; otherwise it names an undefined
-// marker (NameError) and mpr sends it again.  Any error without a frame of the user's code
+// marker (NameError) and mpr sends it again (lossy_line.h decides).  Any error without a frame of the user's code
 // ("<string>") means the wrapper itself failed, before the user's code ran: also sent again.  The traceback of the user's own errors is rewritten to look as if
 // the code had been sent directly.
 #pragma once

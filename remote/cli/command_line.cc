@@ -4,72 +4,13 @@
 #include <cctype>
 
 #include "common/diagnostics.h"
+#include "remote/cli/command_table.h"
 #include "remote/transport/device_names.h"
 
 namespace mpy {
 namespace {
 
 [[noreturn]] void usage(const std::string& msg) { throw DiagnosticError(Diagnostic{"error", msg, {}}); }
-
-struct OptionSpec {
-    std::string name;  // long name without "--"
-    char short_name;   // 0 if none
-    bool takes_value;
-    bool negatable;    // accepts --no-NAME
-    std::string dflt;  // value when absent ("" for value options)
-};
-
-// How many positional arguments: exactly `min` when `greedy` is false; otherwise at least `min`
-// and everything up to '+'.
-struct CommandSpec {
-    std::string name;
-    std::vector<OptionSpec> options;
-    std::size_t min_args;
-    bool greedy;
-    std::string help;
-};
-
-const std::vector<CommandSpec>& command_specs() {
-    static const std::vector<CommandSpec> specs = {
-        {"connect", {}, 1, false, "connect to given device (list, auto, id:SERIAL, usb:VID:PID, port:PATH, socket://HOST:PORT, sim, or a path)"},
-        {"disconnect", {}, 0, false, "disconnect current device"},
-        {"resume", {}, 0, false, "resume a previous session (will not auto soft-reset)"},
-        {"soft-reset", {}, 0, false, "perform a soft-reset of the device"},
-        {"repl",
-         {{"escape-non-printable", 'e', false, true, "0"},
-          {"capture", 0, true, false, ""},
-          {"inject-code", 0, true, false, ""},
-          {"inject-file", 0, true, false, ""}},
-         0, false, "enter the REPL (Ctrl-] or Ctrl-x leaves)"},
-        {"eval", {}, 1, false, "evaluate and print the string"},
-        {"exec", {{"follow", 'f', false, true, "1"}}, 1, false, "execute the string"},
-        {"run", {{"follow", 'f', false, true, "1"}}, 1, false, "run the given local script"},
-        {"fs",
-         {{"recursive", 'r', false, true, "0"},
-          {"force", 'f', false, true, "0"},
-          {"verbose", 'v', false, true, ""},
-          {"size", 's', false, false, "0"},
-          {"human", 'h', false, false, "0"}},
-         1, true, "execute filesystem commands on the device (cat, cp, ls, mkdir, rm, rmdir, touch, tree, sha256sum)"},
-        {"df", {}, 0, false, "show the size, used and free space of the device's file systems"},
-        {"edit", {}, 1, true, "edit files on the device with $EDITOR"},
-        {"rtc", {{"set", 's', false, true, "0"}}, 0, false, "get (default) or set the device RTC"},
-        {"sleep", {}, 1, false, "sleep (seconds) before executing the next command"},
-        {"mount", {{"unsafe-links", 'l', false, true, "0"}}, 1, false, "(not supported by mpr)"},
-        {"umount", {}, 0, false, "(not supported by mpr)"},
-        {"mip", {}, 1, true, "(not supported by mpr)"},
-        {"romfs", {}, 1, true, "(not supported by mpr)"},
-        {"help", {}, 0, false, "print help and exit"},
-        {"version", {}, 0, false, "print version and exit"},
-    };
-    return specs;
-}
-
-const CommandSpec* find_spec(const std::string& name) {
-    for (const CommandSpec& s : command_specs())
-        if (s.name == name) return &s;
-    return nullptr;
-}
 
 bool looks_like_number(const std::string& s) {
     if (s.size() < 2 || s[0] != '-') return false;
@@ -216,8 +157,8 @@ void add_alias(AliasTable& table, const std::string& key, std::vector<std::strin
 AliasTable builtin_aliases() {
     AliasTable t;
     add_alias(t, "devs", {"connect", "list"}, "list available serial ports");
-    for (const char* fs_cmd : {"cat", "cp", "ls", "mkdir", "rm", "rmdir", "sha256sum", "touch", "tree"})
-        add_alias(t, fs_cmd, {"fs", fs_cmd}, std::string("fs ") + fs_cmd);
+    for (std::string_view fs_cmd : kFsCommands)
+        add_alias(t, std::string(fs_cmd), {"fs", std::string(fs_cmd)}, "fs " + std::string(fs_cmd));
     add_alias(t, "reset", {"exec", "--no-follow", "import time, machine; time.sleep_ms(100); machine.reset()"},
               "hard reset the device");
     add_alias(t, "bootloader",
@@ -244,7 +185,7 @@ std::vector<ParsedCommand> parse_commands(std::vector<std::string> args, const A
         expand_front(args, aliases);
         std::string name = args.front();
         args.erase(args.begin());
-        const CommandSpec* spec = find_spec(name);
+        const CommandSpec* spec = find_command(name);
         if (!spec) usage("'" + name + "' is not a command");
         ParsedCommand cmd;
         cmd.name = name;
@@ -263,22 +204,11 @@ std::vector<ParsedCommand> parse_commands(std::vector<std::string> args, const A
             cmd.args.push_back(tok);
         }
         args.erase(args.begin(), args.begin() + static_cast<long>(i));
-        // "fs ls" and "fs tree" list the current directory when no path is given.
-        if (name == "fs" && cmd.args.size() == 1 && (cmd.args[0] == "ls" || cmd.args[0] == "tree"))
-            cmd.args.push_back("");
-        std::size_t needed = spec->min_args + (name == "fs" ? 1 : 0);
-        if (cmd.args.size() < needed) {
-            if (name == "fs" && cmd.args.empty()) usage("fs: missing a file-system command (cat, cp, ls, ...)");
-            usage(name + ": missing argument" + (needed - cmd.args.size() > 1 ? "s" : ""));
-        }
+        if (spec->complete_args) spec->complete_args(cmd.args);
+        if (cmd.args.size() < spec->min_args)
+            usage(name + ": missing argument" + (spec->min_args - cmd.args.size() > 1 ? "s" : ""));
         out.push_back(std::move(cmd));
     }
-    return out;
-}
-
-std::vector<std::pair<std::string, std::string>> command_descriptions() {
-    std::vector<std::pair<std::string, std::string>> out;
-    for (const CommandSpec& s : command_specs()) out.emplace_back(s.name, s.help);
     return out;
 }
 

@@ -6,7 +6,8 @@
 // A command takes a fixed number of arguments (the rest of the line is the next command), or,
 // for fs/edit/cp/ls..., every argument up to the next '+' or the end.  Options of a command
 // may come anywhere among its arguments.  Parsing is done in full before anything runs, so a
-// typo at the end does not leave the board half-updated.
+// typo at the end does not leave the board half-updated.  The commands, their options and
+// their arguments are those of the command table (command_table.h).
 #pragma once
 
 #include <map>
@@ -41,9 +42,6 @@ void add_alias(AliasTable& table, const std::string& key, std::vector<std::strin
                std::string help = "");
 
 std::vector<ParsedCommand> parse_commands(std::vector<std::string> args, const AliasTable& aliases);
-
-// Names of the base commands and a one-line description of each (for `help`).
-std::vector<std::pair<std::string, std::string>> command_descriptions();
 
 // Splits a command string the way mpremote splits alias strings (on whitespace).
 std::vector<std::string> split_words(const std::string& s);

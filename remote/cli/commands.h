@@ -1,5 +1,6 @@
 // The implementations of mpr's commands, one function per command family.  Each returns the
-// exit status (0 or 1) or throws DiagnosticError; the Session dispatches to them.
+// exit status (0 or 1) or throws DiagnosticError; the command table (command_table.h) names
+// them and the Session dispatches to them through it.
 #pragma once
 
 #include "remote/cli/command_line.h"
@@ -8,6 +9,8 @@
 namespace mpy {
 
 int cmd_connect(Session& s, const ParsedCommand& c);  // connect (incl. `connect list` = devs)
+int cmd_disconnect(Session& s, const ParsedCommand& c);
+int cmd_resume(Session& s, const ParsedCommand& c);
 int cmd_exec(Session& s, const ParsedCommand& c);     // exec, eval, run
 int cmd_soft_reset(Session& s, const ParsedCommand& c);
 int cmd_rtc(Session& s, const ParsedCommand& c);
@@ -18,6 +21,8 @@ int cmd_edit(Session& s, const ParsedCommand& c);
 int cmd_repl(Session& s, const ParsedCommand& c);
 int cmd_help(Session& s, const ParsedCommand& c);
 int cmd_version(Session& s, const ParsedCommand& c);
+// mpremote commands that mpr recognises but does not implement: an error naming the command.
+int cmd_not_supported(Session& s, const ParsedCommand& c);
 
 // Writes bytes to stdout unbuffered-ish (flushes), for output streamed from the board.
 void write_stdout(std::string_view data);

@@ -1,4 +1,4 @@
-// connect, exec/eval/run, soft-reset, rtc, sleep, help, version.
+// connect, disconnect, resume, exec/eval/run, soft-reset, rtc, sleep, help, version.
 #include <chrono>
 #include <cstdio>
 #include <ctime>
@@ -8,11 +8,11 @@
 #include "common/diagnostics.h"
 #include "common/file_io.h"
 #include "mpytools_config.h"
-#include "remote/board/checked_code.h"
+#include "remote/board/lossy_line.h"
+#include "remote/cli/command_table.h"
 #include "remote/cli/commands.h"
 #include "remote/transport/device_names.h"
 #include "remote/transport/port_list.h"
-#include "remote/protocol/raw_repl_parser.h"
 
 namespace mpy {
 namespace {
@@ -37,6 +37,16 @@ int cmd_connect(Session& s, const ParsedCommand& c) {
     return 0;
 }
 
+int cmd_disconnect(Session& s, const ParsedCommand&) {
+    s.disconnect();
+    return 0;
+}
+
+int cmd_resume(Session& s, const ParsedCommand&) {
+    s.resume();
+    return 0;
+}
+
 int cmd_exec(Session& s, const ParsedCommand& c) {
     std::string code;
     bool follow = true;
@@ -55,32 +65,7 @@ int cmd_exec(Session& s, const ParsedCommand& c) {
     }
     RawRepl& r = s.raw();
     s.did_action();
-    ExecOutcome o;
-    // On a line that loses bytes the code goes checked (see checked_code.h); whether the line
-    // is one is known only once the board answered the raw-paste request, so RawRepl chooses.
-    std::string checked = wrap_checked_code(code);
-    bool allow_checked = true;
-    for (int attempt = 1;; ++attempt) {
-        r.submit(code, allow_checked ? std::string_view(checked) : std::string_view());
-        if (!follow) return 0;
-        bool printed = false;
-        o = r.follow([&](std::string_view d) { printed = true; write_stdout(d); }, s.options().exec_timeout);
-        bool was_checked = r.sent_lossy_variant(), retry = false;
-        bool failed_before_running = !printed && !o.error_output.empty() && !user_code_ran(o.error_output);
-        if (was_checked && failed_before_running &&
-            o.error_output.find("MemoryError") != std::string::npos) {
-            allow_checked = false;  // too big to hold twice on this board: send it plain
-            retry = true;
-        } else if (was_checked && failed_before_running) {
-            retry = true;  // damaged on the way (see checked_code.h); nothing ran
-        } else if (!was_checked && !printed && is_compile_error(o.error_output) && r.may_lose_bytes()) {
-            // The submission itself was damaged (or, if it comes back the same, really wrong).
-            retry = true;
-        }
-        if (retry && attempt < kLossyLineAttempts) continue;
-        if (was_checked) o.error_output = unwrap_traceback(o.error_output);
-        break;
-    }
+    ExecOutcome o = LossyLineRunner(r).run_user_code(code, follow, write_stdout, s.options().exec_timeout);
     if (!o.error_output.empty()) {
         // mpremote prints the traceback on stdout, after the output, and exits 1; scripts that
         // capture `mpremote exec` output rely on finding it there, so mpr does the same.
@@ -165,6 +150,10 @@ int cmd_version(Session& s, const ParsedCommand&) {
     s.did_action();
     write_stdout("mpr " MPYTOOLS_VERSION "\n");
     return 0;
+}
+
+int cmd_not_supported(Session&, const ParsedCommand& c) {
+    fail("'" + c.name + "' is not supported by mpr");
 }
 
 }  // namespace mpy

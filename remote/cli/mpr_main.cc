@@ -9,6 +9,7 @@
 #include "remote/cli/command_line.h"
 #include "remote/cli/session.h"
 #include "remote/cli/user_config.h"
+#include "remote/transport/sim_transport.h"
 
 namespace {
 
@@ -17,6 +18,13 @@ std::optional<bool> on_off(const std::string& v, const char* what) {
     if (v == "on" || v == "1" || v == "true") return true;
     if (v == "off" || v == "0" || v == "false") return false;
     throw mpy::DiagnosticError(mpy::Diagnostic{"error", std::string(what) + " must be on or off, not '" + v + "'", {}});
+}
+
+// The value of an environment variable, "" when unset.  The library reads none: the settings
+// they hold are passed in through SessionOptions.
+std::string env(const char* name) {
+    const char* v = std::getenv(name);
+    return v ? v : "";
 }
 
 }  // namespace
@@ -29,16 +37,17 @@ int main(int argc, char** argv) {
     std::string dtr, rts, sim_dir, device;
     double timeout = 10, exec_timeout = 0;
     bool no_raw_paste = false, help = false, version = false;
-    app.add_option("--baud", baud, "serial line speed (default 115200, or \"baud\" in the config file)");
-    app.add_option("--dtr", dtr, "DTR line after opening: on|off (default on)");
-    app.add_option("--rts", rts, "RTS line after opening: on|off (default on)");
-    app.add_option("--sim-dir", sim_dir, "where `connect sim` keeps the virtual board's files");
-    app.add_option("-d,--device", device, "device for the implicit connect (default $MPR_DEVICE, the config file, or auto)");
-    app.add_option("--timeout", timeout, "seconds to wait for the board at each protocol step (default 10)");
-    app.add_option("--exec-timeout", exec_timeout, "give up when exec/run/eval output stays silent this many seconds (default: wait forever)");
-    app.add_flag("--no-raw-paste", no_raw_paste, "never use raw-paste mode");
-    app.add_flag("--help", help, "print help and exit");
-    app.add_flag("--version", version, "print version and exit");
+    // What they do is told once, by `help` (cmd_help); CLI11 never prints a help of its own.
+    app.add_option("--baud", baud);
+    app.add_option("--dtr", dtr);
+    app.add_option("--rts", rts);
+    app.add_option("--sim-dir", sim_dir);
+    app.add_option("-d,--device", device);
+    app.add_option("--timeout", timeout);
+    app.add_option("--exec-timeout", exec_timeout);
+    app.add_flag("--no-raw-paste", no_raw_paste);
+    app.add_flag("--help", help);
+    app.add_flag("--version", version);
     try {
         app.parse(argc, argv);
     } catch (const CLI::ParseError& e) {
@@ -60,15 +69,17 @@ int main(int argc, char** argv) {
         opts.connect.baud = baud ? baud : config.baud.value_or(115200);
         opts.connect.dtr = on_off(dtr, "--dtr");
         opts.connect.rts = on_off(rts, "--rts");
-        opts.connect.sim_dir = sim_dir;
-        const char* env_dev = std::getenv("MPR_DEVICE");
-        if (!env_dev || !*env_dev) env_dev = std::getenv("MPREMOTE_DEVICE");
+        opts.connect.sim_dir = !sim_dir.empty() ? sim_dir : mpy::default_sim_dir(env("XDG_CACHE_HOME"), env("HOME")).string();
+        opts.connect.sim_script = env("MPR_SIM_SCRIPT");
+        if (!env("MPR_NODE").empty()) opts.connect.node = env("MPR_NODE");
+        std::string env_dev = !env("MPR_DEVICE").empty() ? env("MPR_DEVICE") : env("MPREMOTE_DEVICE");
         if (!device.empty()) opts.default_device = device;
-        else if (env_dev && *env_dev) opts.default_device = env_dev;
+        else if (!env_dev.empty()) opts.default_device = env_dev;
         else if (!config.device.empty()) opts.default_device = config.device;
         opts.timeout = std::chrono::milliseconds(static_cast<long>(timeout * 1000));
         if (exec_timeout > 0) opts.exec_timeout = std::chrono::milliseconds(static_cast<long>(exec_timeout * 1000));
         opts.no_raw_paste = no_raw_paste;
+        opts.trace_protocol = !env("MPR_DEBUG").empty() && env("MPR_DEBUG") != "0";
         opts.aliases = aliases;
 
         mpy::Session session(std::move(opts));

@@ -18,6 +18,7 @@
 #include "common/file_io.h"
 #include "remote/cli/commands.h"
 #include "remote/transport/fd_io.h"
+#include "remote/transport/transport_errors.h"
 
 namespace mpy {
 namespace {
@@ -116,7 +117,7 @@ int cmd_repl(Session& s, const ParsedCommand& c) {
             std::size_t got;
             try {
                 got = t.read(buf, sizeof buf, std::chrono::milliseconds(0));
-            } catch (const DiagnosticError&) {
+            } catch (const ConnectionLost&) {
                 std::printf("\r\ndevice disconnected\n");
                 return 0;
             }

@@ -3,7 +3,7 @@
 #include <cstdio>
 
 #include "common/diagnostics.h"
-#include "remote/cli/commands.h"
+#include "remote/cli/command_table.h"
 #include "remote/transport/connect.h"
 
 namespace mpy {
@@ -21,15 +21,12 @@ Session::~Session() {
 void Session::connect(const std::string& device) {
     disconnect();
     transport_ = open_device(device, opts_.connect);
-    repl_ = std::make_unique<RawRepl>(*transport_, opts_.timeout);
-    if (opts_.no_raw_paste) repl_->disable_raw_paste();
-    if (transport_->name() == "sim") {
-        // The sim board reads its pty as fast as it can and the kernel applies back-pressure:
-        // nothing is lost, so the plain raw REPL needs neither pacing nor raw-paste's flow
-        // control, whose 128-byte windows cost a round trip each (3x slower for big files).
-        repl_->set_paced_writes(false);
-        repl_->disable_raw_paste();
-    }
+    RawReplOptions repl_opts{opts_.timeout, !opts_.no_raw_paste, {}};
+    if (opts_.trace_protocol)
+        repl_opts.trace = [](std::string_view line) {
+            std::fprintf(stderr, "%.*s\n", static_cast<int>(line.size()), line.data());
+        };
+    repl_ = std::make_unique<RawRepl>(*transport_, std::move(repl_opts));
     fs_ = std::make_unique<BoardFs>(*repl_);
     fs_->notice = [](std::string_view text) {
         std::fflush(stdout);
@@ -74,27 +71,9 @@ BoardFs& Session::fs() {
 }
 
 int Session::dispatch(const ParsedCommand& c) {
-    const std::string& n = c.name;
-    if (n == "connect") return cmd_connect(*this, c);
-    if (n == "disconnect") {
-        disconnect();
-        return 0;
-    }
-    if (n == "resume") {
-        resume();
-        return 0;
-    }
-    if (n == "soft-reset") return cmd_soft_reset(*this, c);
-    if (n == "exec" || n == "eval" || n == "run") return cmd_exec(*this, c);
-    if (n == "fs") return cmd_fs(*this, c);
-    if (n == "df") return cmd_df(*this, c);
-    if (n == "edit") return cmd_edit(*this, c);
-    if (n == "rtc") return cmd_rtc(*this, c);
-    if (n == "sleep") return cmd_sleep(*this, c);
-    if (n == "repl") return cmd_repl(*this, c);
-    if (n == "help") return cmd_help(*this, c);
-    if (n == "version") return cmd_version(*this, c);
-    throw DiagnosticError(Diagnostic{"error", "'" + n + "' is not supported by mpr", {}});
+    const CommandSpec* spec = find_command(c.name);
+    if (!spec) throw DiagnosticError(Diagnostic{"error", "internal: no command '" + c.name + "'", {}});
+    return spec->handler(*this, c);
 }
 
 int Session::run(const std::vector<ParsedCommand>& commands) {
@@ -102,7 +81,7 @@ int Session::run(const std::vector<ParsedCommand>& commands) {
         int status = dispatch(c);
         if (status != 0) return status;
     }
-    if (!did_action_) return cmd_repl(*this, ParsedCommand{"repl", {}, {}});
+    if (!did_action_) return dispatch(ParsedCommand{"repl", {}, {}});
     return 0;
 }
 

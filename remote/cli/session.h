@@ -1,6 +1,7 @@
 // Session: the state that carries from one command to the next (mpremote's State) — the
 // connection, whether the board is in the raw REPL, whether the automatic soft reset has been
-// done — and the dispatch of parsed commands to their implementations.
+// done — and the dispatch of parsed commands to the handlers the command table names
+// (command_table.h).
 #pragma once
 
 #include <chrono>
@@ -23,6 +24,7 @@ struct SessionOptions {
     std::chrono::milliseconds timeout{10000};  // every protocol wait
     std::optional<std::chrono::milliseconds> exec_timeout;  // silence limit for exec/run/eval
     bool no_raw_paste = false;
+    bool trace_protocol = false;           // every byte to and from the board on stderr (MPR_DEBUG)
     AliasTable aliases;                    // built-in + user, for `help`
 };
 

@@ -1,8 +1,7 @@
 #include "remote/protocol/raw_repl.h"
 
-#include <cstdio>
-#include <fmt/format.h>
 #include <cstdlib>
+#include <fmt/format.h>
 #include <regex>
 #include <thread>
 
@@ -11,14 +10,6 @@
 
 namespace mpy {
 namespace {
-
-std::string last_line(std::string_view text) {
-    while (!text.empty() && (text.back() == '\n' || text.back() == '\r')) text.remove_suffix(1);
-    auto nl = text.find_last_of('\n');
-    std::string_view line = nl == std::string_view::npos ? text : text.substr(nl + 1);
-    while (!line.empty() && line.back() == '\r') line.remove_suffix(1);
-    return std::string(line);
-}
 
 [[noreturn]] void fail(const std::string& msg) { throw DiagnosticError(Diagnostic{"error", msg, {}}); }
 
@@ -30,8 +21,8 @@ RemoteExecError::RemoteExecError(std::string traceback, std::string output)
       output_(std::move(output)) {}
 
 int RemoteExecError::os_errno() const {
+    if (kind() != RemoteErrorKind::os_error) return 0;
     std::string line = last_line(traceback_);
-    if (line.find("OSError") == std::string::npos) return 0;
     std::smatch m;
     static const std::regex errno_form(R"(\[Errno (\d+)\])"), bare_form(R"(OSError: (-?\d+)\s*$)");
     if (std::regex_search(line, m, errno_form) || std::regex_search(line, m, bare_form))
@@ -49,17 +40,25 @@ int RemoteExecError::os_errno() const {
     return 0;
 }
 
-double RawRepl::debug_clock() const {
-    return std::chrono::duration<double>(Clock::now() - created_).count();
+RawRepl::RawRepl(Transport& t, RawReplOptions opts)
+    : t_(t), timeout_(opts.timeout), trace_(std::move(opts.trace)), created_(Clock::now()) {
+    if (!opts.raw_paste) disable_raw_paste();
+    if (t.lossless()) {
+        // Nothing is lost, so the plain raw REPL needs neither pacing nor raw-paste's flow
+        // control, whose 128-byte windows cost a round trip each (3x slower for big files).
+        paced_ = false;
+        disable_raw_paste();
+    }
 }
 
-RawRepl::RawRepl(Transport& t, Ms timeout) : t_(t), timeout_(timeout), created_(Clock::now()) {
-    const char* dbg = std::getenv("MPR_DEBUG");
-    debug_ = dbg && *dbg && std::string(dbg) != "0";
+void RawRepl::trace(char direction, std::string_view data) const {
+    if (!trace_) return;
+    double seconds = std::chrono::duration<double>(Clock::now() - created_).count();
+    trace_(fmt::format("[mpr {:6.3f} {}] {}", seconds, direction, printable_bytes(data, 200)));
 }
 
 void RawRepl::write(std::string_view data) {
-    if (debug_) std::fprintf(stderr, "[mpr %6.3f >] %s\n", debug_clock(), printable_bytes(data, 200).c_str());
+    trace('>', data);
     t_.write(data);
 }
 
@@ -69,7 +68,7 @@ bool RawRepl::fill(Clock::time_point deadline) {
     auto left = deadline > now ? std::chrono::duration_cast<Ms>(deadline - now) : Ms(0);
     std::size_t n = t_.read(buf, sizeof buf, left);
     if (n == 0) return false;
-    if (debug_) std::fprintf(stderr, "[mpr %6.3f <] %s\n", debug_clock(), printable_bytes({buf, n}, 200).c_str());
+    trace('<', {buf, n});
     rx_.append(buf, n);
     return true;
 }

@@ -14,15 +14,10 @@
 #include <string_view>
 
 #include "common/diagnostics.h"
+#include "remote/protocol/raw_repl_parser.h"
 #include "remote/transport/transport.h"
 
 namespace mpy {
-
-// How many times code is sent in all when it arrives damaged on a line that loses bytes (a
-// UART without flow control, e.g. the micro:bit).  Losses come in bursts when the board's host
-// is busy (QEMU on a loaded machine loses several sends in a row), so be generous: a damaged
-// send costs one round trip.
-inline constexpr int kLossyLineAttempts = 8;
 
 // The code raised an exception on the board.  what() is the last line of the traceback
 // ("OSError: [Errno 2] ENOENT"); traceback() is all of it.
@@ -31,6 +26,8 @@ public:
     RemoteExecError(std::string traceback, std::string output);
     const std::string& traceback() const { return traceback_; }
     const std::string& output() const { return output_; }
+    // What kind of exception it was (OSError, MemoryError, other).
+    RemoteErrorKind kind() const { return classify_traceback(traceback_); }
     // The errno of an OSError traceback ("[Errno 2] ENOENT", "OSError: 2", "ENOENT"), or 0.
     int os_errno() const;
 
@@ -53,12 +50,23 @@ struct ExecOutcome {
     bool interrupted = false;  // host Ctrl-C was forwarded to the board
 };
 
+// How a RawRepl talks to its board; the settings come from the program's options.
+struct RawReplOptions {
+    std::chrono::milliseconds timeout{10000};  // every protocol wait
+    bool raw_paste = true;                     // false: never try raw-paste (--no-raw-paste)
+    // Receives one line for every write to and read from the board (the byte trace), when set.
+    std::function<void(std::string_view line)> trace;
+};
+
 class RawRepl {
 public:
     using Ms = std::chrono::milliseconds;
     using OutputSink = std::function<void(std::string_view)>;
 
-    explicit RawRepl(Transport& t, Ms timeout = Ms(10000));
+    // On a lossless transport (Transport::lossless) code goes by the plain raw REPL without
+    // pacing: nothing can be lost, and raw-paste's windows would only cost round trips.
+    RawRepl(Transport& t, RawReplOptions opts);
+    explicit RawRepl(Transport& t, Ms timeout = Ms(10000)) : RawRepl(t, RawReplOptions{timeout, true, {}}) {}
 
     Transport& transport() { return t_; }
     bool in_raw() const { return in_raw_; }
@@ -118,7 +126,7 @@ private:
     bool in_raw_ = false;
     bool paced_ = true;
     Ms ok_resend_delay_{2500};
-    bool debug_ = false;
+    std::function<void(std::string_view)> trace_;
     PasteSupport paste_ = PasteSupport::unknown;
     bool paste_this_time_ = false;  // the current submission went by raw-paste
     bool paste_ack_seen_ = false;   // ... and the board already ended it with \x04
@@ -126,7 +134,7 @@ private:
     bool sent_variant_ = false;
     std::string rx_;  // bytes received and not yet consumed
     Clock::time_point created_;
-    double debug_clock() const;  // seconds since creation, for the MPR_DEBUG trace
+    void trace(char direction, std::string_view data) const;
 };
 
 }  // namespace mpy

@@ -1,13 +1,12 @@
 // libFuzzer target: arbitrary bytes from a "board" into everything that parses board output —
 // the exec-response parser (from each starting state, in two-part splits), the banner and
-// soft-reboot finders, the capability-probe parser and the data decoders.  None may crash,
-// hang, or consume more than it was given.
+// soft-reboot finders and the data decoders (the capability probe's parser has its own target,
+// board/board_caps_fuzz.cc).  None may crash, hang, or consume more than it was given.
 #include <cstddef>
 #include <cstdint>
 #include <string>
 #include <string_view>
 
-#include "remote/board/board_caps.h"
 #include "remote/protocol/raw_repl_parser.h"
 #include "remote/protocol/wire_codec.h"
 
@@ -30,7 +29,6 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
     if (b != std::string_view::npos && (b > size || in[b - 1] != '>')) __builtin_trap();
     std::size_t r = mpy::find_soft_reboot(in);
     if (r != std::string_view::npos && r > size) __builtin_trap();
-    (void)mpy::parse_caps(in);
     (void)mpy::base64_decode(in);
     if (auto lit = mpy::decode_py_literal(in); lit && lit->size() > 4 * size) __builtin_trap();
     // What we encode must decode to itself.

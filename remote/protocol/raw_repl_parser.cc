@@ -116,6 +116,23 @@ bool is_compile_error(std::string_view tb) {
     return syntax && tb.find(", in ") == std::string_view::npos;
 }
 
+std::string last_line(std::string_view text) {
+    while (!text.empty() && (text.back() == '\n' || text.back() == '\r')) text.remove_suffix(1);
+    auto nl = text.find_last_of('\n');
+    std::string_view line = nl == std::string_view::npos ? text : text.substr(nl + 1);
+    while (!line.empty() && line.back() == '\r') line.remove_suffix(1);
+    return std::string(line);
+}
+
+RemoteErrorKind classify_traceback(std::string_view tb) {
+    std::string line = last_line(tb);
+    std::string_view cls = std::string_view(line).substr(0, line.find(':'));
+    while (!cls.empty() && cls.back() == ' ') cls.remove_suffix(1);
+    if (cls == "OSError") return RemoteErrorKind::os_error;
+    if (cls == "MemoryError") return RemoteErrorKind::memory_error;
+    return RemoteErrorKind::other;
+}
+
 std::string printable_bytes(std::string_view data, std::size_t limit) {
     std::string s;
     for (std::size_t i = 0; i < data.size() && i < limit; ++i) {

@@ -60,6 +60,14 @@ PasteAnswer classify_paste_answer(std::string_view two_bytes);
 // sending it again has no side effects.  Used to recover from bytes lost on the way.
 bool is_compile_error(std::string_view traceback);
 
+// The exception a board's traceback ends in, as far as mpr acts on it: an OSError is the board's
+// answer about a file, a MemoryError says the code was too big for the board to hold.
+enum class RemoteErrorKind { os_error, memory_error, other };
+// Classifies by the exception class that starts the traceback's last line ("OSError: ...").
+RemoteErrorKind classify_traceback(std::string_view traceback);
+// The last non-empty line of `text`, without its line ending.
+std::string last_line(std::string_view text);
+
 // Makes bytes printable for error messages: "OK\x04" -> "OK\\x04", at most `limit` bytes shown.
 std::string printable_bytes(std::string_view data, std::size_t limit = 80);
 

@@ -1,11 +1,14 @@
 #include "remote/transport/connect.h"
 
+#include <cerrno>
+
 #include "common/diagnostics.h"
 #include "remote/transport/device_names.h"
 #include "remote/transport/port_list.h"
 #include "remote/transport/serial_transport.h"
 #include "remote/transport/sim_transport.h"
 #include "remote/transport/socket_transport.h"
+#include "remote/transport/transport_errors.h"
 
 namespace mpy {
 namespace {
@@ -24,9 +27,8 @@ std::unique_ptr<Transport> open_device(const std::string& text, const ConnectOpt
                 if (!p.is_usb()) continue;
                 try {
                     return open_serial_port(p.path, opts);
-                } catch (const DiagnosticError& e) {
-                    std::string m = e.diagnostic().message;
-                    if (m.rfind("port busy", 0) != 0 && m.rfind("failed to access", 0) != 0) throw;
+                } catch (const PortUnavailable&) {
+                    // Busy, or not ours to open: the next port, then.
                 }
             }
             fail("no device found (no USB serial port; name one with 'connect PORT', or use 'connect sim')");
@@ -44,11 +46,11 @@ std::unique_ptr<Transport> open_device(const std::string& text, const ConnectOpt
         case DeviceKind::path:
             try {
                 return open_serial_port(d.value, opts);
-            } catch (const DiagnosticError& e) {
-                std::string m = e.diagnostic().message;
-                if (m.rfind("failed to access", 0) == 0 && m.find("in use") == std::string::npos &&
-                    m.find("No such file") == std::string::npos)
-                    fail(m + " (it may be in use by another program)");
+            } catch (const PortUnavailable& e) {
+                // A port that exists but cannot be opened is most often held by another program.
+                if (e.reason() == PortUnavailable::Reason::inaccessible && e.error_number() != ENOENT)
+                    throw PortUnavailable(e.reason(), e.error_number(),
+                                          e.diagnostic().message + " (it may be in use by another program)");
                 throw;
             }
         case DeviceKind::socket:

@@ -12,8 +12,14 @@ struct ConnectOptions {
     // auto-reset circuit of ESP32/ESP8266 boards (RTS -> EN, DTR -> GPIO0) does not reset the chip.
     std::optional<bool> dtr;
     std::optional<bool> rts;
-    // Where `connect sim` keeps the simulated board's files; empty = the default cache directory.
+    // Where `connect sim` keeps the simulated board's files (see default_sim_dir in
+    // sim_transport.h); empty = a folder under the temporary directory.
     std::string sim_dir;
+    // The sim board's script ($MPR_SIM_SCRIPT); empty = found beside the program or in the
+    // source tree (find_sim_script).
+    std::string sim_script;
+    // The Node.js that runs it ($MPR_NODE).
+    std::string node = "node";
 };
 
 }  // namespace mpy

@@ -7,6 +7,7 @@
 #include <unistd.h>
 
 #include "common/diagnostics.h"
+#include "remote/transport/transport_errors.h"
 
 namespace mpy {
 
@@ -45,6 +46,8 @@ void fd_write_all(int fd, std::string_view data, std::chrono::milliseconds timeo
             continue;
         }
         if (n < 0 && errno == EINTR) continue;
+        if (n < 0 && (errno == EIO || errno == EPIPE || errno == ECONNRESET))
+            throw ConnectionLost(what + ": " + std::strerror(errno));
         if (n < 0 && errno != EAGAIN && errno != EWOULDBLOCK) throw_system_error(what, errno);
         pollfd p{fd, POLLOUT, 0};
         int r = poll(&p, 1, static_cast<int>(timeout.count()));

@@ -24,7 +24,8 @@ struct FdReadResult {
 FdReadResult fd_read(int fd, char* buf, std::size_t max, std::chrono::milliseconds timeout);
 
 // Writes all of `data`, waiting for the descriptor to drain when it is full.  Throws
-// DiagnosticError naming `what` when nothing could be written for `timeout`, or on an error.
+// ConnectionLost when the other end is gone (EIO, EPIPE, ECONNRESET), DiagnosticError naming
+// `what` when nothing could be written for `timeout` or on another error.
 void fd_write_all(int fd, std::string_view data, std::chrono::milliseconds timeout,
                   const std::string& what);
 

@@ -4,6 +4,7 @@
 
 #include "common/diagnostics.h"
 #include "remote/transport/fd_io.h"
+#include "remote/transport/transport_errors.h"
 
 namespace mpy {
 
@@ -18,15 +19,14 @@ FdTransport::~FdTransport() {
 }
 
 std::size_t FdTransport::read(char* buf, std::size_t max, std::chrono::milliseconds timeout) {
-    if (fd_ < 0) throw DiagnosticError(Diagnostic{"error", name_ + ": connection is closed", {}});
+    if (fd_ < 0) throw ConnectionLost(name_ + ": connection is closed");
     FdReadResult r = fd_read(fd_, buf, max, timeout);
-    if (r.status == FdReadStatus::closed)
-        throw DiagnosticError(Diagnostic{"error", name_ + ": device disconnected", {}});
+    if (r.status == FdReadStatus::closed) throw ConnectionLost(name_ + ": device disconnected");
     return r.count;
 }
 
 void FdTransport::write(std::string_view data) {
-    if (fd_ < 0) throw DiagnosticError(Diagnostic{"error", name_ + ": connection is closed", {}});
+    if (fd_ < 0) throw ConnectionLost(name_ + ": connection is closed");
     fd_write_all(fd_, data, std::chrono::seconds(10), name_);
 }
 

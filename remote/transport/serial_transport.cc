@@ -1,12 +1,14 @@
 #include "remote/transport/serial_transport.h"
 
 #include <cerrno>
+#include <cstring>
 #include <libserialport.h>
 #include <sys/file.h>
 
 #include "common/diagnostics.h"
 #include "remote/transport/fd_io.h"
 #include "remote/transport/fd_transport.h"
+#include "remote/transport/transport_errors.h"
 #include "remote/transport/tty_transport.h"
 
 namespace mpy {
@@ -57,9 +59,11 @@ std::unique_ptr<Transport> open_serial_port(const std::string& path, const Conne
         int err = errno;
         sp_free_port(port);
         if (err == EBUSY)
-            throw DiagnosticError(Diagnostic{"error", "port busy: " + path +
-                                                          " is in use by another program", {}});
-        if (err == EACCES || err == ENOENT) throw_system_error("failed to access " + path, err);
+            throw PortUnavailable(PortUnavailable::Reason::busy, err,
+                                  "port busy: " + path + " is in use by another program");
+        if (err == EACCES || err == ENOENT)
+            throw PortUnavailable(PortUnavailable::Reason::inaccessible, err,
+                                  "failed to access " + path + ": " + std::strerror(err));
         // libserialport refuses ttys without modem control (ptys): plain termios copes.
         return TtyTransport::open(path, opts);
     }
@@ -68,8 +72,8 @@ std::unique_ptr<Transport> open_serial_port(const std::string& path, const Conne
     if (flock(fd, LOCK_EX | LOCK_NB) < 0 && errno == EWOULDBLOCK) {
         sp_close(port);
         sp_free_port(port);
-        throw DiagnosticError(Diagnostic{
-            "error", "port busy: " + path + " is in use by another program (close it first)", {}});
+        throw PortUnavailable(PortUnavailable::Reason::busy, EWOULDBLOCK,
+                              "port busy: " + path + " is in use by another program (close it first)");
     }
     sp_port_config* cfg = nullptr;
     sp_new_config(&cfg);

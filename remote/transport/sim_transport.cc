@@ -26,6 +26,8 @@ class SimTransport : public FdTransport {
 public:
     SimTransport(int master, pid_t child) : FdTransport(master, "sim"), child_(child) {}
     ~SimTransport() override { close(); }
+    // The board script reads its pty as fast as it can and the kernel applies back-pressure.
+    bool lossless() const override { return true; }
 
 private:
     void before_close() override {
@@ -55,16 +57,10 @@ private:
     pid_t child_;
 };
 
-std::string getenv_str(const char* name) {
-    const char* v = std::getenv(name);
-    return v ? v : "";
-}
-
 }  // namespace
 
 std::optional<fs::path> find_sim_script() {
     std::vector<fs::path> candidates;
-    if (auto env = getenv_str("MPR_SIM_SCRIPT"); !env.empty()) return fs::path(env);
     // Installed: beside the executable's prefix (PREFIX/bin/mpr -> PREFIX/share/mpytools/sim),
     // wherever `cmake --install --prefix` put it; then the build tree's sources; then the
     // configured install location.
@@ -80,27 +76,25 @@ std::optional<fs::path> find_sim_script() {
     return std::nullopt;
 }
 
-fs::path default_sim_dir() {
-    if (auto xdg = getenv_str("XDG_CACHE_HOME"); !xdg.empty()) return fs::path(xdg) / "mpytools" / "sim";
-    if (auto home = getenv_str("HOME"); !home.empty())
-        return fs::path(home) / ".cache" / "mpytools" / "sim";
+fs::path default_sim_dir(std::string_view xdg_cache_home, std::string_view home) {
+    if (!xdg_cache_home.empty()) return fs::path(xdg_cache_home) / "mpytools" / "sim";
+    if (!home.empty()) return fs::path(home) / ".cache" / "mpytools" / "sim";
     return fs::temp_directory_path() / "mpytools-sim";
 }
 
 std::unique_ptr<Transport> open_sim(const ConnectOptions& opts) {
-    auto script = find_sim_script();
+    auto script = opts.sim_script.empty() ? find_sim_script() : std::optional<fs::path>(opts.sim_script);
     if (!script)
         throw DiagnosticError(Diagnostic{
             "error",
             "sim: board script not found (looked for $MPR_SIM_SCRIPT, " MPYTOOLS_SOURCE_DIR
             "/remote/sim/board.mjs and " MPYTOOLS_DATADIR "/sim/board.mjs)",
             {}});
-    fs::path dir = opts.sim_dir.empty() ? default_sim_dir() : fs::path(opts.sim_dir);
+    fs::path dir = opts.sim_dir.empty() ? default_sim_dir("", "") : fs::path(opts.sim_dir);
     std::error_code ec;
     fs::create_directories(dir, ec);
     if (ec) throw DiagnosticError(Diagnostic{"error", "sim: cannot create " + dir.string() + ": " + ec.message(), {}});
-    std::string node = getenv_str("MPR_NODE");
-    if (node.empty()) node = "node";
+    const std::string& node = opts.node.empty() ? std::string("node") : opts.node;
 
     // The pty is raw from the start so that no byte of the protocol is cooked: no echo, no
     // CR/LF translation, and Ctrl-C is a byte, not SIGINT.

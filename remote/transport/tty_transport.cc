@@ -1,6 +1,7 @@
 #include "remote/transport/tty_transport.h"
 
 #include <cerrno>
+#include <cstring>
 #include <fcntl.h>
 #include <sys/file.h>
 #include <sys/ioctl.h>
@@ -9,6 +10,7 @@
 
 #include "common/diagnostics.h"
 #include "remote/transport/fd_io.h"
+#include "remote/transport/transport_errors.h"
 
 namespace mpy {
 namespace {
@@ -64,9 +66,10 @@ std::unique_ptr<TtyTransport> TtyTransport::open(const std::string& path,
     if (fd < 0) {
         int err = errno;
         if (err == EBUSY)
-            throw DiagnosticError(Diagnostic{"error", "port busy: " + path +
-                                                          " is in use by another program", {}});
-        throw_system_error("failed to access " + path, err);
+            throw PortUnavailable(PortUnavailable::Reason::busy, err,
+                                  "port busy: " + path + " is in use by another program");
+        throw PortUnavailable(PortUnavailable::Reason::inaccessible, err,
+                              "failed to access " + path + ": " + std::strerror(err));
     }
     auto t = std::unique_ptr<TtyTransport>(new TtyTransport(fd, path));
     // Two cooperating locks: flock() stops other mpr/pyserial instances (pyserial uses it too),
@@ -74,9 +77,8 @@ std::unique_ptr<TtyTransport> TtyTransport::open(const std::string& path,
     if (flock(fd, LOCK_EX | LOCK_NB) < 0) {
         int err = errno;
         if (err == EWOULDBLOCK)
-            throw DiagnosticError(Diagnostic{
-                "error", "port busy: " + path + " is in use by another program (close it first)",
-                {}});
+            throw PortUnavailable(PortUnavailable::Reason::busy, err,
+                                  "port busy: " + path + " is in use by another program (close it first)");
     }
     // Not fatal if refused: the flock above already guards against other mpr/pyserial users.
     (void)ioctl(fd, TIOCEXCL);

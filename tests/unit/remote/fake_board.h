@@ -50,11 +50,18 @@ public:
     int paste_requests = 0;
     std::size_t max_unacked = 0;    // most bytes received in raw-paste beyond the granted window
     bool abort_paste_after_first_window = false;
+    int hang_next_runs = 0;         // accept this many submissions and then stay silent
+    bool is_lossless = false;       // what lossless() answers
+    bool lossless() const override { return is_lossless; }
 
 private:
     void emit(std::string_view s) { out_.insert(out_.end(), s.begin(), s.end()); }
     void finish(const std::string& code) {
         executed.push_back(code);
+        if (hang_next_runs > 0) {  // accepted, and then never a byte more
+            --hang_next_runs;
+            return;
+        }
         auto [o, e] = run_(code);
         emit(o);
         emit("\x04");

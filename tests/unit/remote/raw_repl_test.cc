@@ -241,6 +241,52 @@ TEST(MprRawRepl, EnterWithoutSoftResetSkipsALateStaleBanner) {
     EXPECT_EQ(b.executed, (std::vector<std::string>{"abc"}));
 }
 
+TEST(MprRawRepl, LosslessLinkGoesPlainAndUnpaced) {
+    FakeBoard b(FakeBoard::Paste::supported, echo_runner);
+    b.is_lossless = true;
+    RawRepl r(b, Ms(500));
+    r.enter(false);
+    EXPECT_EQ(r.exec("abc"), "ran 3\r\n");
+    EXPECT_EQ(b.paste_requests, 0) << "raw-paste's windows only cost round trips there";
+    EXPECT_FALSE(r.may_lose_bytes());
+
+    FakeBoard uart(FakeBoard::Paste::unknown, echo_runner);
+    RawRepl u(uart, Ms(500));
+    u.enter(false);
+    EXPECT_EQ(u.exec("abc"), "ran 3\r\n");
+    EXPECT_TRUE(u.may_lose_bytes()) << "paced plain raw REPL on a line that may lose bytes";
+}
+
+TEST(MprRawRepl, OptionsTurnRawPasteOffAndTraceGoesToTheSink) {
+    FakeBoard b(FakeBoard::Paste::supported, echo_runner);
+    b.piece = 4096;  // the answer in one read, so in one trace line
+    std::vector<std::string> lines;
+    RawRepl r(b, RawReplOptions{Ms(500), false, [&](std::string_view l) { lines.emplace_back(l); }});
+    r.set_paced_writes(false);
+    r.enter(false);
+    EXPECT_EQ(r.exec("abc"), "ran 3\r\n");
+    EXPECT_EQ(b.paste_requests, 0);
+    ASSERT_FALSE(lines.empty());
+    EXPECT_EQ(lines[0].rfind("[mpr ", 0), 0u) << lines[0];
+    bool wrote = false, read = false;
+    for (const std::string& l : lines) {
+        wrote = wrote || l.find(" >] ") != std::string::npos;
+        read = read || l.find(" <] ") != std::string::npos;
+    }
+    EXPECT_TRUE(wrote && read);
+    bool output_traced = false;
+    for (const std::string& l : lines) output_traced = output_traced || l.find("ran 3\\r\\n") != std::string::npos;
+    EXPECT_TRUE(output_traced) << "the board's answer, printable";
+}
+
+TEST(MprRemoteExecError, KindIsTheExceptionClass) {
+    EXPECT_EQ(RemoteExecError("Traceback\r\nOSError: [Errno 2] ENOENT\r\n", "").kind(), RemoteErrorKind::os_error);
+    EXPECT_EQ(RemoteExecError("MemoryError: \r\n", "").kind(), RemoteErrorKind::memory_error);
+    EXPECT_EQ(RemoteExecError("MemoryError\r\n", "").kind(), RemoteErrorKind::memory_error);
+    EXPECT_EQ(RemoteExecError("ValueError: no OSError here\r\n", "").kind(), RemoteErrorKind::other);
+    EXPECT_EQ(RemoteExecError("", "").kind(), RemoteErrorKind::other);
+}
+
 TEST(MprRemoteExecError, ErrnoForms) {
     EXPECT_EQ(RemoteExecError("OSError: [Errno 17] EEXIST\r\n", "").os_errno(), 17);
     EXPECT_EQ(RemoteExecError("Traceback\r\nOSError: 28\r\n", "").os_errno(), 28);

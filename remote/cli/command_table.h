@@ -1,0 +1,61 @@
+// mpr's commands, one entry each: the name, the options, how many arguments, the help text and
+// the function that runs it.  The parser (command_line.cc) reads the syntax from here, the
+// Session dispatches to the entry's handler and `help` prints the entry's text, so adding a
+// command is adding an entry (and writing its handler).
+//
+// The table names Session only by declaration: the parser stays free of it and can be tested
+// on its own.
+#pragma once
+
+#include <array>
+#include <cstddef>
+#include <string>
+#include <string_view>
+#include <utility>
+#include <vector>
+
+namespace mpy {
+
+class Session;
+struct ParsedCommand;
+
+struct OptionSpec {
+    std::string name;  // long name without "--"
+    char short_name;   // 0 if none
+    bool takes_value;
+    bool negatable;    // accepts --no-NAME
+    std::string dflt;  // value when absent ("" for value options)
+};
+
+struct CommandSpec {
+    // Runs the command; returns the exit status (0 or 1) or throws DiagnosticError.
+    using Handler = int (*)(Session&, const ParsedCommand&);
+    // Completes or checks the arguments before their number is checked (may throw).
+    using ArgumentsHook = void (*)(std::vector<std::string>& args);
+
+    std::string name;
+    std::vector<OptionSpec> options;
+    // Exactly this many arguments (the next word starts the next command); with `greedy`, at
+    // least this many and every word up to the next '+'.
+    std::size_t min_args;
+    bool greedy;
+    std::string help;
+    Handler handler;
+    ArgumentsHook complete_args = nullptr;
+};
+
+// Every command, in the order `help` lists them.
+const std::vector<CommandSpec>& command_table();
+// The entry named `name`, or nullptr.
+const CommandSpec* find_command(std::string_view name);
+
+// The file-system commands of `fs` (each also a shortcut: `ls` for `fs ls`), in help order.
+inline constexpr std::array<std::string_view, 9> kFsCommands = {
+    "cat", "cp", "ls", "mkdir", "rm", "rmdir", "touch", "tree", "sha256sum"};
+// "cat, cp, ls, ..., sha256sum", for help texts and messages.
+std::string fs_command_list();
+
+// Names of the commands and the one-line description of each (for `help`).
+std::vector<std::pair<std::string, std::string>> command_descriptions();
+
+}  // namespace mpy
