@@ -225,16 +225,22 @@ std::string BoardFs::query(const std::string& code) {
 void BoardFs::write_file(std::string_view path, std::string_view data, const ProgressFn& progress) {
     const BoardCaps& c = caps();
     std::string dest(path);
-    // With os.rename the data goes to a temporary file that replaces the destination only once
-    // it is complete and verified.  Without it (the micro:bit) there is no atomic replacement,
-    // and an on-board copy would need flash for two copies (the micro:bit has ~16 KB and
-    // corrupts its file system when it runs out), so the destination is written directly,
+    // An existing file is protected: the data goes to a temporary file first, and only once it
+    // is complete and verified does the board copy it over the destination and delete the
+    // temporary.  Copying in place (not renaming) keeps the destination's directory entry, so a
+    // FAT directory lists its files in the same order as after mpremote's writes.  A new file
+    // has nothing to protect: it is written directly (removed again if the write fails), which
+    // also gives it the directory entry mpremote's write would.
+    // Boards without os.rename (the micro:bit) have too little flash for two copies (~16 KB, and
+    // its file system is corrupted when it runs out): the destination is written directly,
     // verified, and written again if it arrived damaged.
-    std::string target = c.rename ? dest + ".mpr~" : dest;
-    if (!c.rename && notice && !told_not_atomic_) {
+    const bool full_fs = c.rename;
+    if (!full_fs && notice && !told_not_atomic_) {
         told_not_atomic_ = true;
         notice("note: this board has no os.rename, so files are written in place (then verified), not atomically");
     }
+    const bool protect = full_fs && stat(dest).exists;
+    const std::string target = protect ? dest + ".mpr~" : dest;
     bool base64 = c.a2b_base64;
     BytesLiteralOptions lit_opts;
     if (!base64) lit_opts.raw_high_bytes = raw_high_bytes_ok();
@@ -245,17 +251,18 @@ void BoardFs::write_file(std::string_view path, std::string_view data, const Pro
         try {
             write_file_once(target, data, base64, lit_opts, budget, progress);
             if (!digest_matches(target, data)) throw DamagedTransfer{};
-            if (c.rename) query(snippets::replace_file(c, target, dest));
+            if (protect) query(snippets::copy_over(c, target, dest));
             return;
         } catch (const DamagedTransfer&) {
             if (attempt == max_attempts) {
-                if (c.rename) discard_temporary(target);
+                if (full_fs) discard_temporary(target);
                 fail("writing " + dest + " failed " + std::to_string(max_attempts) +
                      " times: the data kept arriving damaged (the board loses bytes); " +
-                     (c.rename ? "the old file is unchanged" : "the file on the board is damaged"));
+                     (protect ? "the old file is unchanged"
+                              : full_fs ? "nothing was written" : "the file on the board is damaged"));
             }
         } catch (const RemoteExecError& e) {
-            if (c.rename) discard_temporary(target);
+            if (full_fs) discard_temporary(target);
             else close_quietly();
             throw;
         }
@@ -270,7 +277,8 @@ void BoardFs::close_quietly() {
 }
 
 void BoardFs::discard_temporary(const std::string& tmp) {
-    // Leave no temporary behind; the destination itself was never touched.
+    // Leave no temporary (or partly written new file) behind; an existing destination was
+    // never touched.
     try {
         r_.exec("try:\n _f.close()\nexcept:\n pass\n" + snippets::remove(caps(), tmp));
     } catch (const DiagnosticError&) {
@@ -321,6 +329,11 @@ void BoardFs::rmdir(std::string_view path) {
     query(snippets::rmdir(caps(), path));
 }
 void BoardFs::touch(std::string_view path) { query(snippets::touch(caps(), path)); }
+
+std::string BoardFs::join(std::string_view dir, std::string_view name) {
+    if ((dir.empty() || dir == ".") && caps().has_directories()) return remote_join("./", name);
+    return remote_join(dir, name);
+}
 
 std::string BoardFs::getcwd() {
     std::string text = query(snippets::getcwd(caps()));

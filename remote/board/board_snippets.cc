@@ -76,11 +76,13 @@ std::string digest(const BoardCaps& c, std::string_view path) {
     return "_n=_t=0\n" + open + "  _n+=len(_b);_t=(_t+sum(_b))&0xffffffff\nprint(_n,_t)\ndel _n,_t,_b\n";
 }
 
-std::string replace_file(const BoardCaps& c, std::string_view tmp, std::string_view dest) {
-    std::string t = py_str(tmp), d = py_str(dest);
-    // FAT refuses to rename onto an existing file on some ports: remove it and try again.
-    return import_os(c) + "try:\n os.rename(" + t + "," + d + ")\nexcept OSError:\n os.remove(" + d +
-           ")\n os.rename(" + t + "," + d + ")\n";
+std::string copy_over(const BoardCaps& c, std::string_view tmp, std::string_view dest) {
+    // A short write means the file system is full: say so (ENOSPC) rather than leave a
+    // shortened destination unreported.
+    return import_os(c) + "with open(" + py_str(tmp) + ",'rb') as _s:\n with open(" + py_str(dest) +
+           ",'wb') as _d:\n  while 1:\n   _b=_s.read(" + std::to_string(c.read_chunk()) +
+           ")\n   if not _b:break\n   if _d.write(_b)!=len(_b):raise OSError(28)\nos.remove(" + py_str(tmp) +
+           ")\ndel _s,_d,_b\n";
 }
 
 std::string read_file(const BoardCaps& c, std::string_view path, std::size_t chunk) {

@@ -27,9 +27,10 @@ std::string write_checked(std::size_t len, std::uint32_t sum);
 std::string close_write();
 // Prints "repr(sha256 digest)" with hashlib, else "size bytesum" (sum of all bytes mod 2**32).
 std::string digest(const BoardCaps& c, std::string_view path);
-// Moves the finished temporary file over the destination with os.rename (removing an
-// existing destination first if the file system refuses).
-std::string replace_file(const BoardCaps& c, std::string_view tmp, std::string_view dest);
+// Copies the finished temporary file's content over the destination, on the board, then
+// removes the temporary file: the destination keeps its directory entry (and so its place in
+// a FAT directory's listing, as when mpremote writes it in place).
+std::string copy_over(const BoardCaps& c, std::string_view tmp, std::string_view dest);
 // Prints the file: base64 lines (b2a_base64) or one repr() per chunk.
 std::string read_file(const BoardCaps& c, std::string_view path, std::size_t chunk);
 std::string remove(const BoardCaps& c, std::string_view path);

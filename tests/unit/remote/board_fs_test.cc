@@ -39,6 +39,13 @@ struct FsBoard {
         };
         if (code.find("_c=['os='") != std::string::npos) return note("probe", caps_line + "\r\n");
         if (code.find("_b=b'\xff\x80'") != std::string::npos) return note("rawbyte", "2 255\r\n");
+        if (code.find(",'wb') as _d:") != std::string::npos) {  // copy_over: temporary over destination
+            std::string from = arg(R"(with open\(('[^']*'),'rb'\) as _s)"), to = arg(R"(with open\(('[^']*'),'wb'\) as _d)");
+            if (!files.count(from)) return note("copy", "", "OSError: [Errno 2] ENOENT\r\n");
+            files[to] = files[from];
+            files.erase(from);
+            return note("copy", "");
+        }
         if (code.find("os.rename(") != std::string::npos) {
             std::regex_search(code, m, std::regex(R"(os\.rename\(('[^']*'),('[^']*')\))"));
             std::string from = *decode_py_literal(m[1].str()), to = *decode_py_literal(m[2].str());
@@ -142,13 +149,13 @@ struct Rig {
     std::unique_ptr<BoardFs> bfs;
 };
 
-TEST(MprBoardFs, ModernBoardWritesAtomicallyWithBase64AndSha256) {
+TEST(MprBoardFs, ModernBoardWritesWithBase64AndSha256) {
     Rig r(modern_caps);
     std::string data = blob(20000);
     r.bfs->write_file("lib/x.bin", data, {});
     EXPECT_EQ(r.fs.files.at("lib/x.bin"), data);
-    EXPECT_EQ(r.fs.files.count("lib/x.bin.mpr~"), 0u) << "temporary left behind";
-    EXPECT_EQ(r.fs.count("rename"), 1);
+    EXPECT_EQ(r.fs.count("open"), 1);
+    EXPECT_EQ(r.fs.count("copy"), 0) << "a new file is written directly, no temporary";
     EXPECT_EQ(r.fs.count("sha"), 1);
     // 60000 bytes free: 7500-byte submissions, about 5600 bytes of data each.
     EXPECT_EQ(r.fs.chunk_submissions, 4);
@@ -156,6 +163,25 @@ TEST(MprBoardFs, ModernBoardWritesAtomicallyWithBase64AndSha256) {
     EXPECT_TRUE(r.bfs->has_same_content("lib/x.bin", data));
     EXPECT_FALSE(r.bfs->has_same_content("lib/x.bin", data + "!"));
     EXPECT_EQ(r.bfs->read_file("lib/x.bin", data.size(), {}), data);
+}
+
+TEST(MprBoardFs, ExistingFileIsReplacedThroughAVerifiedTemporary) {
+    Rig r(modern_caps);
+    r.fs.files["lib/x.bin"] = "old";
+    std::string data = blob(3000);
+    r.bfs->write_file("lib/x.bin", data, {});
+    EXPECT_EQ(r.fs.files.at("lib/x.bin"), data);
+    EXPECT_EQ(r.fs.files.count("lib/x.bin.mpr~"), 0u) << "temporary left behind";
+    EXPECT_EQ(r.fs.count("copy"), 1) << "copied over the destination in place, not renamed";
+    EXPECT_EQ(r.fs.count("rename"), 0);
+    EXPECT_EQ(r.fs.count("sha"), 1);
+}
+
+TEST(MprBoardFs, NewFileIsRemovedWhenEveryChunkArrivesDamaged) {
+    Rig r(modern_caps);
+    r.fs.damage_chunks = 1000;
+    EXPECT_THROW(r.bfs->write_file("new.bin", blob(100), {}), DiagnosticError);
+    EXPECT_EQ(r.fs.files.count("new.bin"), 0u) << "a partly written new file left behind";
 }
 
 TEST(MprBoardFs, MicrobitWritesDirectlyWithLiteralsAndByteSums) {
