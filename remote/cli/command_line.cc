@@ -263,6 +263,9 @@ std::vector<ParsedCommand> parse_commands(std::vector<std::string> args, const A
             cmd.args.push_back(tok);
         }
         args.erase(args.begin(), args.begin() + static_cast<long>(i));
+        // As mpremote's argparse group: one size format at a time.
+        if (name == "fs" && cmd.flag("size") && cmd.flag("human"))
+            usage("fs: argument --human/-h: not allowed with argument --size/-s");
         // "fs ls" and "fs tree" list the current directory when no path is given.
         if (name == "fs" && cmd.args.size() == 1 && (cmd.args[0] == "ls" || cmd.args[0] == "tree"))
             cmd.args.push_back("");

@@ -205,8 +205,7 @@ void copy_recursive(CopyContext& ctx, std::string src, std::string dest, bool mu
 
 void remove_recursive(Session& s, const std::string& path, bool verbose) {
     BoardFs& b = s.fs();
-    // The working directory ("") needs no stat (some boards refuse os.stat('')).
-    RemoteStat st = path.empty() ? RemoteStat{true, true, 0} : b.stat(path);
+    RemoteStat st = b.stat(path);
     if (!st.exists) fail_os("rm", path, kEnoent);
     if (!st.is_dir) {
         with_path_errors("rm", path, [&] { b.remove(path); return 0; });
@@ -283,9 +282,7 @@ int cmd_fs(Session& s, const ParsedCommand& c) {
         if (command == "cat") {
             with_path_errors("cat", path, [&] { return b.read_file(path, 0, {}, write_stdout); });
         } else if (command == "ls") {
-            // The working directory needs no stat (some file systems refuse os.stat(''), as
-            // the sim board's does in a subdirectory): list it, as mpremote does.
-            RemoteStat st = path.empty() ? RemoteStat{true, true, 0} : b.stat(path);
+            RemoteStat st = b.stat(path);
             if (!st.exists) fail_os("ls", path, kEnoent);
             if (!st.is_dir) {
                 std::printf("%12lld %s\n", st.size, remote_basename(path).c_str());

@@ -5,7 +5,7 @@ tested against them.  Standard library only (python3 >= 3.9).
 
 Boards:
   SimBoard        node remote/sim/board.mjs behind board_pty
-  UnixBoard       MicroPython's unix port behind board_pty --restart
+  UnixBoard       MicroPython's unix port behind board_pty --restart, its `/` a scratch folder
   MicrobitBoard   QEMU's BBC micro:bit with MicroPython 1.9.2, on QEMU's own pty (-serial pty)
                   or behind board_pty (-chardev stdio)
 """
@@ -298,11 +298,43 @@ class SimBoard(PtyBoard):
         self.state_dir = state_dir
 
 
+def unix_port_command(binary, root):
+    """The command that starts MicroPython's unix port with the host folder `root` as its `/`.
+
+    Left alone, the unix port's `/` is the host's root, and a test (mpremote's own
+    test_filesystem.sh runs `rm -r :/`) could damage the host.  The code given with -c
+    unmounts that and mounts a VfsPosix of `root` in its place before the REPL starts (-i);
+    board_pty --restart runs the command again after each soft reset, so it holds throughout.
+    (It keeps tests from touching the host by accident; it is no sandbox: '..' past `/` still
+    reaches `root`'s parent.)"""
+    code = ("import vfs,os;vfs.umount('/');vfs.mount(vfs.VfsPosix(%r),'/');os.chdir('/');del vfs,os"
+            % os.path.abspath(root))
+    return [binary, "-i", "-c", code]
+
+
 class UnixBoard(PtyBoard):
+    """The unix port behind board_pty --restart, its `/` the folder `root`, or a temporary folder
+    of its own (made at start, removed at stop) when none is given."""
+
     name = "unix"
 
-    def __init__(self, board_pty, binary=UNIX_PORT):
-        super().__init__(board_pty, [binary], restart=True)
+    def __init__(self, board_pty, binary=UNIX_PORT, root=None):
+        super().__init__(board_pty, [], restart=True)
+        self.binary = binary
+        self.root = root
+        self.own_root = root is None
+
+    def start(self, timeout=20.0):
+        if self.root is None:
+            self.root = tempfile.mkdtemp(prefix="e2e-unix-root-")
+        self.command = unix_port_command(self.binary, self.root)
+        return super().start(timeout)
+
+    def stop(self):
+        super().stop()
+        if self.own_root and self.root:
+            shutil.rmtree(self.root, ignore_errors=True)
+            self.root = None
 
 
 class MicrobitBoard(Board):
