@@ -137,6 +137,7 @@ run_one() {
     start_board "$work/root"
     write_wrapper "$work/$tool-wrapper" "$tool" "$port"
     tmp=$(mktemp -d)
+    # shellcheck disable=SC2016 # the output says ${TMP} literally, as run-mpremote-tests.sh's
     (cd "$work" && env MPREMOTE="$work/$tool-wrapper" TMP="$tmp" bash "$test" 2>&1) |
         tr -d '\r' | sed "s,${tmp},"'${TMP},g' >"$out"
     status=${PIPESTATUS[0]}
