@@ -238,6 +238,23 @@ TEST(MprBoardFs, MissingFileIsAnOsError) {
     }
 }
 
+TEST(MprBoardFs, JoinsPathsAsMpremotePrintsThem) {
+    Rig modern(modern_caps);
+    EXPECT_EQ(modern.bfs->join("", "a.py"), "./a.py");
+    EXPECT_EQ(modern.bfs->join(".", "a.py"), "./a.py");
+    EXPECT_EQ(modern.bfs->join("./pkg", "a.py"), "./pkg/a.py");
+    EXPECT_EQ(modern.bfs->join("/", "a.py"), "/a.py");
+    Rig microbit(microbit_caps);
+    EXPECT_EQ(microbit.bfs->join("", "a.py"), "a.py") << "a flat file system has no './'";
+}
+
+TEST(MprBoardFs, TheWorkingDirectoryNeedsNoStat) {
+    Rig r(modern_caps);
+    RemoteStat st = r.bfs->stat("");
+    EXPECT_TRUE(st.exists && st.is_dir);
+    EXPECT_EQ(r.fs.count("stat"), 0);
+}
+
 TEST(MprBoardFs, PathHelpers) {
     EXPECT_EQ(remote_join("", "a.py"), "a.py");
     EXPECT_EQ(remote_join("/", "a.py"), "/a.py");
