@@ -51,6 +51,8 @@ Build it in the checkout (this project builds nothing of MicroPython), for examp
     make -C $checkout/mpy-cross
     make -C $checkout/ports/unix submodules
     make -C $checkout/ports/unix
+(Without micropython-lib, which the submodules step fetches, add FROZEN_MANIFEST= to the last
+line: the tests need no frozen modules.)
 EOF
     exit 2
 fi
