@@ -93,6 +93,9 @@ bool BoardFs::raw_high_bytes_ok() {
 }
 
 RemoteStat BoardFs::stat(std::string_view path) {
+    // "" is the working directory, which exists and is a directory; not every board can say
+    // so (os.stat('') fails in a subdirectory on the webassembly port's VfsPosix).
+    if (path.empty()) return {true, true, 0};
     std::string text = query(snippets::stat(caps(), path));
     auto lines = lines_of(text);
     if (lines.size() != 1) fail("unexpected answer from the board to stat");
@@ -190,37 +193,50 @@ struct DamagedTransfer {};
 void BoardFs::write_file(std::string_view path, std::string_view data, const ProgressFn& progress) {
     const BoardCaps& c = caps();
     std::string dest(path);
-    // With os.rename the data goes to a temporary file that replaces the destination only once
-    // it is complete and verified.  Without it (the micro:bit) there is no atomic replacement,
-    // and an on-board copy would need flash for two copies (the micro:bit has ~16 KB and
-    // corrupts its file system when it runs out), so the destination is written directly,
+    // With os.rename an upload is atomic: the data goes to DEST.mpr~, is verified, and is then
+    // renamed over DEST, so DEST never holds a partial file.  A new DEST is first created empty,
+    // where mpremote's direct write would create it: a rename onto an existing name keeps that
+    // name's directory entry (POSIX; FAT reuses the slot it frees), so directories list their
+    // files in the order they have after mpremote's writes (its own tests compare listings).
+    // A failed upload removes the temporary and the placeholder; only a board that dies
+    // mid-upload can leave them, the placeholder empty.
+    // Boards without os.rename (the micro:bit) have too little flash for two copies (~16 KB, and
+    // its file system is corrupted when it runs out): the destination is written directly,
     // verified, and written again if it arrived damaged.
-    std::string target = c.rename ? dest + ".mpr~" : dest;
-    if (!c.rename && notice && !told_not_atomic_) {
+    const bool atomic = c.rename;
+    if (!atomic && notice && !told_not_atomic_) {
         told_not_atomic_ = true;
         notice("note: this board has no os.rename, so files are written in place (then verified), not atomically");
     }
+    const bool is_new = atomic && !stat(dest).exists;
+    const std::string target = atomic ? dest + ".mpr~" : dest;
     bool base64 = c.a2b_base64;
     BytesLiteralOptions lit_opts;
     if (!base64) lit_opts.raw_high_bytes = raw_high_bytes_ok();
     // Room for the call around the data in each submission.
     std::size_t budget = c.source_budget() > 192 ? c.source_budget() - 100 : 92;
+    auto discard = [&] {
+        discard_temporary(target);
+        if (is_new) discard_temporary(dest);
+    };
 
+    if (is_new) query(snippets::touch(c, dest));
     for (int attempt = 1;; ++attempt) {
         try {
             write_file_once(target, data, base64, lit_opts, budget, progress);
             if (!digest_matches(target, data)) throw DamagedTransfer{};
-            if (c.rename) query(snippets::replace_file(c, target, dest));
+            if (atomic) query(snippets::replace_file(c, target, dest));
             return;
         } catch (const DamagedTransfer&) {
             if (attempt >= runner_.attempts()) {
-                if (c.rename) discard_temporary(target);
+                if (atomic) discard();
                 fail("writing " + dest + " failed " + std::to_string(runner_.attempts()) +
                      " times: the data kept arriving damaged (the board loses bytes); " +
-                     (c.rename ? "the old file is unchanged" : "the file on the board is damaged"));
+                     (!atomic ? "the file on the board is damaged"
+                              : is_new ? "nothing was written" : "the old file is unchanged"));
             }
         } catch (const RemoteExecError& e) {
-            if (c.rename) discard_temporary(target);
+            if (atomic) discard();
             else close_quietly();
             throw;
         }
@@ -235,7 +251,8 @@ void BoardFs::close_quietly() {
 }
 
 void BoardFs::discard_temporary(const std::string& tmp) {
-    // Leave no temporary behind; the destination itself was never touched.
+    // Leave no temporary (or the placeholder of a new file) behind; an existing destination was
+    // never touched.
     try {
         r_.exec("try:\n _f.close()\nexcept:\n pass\n" + snippets::remove(caps(), tmp));
     } catch (const DiagnosticError&) {
@@ -286,6 +303,11 @@ void BoardFs::rmdir(std::string_view path) {
     query(snippets::rmdir(caps(), path));
 }
 void BoardFs::touch(std::string_view path) { query(snippets::touch(caps(), path)); }
+
+std::string BoardFs::join(std::string_view dir, std::string_view name) {
+    if ((dir.empty() || dir == ".") && caps().has_directories()) return remote_join("./", name);
+    return remote_join(dir, name);
+}
 
 std::string BoardFs::getcwd() {
     std::string text = query(snippets::getcwd(caps()));

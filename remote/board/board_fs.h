@@ -1,10 +1,10 @@
 // BoardFs: file-system operations on the board, run through the raw REPL with code adapted to
 // the board's capabilities (probed once, on first use).
 //
-// Writes are binary-safe, compact on the wire (base64 or escaped bytes literals), atomic
-// (temporary file, verified, then renamed over the destination; boards without os.rename get
-// the destination written directly, see write_file) and verified (sha256 when the board has
-// hashlib, otherwise size plus byte sum), and sent again when they arrive damaged.
+// Writes are binary-safe, compact on the wire (base64 or escaped bytes literals), safe for an
+// existing file (a temporary file, verified, then copied over it on the board; boards without
+// os.rename get the destination written directly, see write_file) and verified (sha256 when
+// the board has hashlib, otherwise size plus byte sum), and sent again when they arrive damaged.
 #pragma once
 
 #include <cstdint>
@@ -72,6 +72,10 @@ public:
     void rmdir(std::string_view path);
     void touch(std::string_view path);
     std::string getcwd();
+    // Joins board paths as mpremote does, so that paths mpr prints match its: "" (the working
+    // directory) and "x" give "./x".  On a board without directories (the micro:bit) a name in
+    // the root stays as it is, as remote_join gives it.
+    std::string join(std::string_view dir, std::string_view name);
 
     struct DfRow {
         std::string mount;

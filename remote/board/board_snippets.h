@@ -27,8 +27,8 @@ std::string write_checked(std::size_t len, std::uint32_t sum);
 std::string close_write();
 // Prints "repr(sha256 digest)" with hashlib, else "size bytesum" (sum of all bytes mod 2**32).
 std::string digest(const BoardCaps& c, std::string_view path);
-// Moves the finished temporary file over the destination with os.rename (removing an
-// existing destination first if the file system refuses).
+// Renames the finished temporary file over the destination (atomically where the file system
+// can; FAT ports that refuse to rename onto a file get remove + rename).
 std::string replace_file(const BoardCaps& c, std::string_view tmp, std::string_view dest);
 // Prints the file: base64 lines (b2a_base64) or one repr() per chunk.
 std::string read_file(const BoardCaps& c, std::string_view path, std::size_t chunk);

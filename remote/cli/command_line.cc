@@ -204,7 +204,7 @@ std::vector<ParsedCommand> parse_commands(std::vector<std::string> args, const A
             cmd.args.push_back(tok);
         }
         args.erase(args.begin(), args.begin() + static_cast<long>(i));
-        if (spec->complete_args) spec->complete_args(cmd.args);
+        if (spec->complete_args) spec->complete_args(cmd);
         if (cmd.args.size() < spec->min_args)
             usage(name + ": missing argument" + (spec->min_args - cmd.args.size() > 1 ? "s" : ""));
         out.push_back(std::move(cmd));

@@ -10,8 +10,12 @@ namespace {
 
 // `fs` needs a file-system command; "fs ls" and "fs tree" list the current directory when no
 // path is given.
-void complete_fs_args(std::vector<std::string>& args) {
+void complete_fs_args(ParsedCommand& cmd) {
+    std::vector<std::string>& args = cmd.args;
     if (args.empty()) usage("fs: missing a file-system command (cat, cp, ls, ...)");
+    // As mpremote's argparse group: one size format at a time.
+    if (cmd.flag("size") && cmd.flag("human")) usage("fs: argument --human/-h: not allowed with argument --size/-s");
+    // "fs ls" and "fs tree" list the current directory when no path is given.
     if (args.size() == 1 && (args[0] == "ls" || args[0] == "tree")) args.push_back("");
 }
 

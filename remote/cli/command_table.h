@@ -30,8 +30,9 @@ struct OptionSpec {
 struct CommandSpec {
     // Runs the command; returns the exit status (0 or 1) or throws DiagnosticError.
     using Handler = int (*)(Session&, const ParsedCommand&);
-    // Completes or checks the arguments before their number is checked (may throw).
-    using ArgumentsHook = void (*)(std::vector<std::string>& args);
+    // Completes or checks the parsed command (its arguments, its options' combinations) before
+    // the number of arguments is checked (may throw).
+    using ArgumentsHook = void (*)(ParsedCommand& command);
 
     std::string name;
     std::vector<OptionSpec> options;

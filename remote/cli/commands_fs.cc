@@ -14,6 +14,7 @@
 #include "remote/cli/commands.h"
 #include "remote/cli/progress.h"
 #include "remote/board/sha256.h"
+#include "remote/protocol/micropython_errno.h"
 #include "remote/protocol/wire_codec.h"
 
 namespace mpy {
@@ -22,36 +23,35 @@ namespace {
 
 [[noreturn]] void fail(const std::string& msg) { throw DiagnosticError(Diagnostic{"error", msg, {}}); }
 
+constexpr int kEnoent = 2;
+
 bool is_remote(const std::string& p) { return !p.empty() && p[0] == ':'; }
 std::string strip_colon(const std::string& p) { return is_remote(p) ? p.substr(1) : p; }
 
+// The C library's message for a board errno, as mpremote prints it; "" for one it does not know.
 std::string strerror_for(int err) {
-    switch (err) {
-        case 2: return "No such file or directory";
-        case 5: return "Input/output error";
-        case 13: return "Permission denied";
-        case 17: return "File exists";
-        case 19: return "No such device";
-        case 20: return "Not a directory";
-        case 21: return "Is a directory";
-        case 22: return "Invalid argument";
-        case 28: return "No space left on device";
-        case 30: return "Read-only file system";
-        case 39: return "Directory not empty";
-        default: return "";
-    }
+    const MicroPythonErrno* e = micropython_errno(err);
+    return e ? std::string(e->message) : "";
 }
 
-// Runs `op` and turns a board-side OSError into "CMD: :PATH: reason".
+// A board OSError in a file-system command, worded as mpremote words it (scripts match on it):
+// "cat: x.py: No such file or directory."  The path is the board path without its ':'.
+[[noreturn]] void fail_os(const std::string& cmd, const std::string& path, int err) {
+    fail(cmd + ": " + path + ": " + strerror_for(err) + ".");
+}
+
+// Runs `op` and turns what the board raised into mpremote's messages: an OSError it knows as
+// "CMD: PATH: reason.", anything else as "Error with transport:" and the board's traceback.
 template <typename F>
 auto with_path_errors(const std::string& cmd, const std::string& path, F&& op) {
     try {
         return op();
     } catch (const RemoteExecError& e) {
         int err = e.os_errno();
-        std::string reason = strerror_for(err);
-        if (reason.empty()) reason = e.diagnostic().message;
-        fail(cmd + ": :" + path + ": " + reason);
+        if (!strerror_for(err).empty()) fail_os(cmd, path, err);
+        std::string traceback = e.traceback();
+        while (!traceback.empty() && (traceback.back() == '\n' || traceback.back() == '\r')) traceback.pop_back();
+        fail("Error with transport:\n" + traceback);
     }
 }
 
@@ -88,7 +88,7 @@ void copy_file(CopyContext& ctx, const std::string& src, std::string dest, bool 
     if (is_remote(src)) {
         std::string path = strip_colon(src);
         RemoteStat st = b.stat(path);
-        if (!st.exists) fail("cp: :" + path + ": No such file or directory");
+        if (!st.exists) fail_os("cp", path, kEnoent);
         if (st.is_dir) fail("cp: -r not specified; omitting directory");
         ProgressBar bar("cp " + src, ctx.progress);
         data = with_path_errors("cp", path, [&] {
@@ -107,7 +107,7 @@ void copy_file(CopyContext& ctx, const std::string& src, std::string dest, bool 
 
     if (is_remote(dest)) {
         std::string path = strip_colon(dest);
-        if (dest_isdir) path = remote_join(path, filename);
+        if (dest_isdir) path = b.join(path, filename);
         if (ctx.check_hash && b.has_same_content(path, data)) {
             std::printf("Up to date: %s\n", path.c_str());
             std::fflush(stdout);
@@ -159,7 +159,7 @@ void copy_recursive(CopyContext& ctx, std::string src, std::string dest, bool mu
             for (const auto& [name, is_dir] : entries) {
                 auto parts = dest_parts;
                 parts.push_back(name);
-                std::string child = src_remote ? remote_join(path, name) : (fs::path(path) / name).string();
+                std::string child = src_remote ? b.join(path, name) : (fs::path(path) / name).string();
                 if (is_dir) walk_dir(child, parts);
                 else files.emplace_back(parts, child);
             }
@@ -170,7 +170,7 @@ void copy_recursive(CopyContext& ctx, std::string src, std::string dest, bool mu
     auto make_dir = [&](const std::vector<std::string>& parts) {
         if (is_remote(dest)) {
             std::string p = strip_colon(dest);
-            for (const std::string& part : parts) p = remote_join(p, part);
+            for (const std::string& part : parts) p = b.join(p, part);
             try {
                 b.mkdir(p);
             } catch (const RemoteExecError& e) {
@@ -192,7 +192,7 @@ void copy_recursive(CopyContext& ctx, std::string src, std::string dest, bool mu
         std::string to;
         if (is_remote(dest)) {
             to = strip_colon(dest);
-            for (const std::string& part : parts) to = remote_join(to, part);
+            for (const std::string& part : parts) to = b.join(to, part);
             to = ":" + to;
         } else {
             fs::path p(dest);
@@ -206,14 +206,17 @@ void copy_recursive(CopyContext& ctx, std::string src, std::string dest, bool mu
 void remove_recursive(Session& s, const std::string& path, bool verbose) {
     BoardFs& b = s.fs();
     RemoteStat st = b.stat(path);
-    if (!st.exists) fail("rm: :" + path + ": No such file or directory");
+    if (!st.exists) fail_os("rm", path, kEnoent);
     if (!st.is_dir) {
         with_path_errors("rm", path, [&] { b.remove(path); return 0; });
         if (verbose) std::printf("removed: '%s'\n", path.c_str());
         return;
     }
-    for (const RemoteEntry& e : b.listdir(path)) remove_recursive(s, remote_join(path, e.name), verbose);
-    if (!path.empty() && path != "/") {
+    for (const RemoteEntry& e : b.listdir(path)) remove_recursive(s, b.join(path, e.name), verbose);
+    // As mpremote, the working directory stays; "/" is tried too, and the board refuses
+    // (EPERM: an error, after its contents are gone).  A board without directories has no
+    // rmdir: its root simply stays.
+    if (!path.empty() && (path != "/" || b.caps().rmdir)) {
         try {
             b.rmdir(path);
             if (verbose) std::printf("removed directory: '%s'\n", path.c_str());
@@ -247,7 +250,7 @@ void tree(Session& s, const ParsedCommand& c, const std::string& path, const std
             else if (c.flag("human")) size = fmt::format("[{:>6}]  ", human_size(e.size));
         }
         std::printf("%s%s%s%s\n", prefix.c_str(), last ? "└── " : "├── ", size.c_str(), e.name.c_str());
-        if (e.is_dir) tree(s, c, remote_join(path, e.name), prefix + (last ? "    " : "│   "));
+        if (e.is_dir) tree(s, c, s.fs().join(path, e.name), prefix + (last ? "    " : "│   "));
     }
 }
 
@@ -280,7 +283,7 @@ int cmd_fs(Session& s, const ParsedCommand& c) {
             with_path_errors("cat", path, [&] { return b.read_file(path, 0, {}, write_stdout); });
         } else if (command == "ls") {
             RemoteStat st = b.stat(path);
-            if (!st.exists) fail("ls: :" + path + ": No such file or directory");
+            if (!st.exists) fail_os("ls", path, kEnoent);
             if (!st.is_dir) {
                 std::printf("%12lld %s\n", st.size, remote_basename(path).c_str());
                 continue;
@@ -302,7 +305,7 @@ int cmd_fs(Session& s, const ParsedCommand& c) {
             std::string digest;
             if (b.caps().has_sha256()) {
                 RemoteStat st = b.stat(path);
-                if (!st.exists) fail("sha256sum: :" + path + ": No such file or directory");
+                if (!st.exists) fail_os("sha256sum", path, kEnoent);
                 digest = *with_path_errors("sha256sum", path, [&] { return b.digest(path); }).sha256;
             } else {
                 // No hashlib on the board: fetch the file and hash it here.

@@ -21,6 +21,7 @@ Session::~Session() {
 void Session::connect(const std::string& device) {
     disconnect();
     transport_ = open_device(device, opts_.connect);
+    last_device_ = device;
     RawReplOptions repl_opts{opts_.timeout, !opts_.no_raw_paste, {}};
     if (opts_.trace_protocol)
         repl_opts.trace = [](std::string_view line) {
@@ -32,6 +33,10 @@ void Session::connect(const std::string& device) {
         std::fflush(stdout);
         std::fprintf(stderr, "mpr: %.*s\n", static_cast<int>(text.size()), text.data());
     };
+}
+
+const std::string& Session::implicit_device() const {
+    return last_device_.empty() ? opts_.default_device : last_device_;
 }
 
 void Session::disconnect() {
@@ -49,7 +54,7 @@ void Session::disconnect() {
 }
 
 RawRepl& Session::raw(std::optional<bool> soft_reset) {
-    if (!transport_) connect(opts_.default_device);
+    if (!transport_) connect(implicit_device());
     bool reset = soft_reset.value_or(auto_soft_reset_);
     if (reset || !repl_->in_raw()) {
         repl_->enter(reset);
@@ -60,7 +65,7 @@ RawRepl& Session::raw(std::optional<bool> soft_reset) {
 }
 
 Transport& Session::friendly() {
-    if (!transport_) connect(opts_.default_device);
+    if (!transport_) connect(implicit_device());
     if (repl_->in_raw()) repl_->leave();
     return *transport_;
 }

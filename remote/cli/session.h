@@ -57,7 +57,12 @@ public:
 
 private:
     int dispatch(const ParsedCommand& c);
+    // The device an implicit connect opens: after `disconnect`, the one connected before
+    // (mpremote connects to the first USB serial port instead, which is the same device when
+    // one board is attached, but never a pty or a socket); else the default device.
+    const std::string& implicit_device() const;
     SessionOptions opts_;
+    std::string last_device_;  // as given to the last connect that succeeded
     std::unique_ptr<Transport> transport_;
     std::unique_ptr<RawRepl> repl_;
     std::unique_ptr<BoardFs> fs_;

@@ -6,6 +6,7 @@
 #include <thread>
 
 #include "remote/protocol/host_interrupt.h"
+#include "remote/protocol/micropython_errno.h"
 #include "remote/protocol/raw_repl_parser.h"
 
 namespace mpy {
@@ -27,14 +28,7 @@ int RemoteExecError::os_errno() const {
     static const std::regex errno_form(R"(\[Errno (\d+)\])"), bare_form(R"(OSError: (-?\d+)\s*$)");
     if (std::regex_search(line, m, errno_form) || std::regex_search(line, m, bare_form))
         return std::atoi(m[1].str().c_str());
-    static const struct {
-        const char* name;
-        int value;
-    } names[] = {{"ENOENT", 2}, {"EIO", 5}, {"EBADF", 9}, {"EACCES", 13}, {"EEXIST", 17},
-                 {"ENODEV", 19}, {"ENOTDIR", 20}, {"EISDIR", 21}, {"EINVAL", 22}, {"ENOSPC", 28},
-                 {"EROFS", 30}, {"ENOTEMPTY", 39}};
-    for (const auto& n : names)
-        if (line.find(n.name) != std::string::npos) return n.value;
+    if (const MicroPythonErrno* e = micropython_errno_named_in(line)) return e->number;
     // MicroPython 1.9 on the micro:bit words some of them: "OSError: file not found".
     if (line.find("not found") != std::string::npos) return 2;
     return 0;

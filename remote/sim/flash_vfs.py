@@ -5,8 +5,12 @@
 # so errors raised by the runtime's VfsPosix carry MicroPython's numbers.)
 #
 # The mounted object hands every call straight to the runtime's VfsPosix (its bound methods,
-# so a failing call adds no Python frame to the traceback), except ilistdir: boards list
-# (name, type, inode, size) and VfsPosix leaves the size out, which clients show as 0.
+# so a failing call adds no Python frame to the traceback), except two:
+#  - ilistdir: boards list (name, type, inode, size) and VfsPosix leaves the size out, which
+#    clients show as 0;
+#  - rename: MicroPython 1.27's VfsPosix with a root builds both of rename's paths in one
+#    buffer, so the file is renamed onto itself (or ENOENT); a VfsPosix without a root, given
+#    whole paths, renames as a board does.
 
 
 def _sim_mount_flash():
@@ -18,8 +22,14 @@ def _sim_mount_flash():
     inner = vfs.VfsPosix("/flash")
     flash = Flash()
     for name in ("mount", "umount", "open", "stat", "statvfs", "mkdir", "rmdir", "remove",
-                 "rename", "chdir", "getcwd"):
+                 "chdir", "getcwd"):
         setattr(flash, name, getattr(inner, name))
+    rootless = vfs.VfsPosix()
+
+    def whole(path):
+        return "/flash" + path if path.startswith("/") else path
+
+    flash.rename = lambda old, new: rootless.rename(whole(old), whole(new))
     stat = inner.stat
     listdir = inner.ilistdir
 

@@ -5,7 +5,7 @@ tested against them.  Standard library only (python3 >= 3.9).
 
 Boards:
   SimBoard        node remote/sim/board.mjs behind board_pty
-  UnixBoard       MicroPython's unix port behind board_pty --restart
+  UnixBoard       MicroPython's unix port behind board_pty --restart, its `/` a scratch folder
   MicrobitBoard   QEMU's BBC micro:bit with MicroPython 1.9.2, on QEMU's own pty (-serial pty)
                   or behind board_pty (-chardev stdio)
 """
@@ -15,6 +15,7 @@ import select
 import shutil
 import signal
 import subprocess
+import sys
 import tempfile
 import termios
 import time
@@ -298,11 +299,65 @@ class SimBoard(PtyBoard):
         self.state_dir = state_dir
 
 
+# Runs first in the unix port (with -c, before its REPL): puts the host folder ROOT at `/` in
+# place of the host's root.  The object mounted there hands each call to a VfsPosix of ROOT,
+# refusing paths with '..' (so nothing outside ROOT is reachable), except rename: MicroPython
+# 1.27's VfsPosix with a root builds both of rename's paths in one buffer (the file is renamed
+# onto itself, or ENOENT), so rename goes to a VfsPosix without a root, given whole paths.
+UNIX_CONFINE = """import vfs,os
+def _confine(root):
+    v=vfs.VfsPosix(root);raw=vfs.VfsPosix()
+    def ok(p):
+        if '..' in p.split('/'):raise OSError(1)
+        return p
+    def host(p):
+        return root+ok(p) if p[:1]=='/' else ok(p)
+    class Root:
+        pass
+    r=Root()
+    for n in ('open','ilistdir','stat','statvfs','mkdir','rmdir','remove','chdir'):
+        setattr(r,n,(lambda f:lambda p,*a:f(ok(p),*a))(getattr(v,n)))
+    r.mount=v.mount;r.umount=v.umount;r.getcwd=v.getcwd
+    r.rename=lambda a,b:raw.rename(host(a),host(b))
+    vfs.umount('/');vfs.mount(r,'/');os.chdir('/')
+_confine(%r)
+del _confine,vfs,os
+"""
+
+
+def unix_port_command(binary, root):
+    """The command that starts MicroPython's unix port with the host folder `root` as its `/`.
+
+    Left alone, the unix port's `/` is the host's root, and a test (mpremote's own
+    test_filesystem.sh runs `rm -r :/`) could damage the host.  UNIX_CONFINE, given with -c,
+    mounts `root` in its place before the REPL starts (-i); board_pty --restart runs the command
+    again after each soft reset, so it holds throughout."""
+    return [binary, "-i", "-c", UNIX_CONFINE % os.path.abspath(root)]
+
+
 class UnixBoard(PtyBoard):
+    """The unix port behind board_pty --restart, its `/` the folder `root`, or a temporary folder
+    of its own (made at start, removed at stop) when none is given."""
+
     name = "unix"
 
-    def __init__(self, board_pty, binary=UNIX_PORT):
-        super().__init__(board_pty, [binary], restart=True)
+    def __init__(self, board_pty, binary=UNIX_PORT, root=None):
+        super().__init__(board_pty, [], restart=True)
+        self.binary = binary
+        self.root = root
+        self.own_root = root is None
+
+    def start(self, timeout=20.0):
+        if self.root is None:
+            self.root = tempfile.mkdtemp(prefix="e2e-unix-root-")
+        self.command = unix_port_command(self.binary, self.root)
+        return super().start(timeout)
+
+    def stop(self):
+        super().stop()
+        if self.own_root and self.root:
+            shutil.rmtree(self.root, ignore_errors=True)
+            self.root = None
 
 
 class MicrobitBoard(Board):
@@ -351,3 +406,12 @@ def have(program):
 
 def temp_dir(prefix):
     return tempfile.mkdtemp(prefix=prefix)
+
+
+
+if __name__ == "__main__":
+    # For shell scripts: `boardlib.py unix-confine ROOT` prints the -c code that gives the unix
+    # port ROOT as its `/` (see UNIX_CONFINE).
+    if len(sys.argv) != 3 or sys.argv[1] != "unix-confine":
+        sys.exit("usage: boardlib.py unix-confine ROOT")
+    print(UNIX_CONFINE % os.path.abspath(sys.argv[2]), end="")

@@ -21,7 +21,7 @@ import time
 
 sys.dont_write_bytecode = True  # no __pycache__ in the source tree
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
-from boardlib import (MicrobitBoard, PtyBoard, SimBoard, MICROBIT_FIRMWARE, have,  # noqa: E402
+from boardlib import (MicrobitBoard, PtyBoard, SimBoard, UnixBoard, MICROBIT_FIRMWARE, have,  # noqa: E402
                       sim_runtime_present, temp_dir)
 from checks import Checks  # noqa: E402
 
@@ -566,8 +566,7 @@ def test_unix(t, mpr, board_pty, unix_port):
     # Ctrl-D at the raw REPL makes it exit.
     state = temp_dir("e2e-mpr-unix-")
     try:
-        confine = f"import vfs,os; vfs.umount('/'); vfs.mount(vfs.VfsPosix({state!r}), '/'); os.chdir('/')"
-        with PtyBoard(board_pty, [unix_port, "-i", "-c", confine], restart=True) as board:
+        with UnixBoard(board_pty, unix_port, root=state) as board:
             m = Mpr(mpr, ["connect", board.path])
             with open(os.path.join(state, "marker.txt"), "w") as f:
                 f.write("scratch")

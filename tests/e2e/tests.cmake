@@ -20,6 +20,13 @@ foreach(board sim microbit)
                        SKIP_RETURN_CODE 77 TIMEOUT 300 LABELS "e2e"
                        ENVIRONMENT "PYTHONDONTWRITEBYTECODE=1")
 endforeach()
+# What mpremote's own test suite showed mpr doing differently (tests/compat/run_mpremote_tests.sh
+# runs that suite itself, given a MicroPython checkout).
+add_test(NAME e2e_mpr_compat_sim
+         COMMAND ${Python3_EXECUTABLE} ${e2e_dir}/test_mpr_compat.py
+                 --mpr $<TARGET_FILE:mpr> --board-pty $<TARGET_FILE:board_pty> --board sim)
+set_tests_properties(e2e_mpr_compat_sim PROPERTIES SKIP_RETURN_CODE 77 TIMEOUT 300 LABELS "e2e"
+                     ENVIRONMENT "PYTHONDONTWRITEBYTECODE=1")
 # QEMU's emulated micro:bit UART drops input bytes when the host is starved of CPU; mpr copes
 # (checksummed, resent chunks), but the tests run alone so that the emulator is not starved.
 set_tests_properties(e2e_boards_microbit e2e_mpr_microbit PROPERTIES RUN_SERIAL TRUE)
@@ -43,5 +50,11 @@ if(MPYTOOLS_UNIX_PORT)
                    --mpr $<TARGET_FILE:mpr> --board-pty $<TARGET_FILE:board_pty> --board unix
                    --unix-port ${MPYTOOLS_UNIX_PORT})
   set_tests_properties(e2e_mpr_unix PROPERTIES SKIP_RETURN_CODE 77 TIMEOUT 300 LABELS "e2e"
+                       ENVIRONMENT "PYTHONDONTWRITEBYTECODE=1")
+  add_test(NAME e2e_mpr_compat_unix
+           COMMAND ${Python3_EXECUTABLE} ${e2e_dir}/test_mpr_compat.py
+                   --mpr $<TARGET_FILE:mpr> --board-pty $<TARGET_FILE:board_pty> --board unix
+                   --unix-port ${MPYTOOLS_UNIX_PORT})
+  set_tests_properties(e2e_mpr_compat_unix PROPERTIES SKIP_RETURN_CODE 77 TIMEOUT 300 LABELS "e2e"
                        ENVIRONMENT "PYTHONDONTWRITEBYTECODE=1")
 endif()

@@ -91,7 +91,8 @@ TEST(MprBoardSnippets, UseModernFeatures) {
     EXPECT_NE(snippets::digest(c, "a").find("sha256"), std::string::npos);
     EXPECT_NE(snippets::read_file(c, "a", 3000).find("b2a_base64"), std::string::npos);
     EXPECT_NE(snippets::open_for_write(c, "a", true).find("a2b_base64"), std::string::npos);
-    EXPECT_NE(snippets::replace_file(c, "a.mpr~", "a").find("os.rename('a.mpr~','a')"), std::string::npos);
+    std::string over = snippets::replace_file(c, "a.mpr~", "a");
+    EXPECT_NE(over.find("os.rename('a.mpr~','a')"), std::string::npos) << over;
     EXPECT_EQ(snippets::write_base64("QUJD", 3, 198), "_x=_d(b'QUJD')\nprint(_w(_x) if len(_x)==3 and sum(_x)==198 else -1)\n");
 }
 

@@ -39,6 +39,10 @@ struct FsBoard {
         };
         if (code.find("_c=['os='") != std::string::npos) return note("probe", caps_line + "\r\n");
         if (code.find("_b=b'\xff\x80'") != std::string::npos) return note("rawbyte", "2 255\r\n");
+        if (code.find(",'a').close()") != std::string::npos) {  // touch
+            files[arg(R"(open\(('[^']*'),'a'\))")];
+            return note("touch", "");
+        }
         if (code.find("os.rename(") != std::string::npos) {
             std::regex_search(code, m, std::regex(R"(os\.rename\(('[^']*'),('[^']*')\))"));
             std::string from = *decode_py_literal(m[1].str()), to = *decode_py_literal(m[2].str());
@@ -142,13 +146,15 @@ struct Rig {
     std::unique_ptr<BoardFs> bfs;
 };
 
-TEST(MprBoardFs, ModernBoardWritesAtomicallyWithBase64AndSha256) {
+TEST(MprBoardFs, ModernBoardWritesWithBase64AndSha256) {
     Rig r(modern_caps);
     std::string data = blob(20000);
     r.bfs->write_file("lib/x.bin", data, {});
     EXPECT_EQ(r.fs.files.at("lib/x.bin"), data);
+    EXPECT_EQ(r.fs.count("open"), 1);
+    EXPECT_EQ(r.fs.count("touch"), 1) << "a new file's name is created first (mpremote's listing order)";
+    EXPECT_EQ(r.fs.count("rename"), 1) << "the data arrives under a temporary name, renamed when verified";
     EXPECT_EQ(r.fs.files.count("lib/x.bin.mpr~"), 0u) << "temporary left behind";
-    EXPECT_EQ(r.fs.count("rename"), 1);
     EXPECT_EQ(r.fs.count("sha"), 1);
     // 60000 bytes free: 7500-byte submissions, about 5600 bytes of data each.
     EXPECT_EQ(r.fs.chunk_submissions, 4);
@@ -156,6 +162,26 @@ TEST(MprBoardFs, ModernBoardWritesAtomicallyWithBase64AndSha256) {
     EXPECT_TRUE(r.bfs->has_same_content("lib/x.bin", data));
     EXPECT_FALSE(r.bfs->has_same_content("lib/x.bin", data + "!"));
     EXPECT_EQ(r.bfs->read_file("lib/x.bin", data.size(), {}), data);
+}
+
+TEST(MprBoardFs, ExistingFileIsReplacedThroughAVerifiedTemporary) {
+    Rig r(modern_caps);
+    r.fs.files["lib/x.bin"] = "old";
+    std::string data = blob(3000);
+    r.bfs->write_file("lib/x.bin", data, {});
+    EXPECT_EQ(r.fs.files.at("lib/x.bin"), data);
+    EXPECT_EQ(r.fs.files.count("lib/x.bin.mpr~"), 0u) << "temporary left behind";
+    EXPECT_EQ(r.fs.count("touch"), 0) << "an existing file needs no placeholder";
+    EXPECT_EQ(r.fs.count("rename"), 1) << "renamed over the destination, atomically";
+    EXPECT_EQ(r.fs.count("sha"), 1);
+}
+
+TEST(MprBoardFs, NewFileIsRemovedWhenEveryChunkArrivesDamaged) {
+    Rig r(modern_caps);
+    r.fs.damage_chunks = 1000;
+    EXPECT_THROW(r.bfs->write_file("new.bin", blob(100), {}), DiagnosticError);
+    EXPECT_EQ(r.fs.files.count("new.bin"), 0u) << "the new file's placeholder left behind";
+    EXPECT_EQ(r.fs.files.count("new.bin.mpr~"), 0u) << "a partly written temporary left behind";
 }
 
 TEST(MprBoardFs, MicrobitWritesDirectlyWithLiteralsAndByteSums) {
@@ -210,6 +236,23 @@ TEST(MprBoardFs, MissingFileIsAnOsError) {
     } catch (const RemoteExecError& e) {
         EXPECT_EQ(e.os_errno(), 2);
     }
+}
+
+TEST(MprBoardFs, JoinsPathsAsMpremotePrintsThem) {
+    Rig modern(modern_caps);
+    EXPECT_EQ(modern.bfs->join("", "a.py"), "./a.py");
+    EXPECT_EQ(modern.bfs->join(".", "a.py"), "./a.py");
+    EXPECT_EQ(modern.bfs->join("./pkg", "a.py"), "./pkg/a.py");
+    EXPECT_EQ(modern.bfs->join("/", "a.py"), "/a.py");
+    Rig microbit(microbit_caps);
+    EXPECT_EQ(microbit.bfs->join("", "a.py"), "a.py") << "a flat file system has no './'";
+}
+
+TEST(MprBoardFs, TheWorkingDirectoryNeedsNoStat) {
+    Rig r(modern_caps);
+    RemoteStat st = r.bfs->stat("");
+    EXPECT_TRUE(st.exists && st.is_dir);
+    EXPECT_EQ(r.fs.count("stat"), 0);
 }
 
 TEST(MprBoardFs, PathHelpers) {

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 
+#include "remote/protocol/micropython_errno.h"
 #include "remote/protocol/raw_repl.h"
 #include "tests/unit/remote/fake_board.h"
 
@@ -293,6 +294,22 @@ TEST(MprRemoteExecError, ErrnoForms) {
     EXPECT_EQ(RemoteExecError("OSError: ENOENT\n", "").os_errno(), 2);
     EXPECT_EQ(RemoteExecError("OSError: file not found\r\n", "").os_errno(), 2);
     EXPECT_EQ(RemoteExecError("ValueError: 2\r\n", "").os_errno(), 0);
+    // Names of mpremote's whole table, as whole words only.
+    EXPECT_EQ(RemoteExecError("OSError: EOPNOTSUPP\r\n", "").os_errno(), 95);
+    EXPECT_EQ(RemoteExecError("OSError: EPERM: x\r\n", "").os_errno(), 1);
+    EXPECT_EQ(RemoteExecError("OSError: ENOENTRY\r\n", "").os_errno(), 0);
+}
+
+TEST(MprMicroPythonErrno, NumbersNamesAndMessages) {
+    ASSERT_NE(micropython_errno(95), nullptr);
+    EXPECT_EQ(micropython_errno(95)->name, "EOPNOTSUPP");
+    EXPECT_EQ(micropython_errno(95)->message, "Operation not supported");
+    EXPECT_EQ(micropython_errno(1)->message, "Operation not permitted");
+    EXPECT_EQ(micropython_errno(0), nullptr);
+    EXPECT_EQ(micropython_errno(200), nullptr);
+    ASSERT_NE(micropython_errno_named_in("[Errno 104] ECONNRESET"), nullptr);
+    EXPECT_EQ(micropython_errno_named_in("[Errno 104] ECONNRESET")->number, 104);
+    EXPECT_EQ(micropython_errno_named_in("XEPERM"), nullptr);
 }
 
 }  // namespace
