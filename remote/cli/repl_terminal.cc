@@ -141,7 +141,14 @@ int cmd_repl(Session& s, const ParsedCommand& c) {
                     std::printf("\n");
                     return 0;
                 }
-                if (k == '\x0a' && inject_code && interactive) {
+                if (k == '\x04' && s.mounted()) {
+                    // Ctrl-D soft-resets the board, which loses the mount: reset it ourselves
+                    // and mount the folder again (as mpremote does), then back to the REPL.
+                    if (!to_board.empty()) t.write(to_board);
+                    to_board.clear();
+                    s.raw(true);
+                    s.friendly();
+                } else if (k == '\x0a' && inject_code && interactive) {
                     to_board += *inject_code;
                 } else if (k == '\x0b' && inject_file && interactive) {
                     if (!to_board.empty()) t.write(to_board);

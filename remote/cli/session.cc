@@ -16,11 +16,18 @@ Session::~Session() {
     } catch (...) {
         // Shutting down: a board that vanished cannot be told goodbye.
     }
+    if (!stdout_at_exit_.empty()) {
+        std::fwrite(stdout_at_exit_.data(), 1, stdout_at_exit_.size(), stdout);
+        std::fflush(stdout);
+    }
 }
 
 void Session::connect(const std::string& device) {
     disconnect();
-    transport_ = open_device(device, opts_.connect);
+    // Every connection reads through the mount's filter, a plain pass-through until `mount`.
+    auto filtered = std::make_unique<mount::MountTransport>(open_device(device, opts_.connect));
+    mount_transport_ = filtered.get();
+    transport_ = std::move(filtered);
     repl_ = std::make_unique<RawRepl>(*transport_, opts_.timeout);
     if (opts_.no_raw_paste) repl_->disable_raw_paste();
     if (transport_->name() == "sim") {
@@ -40,6 +47,12 @@ void Session::connect(const std::string& device) {
 void Session::disconnect() {
     if (!transport_) return;
     try {
+        if (mount_settings_) {
+            // As mpremote: the board must not keep a mount whose host has gone.
+            mount_settings_.reset();
+            if (!repl_->in_raw()) repl_->enter(false);
+            mount::unmount_folder(*repl_, *mount_transport_);
+        }
         if (repl_ && repl_->in_raw()) repl_->leave();
     } catch (const DiagnosticError&) {
         // The board may be gone already; closing is all that is left to do.
@@ -47,6 +60,7 @@ void Session::disconnect() {
     fs_.reset();
     repl_.reset();
     transport_->close();
+    mount_transport_ = nullptr;
     transport_.reset();
     auto_soft_reset_ = true;
 }
@@ -57,6 +71,8 @@ RawRepl& Session::raw(std::optional<bool> soft_reset) {
     if (reset || !repl_->in_raw()) {
         repl_->enter(reset);
         auto_soft_reset_ = false;
+        // A soft reset took the mount away: give it back (mpremote loses it).
+        if (reset && mount_settings_) mount::mount_folder(*repl_, *mount_transport_, *mount_settings_);
         // The capability probe stays valid: a soft reset does not change what the board has.
     }
     return *repl_;
@@ -71,6 +87,18 @@ Transport& Session::friendly() {
 BoardFs& Session::fs() {
     raw();
     return *fs_;
+}
+
+void Session::mount(const mount::MountSettings& settings) {
+    RawRepl& r = raw();
+    mount::mount_folder(r, *mount_transport_, settings);
+    mount_settings_ = settings;
+}
+
+void Session::umount() {
+    if (!mount_settings_) return;
+    mount_settings_.reset();
+    mount::unmount_folder(raw(), *mount_transport_);
 }
 
 int Session::dispatch(const ParsedCommand& c) {
@@ -92,6 +120,8 @@ int Session::dispatch(const ParsedCommand& c) {
     if (n == "rtc") return cmd_rtc(*this, c);
     if (n == "sleep") return cmd_sleep(*this, c);
     if (n == "repl") return cmd_repl(*this, c);
+    if (n == "mount") return cmd_mount(*this, c);
+    if (n == "umount") return cmd_umount(*this, c);
     if (n == "help") return cmd_help(*this, c);
     if (n == "version") return cmd_version(*this, c);
     throw DiagnosticError(Diagnostic{"error", "'" + n + "' is not supported by mpr", {}});

@@ -1,0 +1,235 @@
+# mpr's mount agent: runs on the board and makes the host folder given to `mpr mount` appear at
+# /remote.  Every file operation becomes a request to the host over the board's stdout, and the
+# host's reply comes back on its stdin.
+#
+# mpr sends this file in pieces, split at the "#>" lines, one raw-REPL submission each, so that
+# a board with little RAM never compiles more than one small piece at a time (later pieces attach
+# methods to the classes of the first).  Comments and indentation are squeezed out on the way.
+#
+# Wire format (the host side is remote/mount/mount_protocol.h):
+#   request  0x1E, the mount's token, a command letter, decimal fields "len,a,b" and ":",
+#            then len bytes of payload with every \r doubled (some boards' output turns "\n"
+#            into "\r\n"; the host undoes both)
+#   reply    0x1E, decimal fields "len a b" and "\n", then len bytes; a negative len is an errno
+import io, os, sys, micropython
+try:
+    import vfs as _mv
+except ImportError:
+    _mv = os
+_mi = sys.stdin.buffer
+_mo = sys.stdout.buffer
+_mk = micropython.kbd_intr
+_mT = ''
+_mC = 4096
+
+
+def _mq(c, a=(), d=b'', r=1):
+    # Ctrl-C goes off before the request leaves: reply bytes 0x03 arriving before we read them
+    # would otherwise be taken as interrupts by the serial driver.
+    _mk(-1)
+    try:
+        _mo.write(('\x1e%s%s%d%s:' % (_mT, c, len(d), ''.join([',%d' % x for x in a]))).encode())
+        _mo.write(d.replace(b'\r', b'\r\r'))
+        if r:
+            # Whatever was typed meanwhile (in the REPL) comes before the reply's marker: skip it.
+            while _mi.read(1) != b'\x1e':
+                pass
+            h = b''
+            while h[-1:] != b'\n':
+                h += _mi.read(1)
+            h = [int(x) for x in h.split()]
+            if h[0] < 0:
+                raise OSError(-h[0])
+            return h, _mi.read(h[0])
+    finally:
+        _mk(3)
+
+
+class _MountFile(io.IOBase):
+    # s.f: the host's handle; s.t: text mode; s.b: bytes read ahead, of which s.o are used.
+    def __init__(s, f, t, b):
+        s.f = f
+        s.t = t
+        s.b = b
+        s.o = 0
+
+    def _fill(s, n):
+        # Makes n bytes available (n < 0: all the rest of the file), one round trip at most;
+        # returns how many are.
+        k = len(s.b) - s.o
+        if n < 0 or k < n:
+            s.b = s.b[s.o:] + _mq('R', (s.f, -1 if n < 0 else max(n - k, _mC)))[1]
+            s.o = 0
+        return len(s.b) - s.o
+
+    def _get(s, n):
+        k = s._fill(n)
+        if n < 0 or n > k:
+            n = k
+        d = s.b[s.o:s.o + n]
+        s.o += n
+        return d
+
+    def read(s, n=-1):
+        d = s._get(n)
+        if not s.t:
+            return d
+        # A multi-byte character cut in two at the end: fetch the rest of it.
+        for i in range(3):
+            try:
+                return d.decode()
+            except UnicodeError:
+                d += s._get(1)
+        return d.decode()
+
+    def readinto(s, b):
+        d = s._get(len(b))
+        b[:len(d)] = d
+        return len(d)
+
+    def readline(s, n=-1):
+        while 1:
+            i = s.b.find(b'\n', s.o)
+            if i >= 0:
+                return s.read(i + 1 - s.o)
+            k = len(s.b) - s.o
+            if s._fill(k + 1) == k:
+                return s.read(k)
+
+#>
+def _mw(s, b):
+    # Text: the count of characters, as CPython; anything else (bytes, bytearray, array,
+    # memoryview): the count of bytes.
+    if type(b) is str:
+        n = len(b)
+        b = b.encode()
+    else:
+        b = bytes(b)
+        n = len(b)
+    s._sync()
+    _mq('W', (s.f,), b)
+    return n
+
+
+def _msync(s):
+    # The host's position is past the read-ahead: step back over what was not used.
+    k = len(s.b) - s.o
+    s.b = b''
+    s.o = 0
+    if k:
+        _mq('K', (s.f, -k, 1))
+
+
+def _mseek(s, o, w=0):
+    if w == 1:
+        o -= len(s.b) - s.o
+    s.b = b''
+    s.o = 0
+    return _mq('K', (s.f, o, w))[0][1]
+
+
+def _mtell(s):
+    return _mq('K', (s.f, 0, 1))[0][1] - len(s.b) + s.o
+
+
+def _mclose(s):
+    if s.f >= 0:
+        _mq('X', (s.f,), r=0)
+        s.f = -1
+
+
+def _mioctl(s, r, a):
+    if r == 4:
+        s.close()
+    return 0
+
+
+def _mnext(s):
+    l = s.readline()
+    if l:
+        return l
+    raise StopIteration
+
+
+_MountFile.write = _mw
+_MountFile._sync = _msync
+_MountFile.seek = _mseek
+_MountFile.tell = _mtell
+_MountFile.close = _mclose
+_MountFile.flush = lambda s: None
+_MountFile.ioctl = _mioctl
+_MountFile.__iter__ = lambda s: s
+_MountFile.__next__ = _mnext
+_MountFile.readlines = lambda s, h=-1: list(s)
+_MountFile.__enter__ = lambda s: s
+_MountFile.__exit__ = lambda s, *a: s.close()
+
+#>
+class _MountFS:
+    c = ''
+
+    def mount(s, r, m):
+        pass
+
+    def umount(s):
+        pass
+
+    def _p(s, p):
+        # The path inside the mount, from its root ("/a/b"); the host checks and resolves it.
+        return (p if p[:1] == '/' else s.c + '/' + p).encode()
+
+    def chdir(s, p):
+        s.c = _mq('C', (), s._p(p))[1].decode()
+
+    def getcwd(s):
+        return s.c or '/'
+
+    def stat(s, p):
+        h = _mq('S', (), s._p(p))[0]
+        return (h[1], 0, 0, 0, 0, 0, h[2], h[3], h[3], h[3])
+
+    def statvfs(s, p):
+        return tuple(_mq('V', (), s._p(p))[0][1:])
+
+    def ilistdir(s, p):
+        # One line per entry: its size (-1 for a directory), a space, its name.
+        for e in _mq('L', (), s._p(p))[1].split(b'\n'):
+            if e:
+                z, n = e.split(b' ', 1)
+                z = int(z)
+                yield (n.decode(), 0x4000 if z < 0 else 0x8000, 0, max(z, 0))
+
+    def mkdir(s, p):
+        _mq('M', (), s._p(p))
+
+    def remove(s, p):
+        _mq('D', (), s._p(p))
+
+    def rmdir(s, p):
+        _mq('Q', (), s._p(p))
+
+    def rename(s, a, b):
+        a = s._p(a)
+        _mq('N', (len(a),), a + s._p(b))
+
+    def open(s, p, m):
+        h, d = _mq('O', (), m.encode() + b' ' + s._p(p))
+        return _MountFile(h[1], 'b' not in m, d)
+
+
+def _mount(t, c):
+    global _mT, _mC
+    _mT = t
+    _mC = c
+    try:
+        _mv.umount('/remote')
+    except OSError:
+        pass
+    _mv.mount(_MountFS(), '/remote')
+    os.chdir('/remote')
+
+
+def _mumount():
+    if os.getcwd()[:7] == '/remote':
+        os.chdir('/')
+    _mv.umount('/remote')
