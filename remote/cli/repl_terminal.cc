@@ -146,6 +146,17 @@ int cmd_repl(Session& s, const ParsedCommand& c) {
                     // and mount the folder again (as mpremote does), then back to the REPL.
                     if (!to_board.empty()) t.write(to_board);
                     to_board.clear();
+                    // First show what the board still has to say about the keys before.
+                    char before[4096];  // not buf: `keys` still points into it
+                    auto until = Clock::now() + std::chrono::seconds(3);
+                    while (Clock::now() < until) {
+                        std::size_t got = t.read(before, sizeof before, std::chrono::milliseconds(500));
+                        if (got == 0) break;
+                        out(std::string_view(before, got));
+                    }
+                    // The raw REPL takes the board's own line; a MicroPython that can mount
+                    // (1.2x) says this.
+                    out("MPY: soft reboot\r\n");
                     s.raw(true);
                     s.friendly();
                 } else if (k == '\x0a' && inject_code && interactive) {
