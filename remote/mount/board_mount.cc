@@ -6,12 +6,26 @@
 #include "common/diagnostics.h"
 #include "remote/agent/agent_sources.h"
 #include "remote/mount/agent_code.h"
+#include "remote/protocol/raw_repl_parser.h"
 
 namespace mpy::mount {
 
 namespace {
 
 [[noreturn]] void fail(const std::string& msg) { throw DiagnosticError(Diagnostic{"error", msg, {}}); }
+
+// The probe is the first code a board that cannot mount gets: on a line that loses bytes (the
+// micro:bit's UART) it may arrive damaged, fail to compile, and be sent again harmlessly.
+std::string exec_resending(RawRepl& repl, const std::string& code) {
+    for (int attempt = 1;; ++attempt) {
+        try {
+            return repl.exec(code);
+        } catch (const RemoteExecError& e) {
+            if (attempt >= kLossyLineAttempts || !repl.may_lose_bytes() || !is_compile_error(e.traceback()))
+                throw;
+        }
+    }
+}
 
 }  // namespace
 
@@ -53,7 +67,7 @@ void mount_folder(RawRepl& repl, MountTransport& transport, const MountSettings&
     if (!std::filesystem::is_directory(settings.folder, ec))
         fail("mount: " + settings.folder.string() + ": not a directory");
     transport.stop();  // an earlier mount's agent is gone or about to be replaced
-    MountProbe probe = parse_mount_probe(repl.exec(mount_probe_code()));
+    MountProbe probe = parse_mount_probe(exec_resending(repl, mount_probe_code()));
     if (!probe.missing.empty()) {
         std::string list;
         for (const std::string& m : probe.missing) list += (list.empty() ? "" : ", ") + m;
