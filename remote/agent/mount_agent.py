@@ -11,6 +11,7 @@
 #            then len bytes of payload with every \r doubled (some boards' output turns "\n"
 #            into "\r\n"; the host undoes both)
 #   reply    0x1E, decimal fields "len a b" and "\n", then len bytes; a negative len is an errno
+# (so no 0x03 can come before a reply's marker: one there is a Ctrl-C)
 import io, os, sys, micropython
 try:
     import vfs as _mv
@@ -25,28 +26,39 @@ _mC = 4096
 
 def _mq(c, a=(), d=b'', r=1):
     # Ctrl-C goes off before the request leaves: reply bytes 0x03 arriving before we read them
-    # would otherwise be taken as interrupts by the serial driver.
+    # would otherwise be taken as interrupts by the serial driver.  A real Ctrl-C (typed, or
+    # sent by mpr) can only come before the reply's marker: it is raised once the reply is in.
     _mk(-1)
+    i = 0
     try:
         _mo.write(('\x1e%s%s%d%s:' % (_mT, c, len(d), ''.join([',%d' % x for x in a]))).encode())
         _mo.write(d.replace(b'\r', b'\r\r'))
         if r:
-            # Whatever was typed meanwhile (in the REPL) comes before the reply's marker: skip it.
-            while _mi.read(1) != b'\x1e':
-                pass
+            # Whatever was typed meanwhile (in the REPL) comes before the marker: skipped.
+            while 1:
+                x = _mi.read(1)
+                if x == b'\x1e':
+                    break
+                if x == b'\x03':
+                    i = 1
             h = b''
             while h[-1:] != b'\n':
                 h += _mi.read(1)
             h = [int(x) for x in h.split()]
-            if h[0] < 0:
-                raise OSError(-h[0])
-            return h, _mi.read(h[0])
+            d = _mi.read(h[0]) if h[0] > 0 else b''
     finally:
         _mk(3)
+    if i:
+        raise KeyboardInterrupt
+    if r:
+        if h[0] < 0:
+            raise OSError(-h[0])
+        return h, d
 
 
 class _MountFile(io.IOBase):
-    # s.f: the host's handle; s.t: text mode; s.b: bytes read ahead, of which s.o are used.
+    # s.f: the host's handle (0: the whole file came with the open, -1: closed); s.t: text mode;
+    # s.b: bytes read ahead, of which s.o are used.
     def __init__(s, f, t, b):
         s.f = f
         s.t = t
@@ -57,7 +69,7 @@ class _MountFile(io.IOBase):
         # Makes n bytes available (n < 0: all the rest of the file), one round trip at most;
         # returns how many are.
         k = len(s.b) - s.o
-        if n < 0 or k < n:
+        if s.f > 0 and (n < 0 or k < n):
             s.b = s.b[s.o:] + _mq('R', (s.f, -1 if n < 0 else max(n - k, _mC)))[1]
             s.o = 0
         return len(s.b) - s.o
@@ -121,6 +133,9 @@ def _msync(s):
 
 
 def _mseek(s, o, w=0):
+    if not s.f:
+        s.o = max(0, min(len(s.b), (0, s.o, len(s.b))[w] + o))
+        return s.o
     if w == 1:
         o -= len(s.b) - s.o
     s.b = b''
@@ -129,13 +144,15 @@ def _mseek(s, o, w=0):
 
 
 def _mtell(s):
+    if not s.f:
+        return s.o
     return _mq('K', (s.f, 0, 1))[0][1] - len(s.b) + s.o
 
 
 def _mclose(s):
-    if s.f >= 0:
+    if s.f > 0:
         _mq('X', (s.f,), r=0)
-        s.f = -1
+    s.f = -1
 
 
 def _mioctl(s, r, a):

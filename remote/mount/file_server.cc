@@ -43,9 +43,7 @@ int open_flags(std::string_view mode) {
 MountFileServer::MountFileServer(const fs::path& folder, bool unsafe_links, std::size_t read_ahead)
     : root_(folder, unsafe_links), read_ahead_(std::max<std::size_t>(read_ahead, 1)) {}
 
-MountFileServer::~MountFileServer() {
-    for (auto& [handle, fd] : files_) ::close(fd);
-}
+MountFileServer::~MountFileServer() = default;
 
 std::optional<std::string> MountFileServer::serve(const MountRequest& r) {
     switch (static_cast<MountCommand>(r.command)) {
@@ -128,7 +126,6 @@ std::string MountFileServer::open(const MountRequest& r) {
     if (flags < 0) return encode_error(mp_errno::einval);
     ResolvedPath p = root_.resolve(std::string_view(r.payload).substr(space + 1), LastLink::follow);
     if (p.error) return encode_error(p.error);
-    if (files_.size() >= kMaxOpenFiles) return encode_error(mp_errno::emfile);
     int fd = ::open(p.host.c_str(), flags, 0666);
     if (fd < 0) return host_error(errno);
     struct stat st {};
@@ -146,8 +143,16 @@ std::string MountFileServer::open(const MountRequest& r) {
             return host_error(error);
         }
     }
-    long long handle = next_handle_++;
-    files_[handle] = fd;
+    if ((flags & O_ACCMODE) == O_RDONLY && S_ISREG(st.st_mode) &&
+        static_cast<long long>(ahead.size()) >= static_cast<long long>(st.st_size)) {
+        // All of it went with the answer: nothing to keep open (handle 0), so a program that
+        // reads files without closing them (`open(p).read()`, common on boards, where the
+        // garbage collector closes files) does not pile up open files here.
+        ::close(fd);
+        return encode_reply(static_cast<long long>(ahead.size()), {0}, ahead);
+    }
+    long long handle = files_.add(fd, p.host, flags);
+    if (handle == 0) return encode_error(mp_errno::emfile);
     return encode_reply(static_cast<long long>(ahead.size()), {handle}, ahead);
 }
 
@@ -171,22 +176,22 @@ std::string MountFileServer::read_fd(int fd, long long n, int& error) {
 }
 
 std::string MountFileServer::read(const MountRequest& r) {
-    auto f = files_.find(r.field(1));
-    if (f == files_.end()) return encode_error(mp_errno::ebadf);
+    int fd = files_.fd(r.field(1));
+    if (fd < 0) return host_error(errno);
     long long n = r.field(2);
     if (n >= 0) n = std::max<long long>(n, static_cast<long long>(read_ahead_));
     int error = 0;
-    std::string data = read_fd(f->second, n, error);
+    std::string data = read_fd(fd, n, error);
     if (error) return host_error(error);
     return encode_reply(static_cast<long long>(data.size()), {}, data);
 }
 
 std::string MountFileServer::write(const MountRequest& r) {
-    auto f = files_.find(r.field(1));
-    if (f == files_.end()) return encode_error(mp_errno::ebadf);
+    int fd = files_.fd(r.field(1));
+    if (fd < 0) return host_error(errno);
     std::size_t done = 0;
     while (done < r.payload.size()) {
-        ssize_t n = ::write(f->second, r.payload.data() + done, r.payload.size() - done);
+        ssize_t n = ::write(fd, r.payload.data() + done, r.payload.size() - done);
         if (n < 0) {
             if (errno == EINTR) continue;
             return host_error(errno);
@@ -197,21 +202,18 @@ std::string MountFileServer::write(const MountRequest& r) {
 }
 
 std::string MountFileServer::seek(const MountRequest& r) {
-    auto f = files_.find(r.field(1));
-    if (f == files_.end()) return encode_error(mp_errno::ebadf);
+    int fd = files_.fd(r.field(1));
+    if (fd < 0) return host_error(errno);
     long long whence = r.field(3);
     if (whence < 0 || whence > 2) return encode_error(mp_errno::einval);
-    off_t pos = ::lseek(f->second, static_cast<off_t>(r.field(2)),
+    off_t pos = ::lseek(fd, static_cast<off_t>(r.field(2)),
                         whence == 0 ? SEEK_SET : whence == 1 ? SEEK_CUR : SEEK_END);
     if (pos < 0) return host_error(errno);
     return encode_reply(0, {static_cast<long long>(pos)});
 }
 
 void MountFileServer::close(const MountRequest& r) {
-    auto f = files_.find(r.field(1));
-    if (f == files_.end()) return;
-    ::close(f->second);
-    files_.erase(f);
+    files_.close(r.field(1));
 }
 
 std::string MountFileServer::simple(const MountRequest& r) {

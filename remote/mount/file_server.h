@@ -3,16 +3,17 @@
 // Each request (mount_protocol.h) becomes one host file-system call; the reply carries the
 // result or MicroPython's errno for the host's error.  Paths are checked by MountRoot (no
 // "..", absolute paths or links leading out).  Files the board opens stay open here, under a
-// small handle number, until it closes them or the mount ends.
+// small handle number (OpenFileTable), until it closes them or the mount ends; a file opened
+// for reading that fits in the answer to the open is not kept at all (handle 0).
 #pragma once
 
 #include <cstddef>
 #include <filesystem>
-#include <map>
 #include <optional>
 #include <string>
 
 #include "remote/mount/mount_paths.h"
+#include "remote/mount/open_files.h"
 #include "remote/mount/mount_protocol.h"
 
 namespace mpy::mount {
@@ -29,8 +30,7 @@ public:
     // The reply to send, or nullopt when the request has none (close).
     std::optional<std::string> serve(const MountRequest& r);
 
-    std::size_t open_files() const { return files_.size(); }
-    static constexpr std::size_t kMaxOpenFiles = 64;
+    const OpenFileTable& open_files() const { return files_; }
 
 private:
     std::string stat(const MountRequest& r);
@@ -49,8 +49,7 @@ private:
 
     MountRoot root_;
     std::size_t read_ahead_;
-    std::map<long long, int> files_;  // handle -> host file descriptor
-    long long next_handle_ = 1;
+    OpenFileTable files_;
 };
 
 }  // namespace mpy::mount

@@ -3,6 +3,7 @@
 #include <filesystem>
 #include <fstream>
 #include <sstream>
+#include <fcntl.h>
 #include <unistd.h>
 
 #include "remote/mount/file_server.h"
@@ -79,8 +80,17 @@ TEST_F(FileServerTest, OpenSendsTheFirstPieceThenReadsTheRest) {
     EXPECT_EQ(ask('K', {h, 1, 0}, "").fields, (std::vector<long long>{0, 1}));
     EXPECT_EQ(ask('R', {h, 2}, "").payload, "ello") << "a read asks for at least the read-ahead";
     EXPECT_FALSE(server_->serve(MountRequest{'X', {0, h}, ""})) << "close has no reply";
-    EXPECT_EQ(server_->open_files(), 0u);
+    EXPECT_EQ(server_->open_files().handles(), 0u);
     EXPECT_EQ(error_of('R', "", {h, 1}), mp_errno::ebadf);
+}
+
+TEST_F(FileServerTest, SmallFileForReadingIsNotKeptOpen) {
+    write(base_ / "root" / "small.txt", "abc");
+    Reply o = ask('O', {}, "r /small.txt");
+    EXPECT_EQ(o.fields, (std::vector<long long>{3, 0})) << "handle 0: all of it came with the answer";
+    EXPECT_EQ(o.payload, "abc");
+    EXPECT_EQ(server_->open_files().handles(), 0u);
+    EXPECT_EQ(ask('O', {}, "r+ /small.txt").fields.at(1), 1) << "kept open when it may be written";
 }
 
 TEST_F(FileServerTest, WriteModes) {
@@ -166,9 +176,35 @@ TEST_F(FileServerTest, NothingOutsideTheFolder) {
     EXPECT_EQ(*unsafe.serve(up), encode_error(mp_errno::eacces)) << "but never ..";
 }
 
-TEST_F(FileServerTest, OpenFilesAreLimited) {
-    for (std::size_t i = 0; i < MountFileServer::kMaxOpenFiles; ++i) ASSERT_EQ(error_of('O', "r /hello.txt"), 0);
-    EXPECT_EQ(error_of('O', "r /hello.txt"), mp_errno::emfile);
+TEST_F(FileServerTest, ForgottenFilesDoNotRunOutOfDescriptors) {
+    // 100 files opened and never closed (the board's garbage would close them on its flash):
+    // only the most recent hold a descriptor, the others are reopened where they were.
+    write(base_ / "root" / "w.bin", "");
+    std::vector<long long> handles;
+    for (int i = 0; i < 100; ++i) {
+        Reply o = ask('O', {}, "r /hello.txt");
+        ASSERT_EQ(o.fields.size(), 2u) << i;
+        handles.push_back(o.fields[1]);
+    }
+    long long w = ask('O', {}, "w /w.bin").fields.at(1);
+    ask('W', {w}, "abc");
+    EXPECT_EQ(server_->open_files().handles(), 101u);
+    EXPECT_LE(server_->open_files().descriptors(), OpenFileTable::kMaxDescriptors);
+    EXPECT_EQ(ask('R', {handles[0], 2}, "").payload, "o\n") << "the first, reopened past its read-ahead";
+    for (long long h : handles) ask('R', {h, -1}, "");
+    ask('W', {w}, "def");
+    ask('X', {w}, "");
+    EXPECT_EQ(read(base_ / "root" / "w.bin"), "abcdef") << "reopened for writing without emptying it";
+}
+
+TEST(OpenFileTable, HandlesAreLimited) {
+    OpenFileTable table;
+    for (std::size_t i = 0; i < OpenFileTable::kMaxHandles; ++i) ASSERT_GT(table.add(::open("/dev/null", O_RDONLY), "/dev/null", O_RDONLY), 0);
+    EXPECT_EQ(table.add(::open("/dev/null", O_RDONLY), "/dev/null", O_RDONLY), 0);
+    EXPECT_LE(table.descriptors(), OpenFileTable::kMaxDescriptors);
+    table.close(1);
+    EXPECT_EQ(table.fd(1), -1);
+    EXPECT_EQ(errno, EBADF);
 }
 
 }  // namespace
