@@ -1,10 +1,10 @@
 // mount, umount, and the limits a mount puts on other commands.
 #include <cstdio>
 #include <unistd.h>
-#include <vector>
 
 #include "common/diagnostics.h"
 #include "remote/cli/commands.h"
+#include "remote/mount/mount_paths.h"
 
 namespace mpy {
 
@@ -27,21 +27,8 @@ void refuse_recursive_rm_in_mount(Session& s, const std::string& path) {
     if (!s.mounted()) return;
     BoardFs& b = s.fs();
     std::string full = !path.empty() && path[0] == '/' ? path : b.getcwd() + "/" + path;
-    std::vector<std::string> parts;
-    std::size_t i = 0;
-    while (i <= full.size()) {
-        std::size_t slash = full.find('/', i);
-        if (slash == std::string::npos) slash = full.size();
-        std::string part = full.substr(i, slash - i);
-        i = slash + 1;
-        if (part.empty() || part == ".") continue;
-        if (part == "..") {
-            if (!parts.empty()) parts.pop_back();
-        } else {
-            parts.push_back(part);
-        }
-    }
-    bool inside = !parts.empty() && "/" + parts[0] == mount::kMountPoint;
+    auto parts = mount::lexical_components(full, true);
+    bool inside = parts && !parts->empty() && "/" + std::string((*parts)[0]) == mount::kMountPoint;
     if (inside && b.stat(path).is_dir)
         throw DiagnosticError(Diagnostic{"error", std::string("rm -r not permitted on ") + mount::kMountPoint + " directory", {}});
 }

@@ -1,12 +1,30 @@
 #include "remote/mount/mount_paths.h"
 
-#include <vector>
-
 #include "remote/mount/mount_errno.h"
 
 namespace mpy::mount {
 
 namespace fs = std::filesystem;
+
+std::optional<std::vector<std::string_view>> lexical_components(std::string_view path, bool clamp_at_root) {
+    std::vector<std::string_view> parts;
+    std::size_t i = 0;
+    while (i < path.size()) {
+        std::size_t slash = path.find('/', i);
+        if (slash == std::string_view::npos) slash = path.size();
+        std::string_view part = path.substr(i, slash - i);
+        i = slash + 1;
+        if (part.empty() || part == ".") continue;
+        if (part != "..") {
+            parts.push_back(part);
+        } else if (parts.empty()) {
+            if (!clamp_at_root) return std::nullopt;
+        } else {
+            parts.pop_back();
+        }
+    }
+    return parts;
+}
 
 MountRoot::MountRoot(const fs::path& folder, bool unsafe_links)
     : real_(fs::canonical(folder)), unsafe_links_(unsafe_links) {}
@@ -24,31 +42,18 @@ ResolvedPath MountRoot::resolve(std::string_view board_path, LastLink last) cons
         out.error = mp_errno::einval;  // the agent always sends a path from the mount's root
         return out;
     }
-    std::vector<std::string_view> parts;
-    std::size_t i = 0;
-    while (i < board_path.size()) {
-        std::size_t slash = board_path.find('/', i);
-        if (slash == std::string_view::npos) slash = board_path.size();
-        std::string_view part = board_path.substr(i, slash - i);
-        i = slash + 1;
-        if (part.empty() || part == ".") continue;
-        if (part == "..") {
-            if (parts.empty()) {
-                out.error = mp_errno::eacces;  // above the mounted folder
-                return out;
-            }
-            parts.pop_back();
-            continue;
-        }
-        parts.push_back(part);
+    std::optional<std::vector<std::string_view>> parts = lexical_components(board_path);
+    if (!parts) {
+        out.error = mp_errno::eacces;  // above the mounted folder
+        return out;
     }
     out.host = real_;
-    for (std::string_view part : parts) {
+    for (std::string_view part : *parts) {
         out.host /= fs::path(std::string(part));
         out.board += '/';
         out.board += part;
     }
-    if (unsafe_links_ || parts.empty()) return out;
+    if (unsafe_links_ || parts->empty()) return out;
     // Where the existing part of the path really leads (links resolved); the last component
     // counts only when it is followed.
     std::error_code ec;

@@ -7,10 +7,17 @@
 #pragma once
 
 #include <filesystem>
+#include <optional>
 #include <string>
 #include <string_view>
+#include <vector>
 
 namespace mpy::mount {
+
+// The components of a '/'-separated path, with empty ones and "." dropped and ".." applied.
+// A ".." above the start: nullopt, or (`clamp_at_root`, as on a board's own root) nothing.
+std::optional<std::vector<std::string_view>> lexical_components(std::string_view path,
+                                                                bool clamp_at_root = false);
 
 struct ResolvedPath {
     int error = 0;                // a MicroPython errno when the path is refused

@@ -209,3 +209,17 @@ TEST(OpenFileTable, HandlesAreLimited) {
 
 }  // namespace
 }  // namespace mpy::mount
+
+namespace mpy::mount {
+namespace {
+
+TEST(MountPaths, LexicalComponents) {
+    using V = std::vector<std::string_view>;
+    EXPECT_EQ(lexical_components("/a//./b/../c/"), V({"a", "c"}));
+    EXPECT_EQ(lexical_components(""), V{});
+    EXPECT_FALSE(lexical_components("/a/../.."));
+    EXPECT_EQ(lexical_components("/../remote/x", true), V({"remote", "x"})) << "a board's root has no parent";
+}
+
+}  // namespace
+}  // namespace mpy::mount
