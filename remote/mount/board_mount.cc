@@ -82,6 +82,9 @@ void mount_folder(RawRepl& repl, MountTransport& transport, const MountSettings&
             }
         }
     }
+    // Known by now (the probe went through the raw REPL): whether this line loses bytes when a
+    // burst fills the board's receive buffer; answers are then paced as code is.
+    transport.set_paced_replies(repl.may_lose_bytes());
     std::size_t ahead = read_ahead_for(probe.mem_free);
     std::string token = random_token();
     transport.start(std::make_unique<MountFileServer>(settings.folder, settings.unsafe_links, ahead), token);

@@ -13,6 +13,7 @@ usage: test_mount.py --mpr PATH --board-pty PATH --board {sim,unix,microbit}
 Exit status: 0 all passed, 1 a test failed, 77 skipped (node, QEMU or the unix port missing).
 """
 import argparse
+import hashlib
 import os
 import pty
 import select
@@ -248,6 +249,12 @@ def chains_and_commands(t, m, label, folder):
     t.check(f"{label}: output holding the marker byte passes through, mount still works",
             ok(p) and p.stdout.replace(b"\r\n", b"\n").startswith(b"a\x1eb\x1e\x1eS5:/abc\x1e\x1e\nfirst line\n\x1e"),
             show(p))
+    # Without raw-paste (a line without flow control, as far as mpr knows) answers are paced.
+    slow = Mpr(m.path, m.connect, m.extra + ["--no-raw-paste"])
+    p = slow.run("mount", folder, "exec", "import hashlib, binascii\n"
+                 "print(binascii.hexlify(hashlib.sha256(open('data.bin', 'rb').read()).digest()))")
+    t.check(f"{label}: --no-raw-paste (paced answers): a 70 KB file arrives intact",
+            ok(p) and hashlib.sha256(blob(70_000)).hexdigest() in p.out, show(p))
     p = m.run("mount", folder, "exec", "a = 1", "+", "soft-reset", "+", "exec",
               "import os, plain\nprint('a' in globals(), os.getcwd(), plain.hi())")
     t.check(f"{label}: soft-reset re-mounts the folder", ok(p) and "False /remote plain module" in p.out, show(p))
