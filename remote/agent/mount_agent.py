@@ -55,7 +55,7 @@ def _mq(c, a=(), d=b'', r=1):
             raise OSError(-h[0])
         return h, d
 
-
+#>
 class _MountFile(io.IOBase):
     # s.f: the host's handle (0: the whole file came with the open, -1: closed); s.t: text mode;
     # s.b: bytes read ahead, of which s.o are used.
@@ -65,48 +65,68 @@ class _MountFile(io.IOBase):
         s.b = b
         s.o = 0
 
-    def _fill(s, n):
-        # Makes n bytes available (n < 0: all the rest of the file), one round trip at most;
-        # returns how many are.
-        k = len(s.b) - s.o
-        if s.f > 0 and (n < 0 or k < n):
-            s.b = s.b[s.o:] + _mq('R', (s.f, -1 if n < 0 else max(n - k, _mC)))[1]
-            s.o = 0
-        return len(s.b) - s.o
-
-    def _get(s, n):
-        k = s._fill(n)
-        if n < 0 or n > k:
-            n = k
-        d = s.b[s.o:s.o + n]
-        s.o += n
+    def _fill(s, n=0):
+        # Appends the next piece of the file (n bytes at least) to what is left of the read-ahead;
+        # returns it (b'' at the end of the file).
+        d = _mq('R', (s.f, max(n, _mC)))[1] if s.f > 0 else b''
+        s.b = s.b[s.o:] + d if s.o < len(s.b) else d
+        s.o = 0
         return d
 
-    def read(s, n=-1):
-        d = s._get(n)
-        if not s.t:
+    def _get(s, n):
+        # n bytes (n < 0: all the rest), one round trip at most and as few copies as can be:
+        # a small board reads with little memory to spare.
+        k = len(s.b) - s.o
+        if s.f > 0 and (n < 0 or k < n):
+            if n < 0 or n > _mC:
+                # A big read: what is here and exactly what is missing, kept nowhere else.
+                d = s.b[s.o:] + _mq('R', (s.f, -1 if n < 0 else n - k))[1]
+                s.b = b''
+                s.o = 0
+                return d
+            s._fill(n - k)
+            k = len(s.b)
+        if n < 0 or n >= k:
+            d = s.b[s.o:] if s.o else s.b
+            s.b = b''
+            s.o = 0
             return d
-        # A multi-byte character cut in two at the end: fetch the rest of it.
-        for i in range(3):
-            try:
-                return d.decode()
-            except UnicodeError:
-                d += s._get(1)
-        return d.decode()
+        s.o += n
+        return s.b[s.o - n:s.o]
 
-    def readinto(s, b):
-        d = s._get(len(b))
-        b[:len(d)] = d
-        return len(d)
+#>
+def _mread(s, n=-1):
+    d = s._get(n)
+    if not s.t:
+        return d
+    # A multi-byte character cut in two at the end: fetch the rest of it.
+    for i in range(3):
+        try:
+            return d.decode()
+        except UnicodeError:
+            d += s._get(1)
+    return d.decode()
 
-    def readline(s, n=-1):
-        while 1:
-            i = s.b.find(b'\n', s.o)
-            if i >= 0:
-                return s.read(i + 1 - s.o)
-            k = len(s.b) - s.o
-            if s._fill(k + 1) == k:
-                return s.read(k)
+
+def _mreadinto(s, b):
+    # All of b when the file has it: MicroPython's import takes a short read for the end.
+    d = s._get(len(b))
+    b[:len(d)] = d
+    return len(d)
+
+
+def _mreadline(s, n=-1):
+    while 1:
+        i = s.b.find(b'\n', s.o)
+        if i >= 0:
+            return s.read(i + 1 - s.o)
+        if not s._fill():
+            return s.read(len(s.b) - s.o)
+
+
+_MountFile.read = _mread
+_MountFile.readinto = _mreadinto
+_MountFile.readline = _mreadline
 
 #>
 def _mw(s, b):
@@ -149,6 +169,7 @@ def _mtell(s):
     return _mq('K', (s.f, 0, 1))[0][1] - len(s.b) + s.o
 
 
+#>
 def _mclose(s):
     if s.f > 0:
         _mq('X', (s.f,), r=0)
@@ -208,30 +229,34 @@ class _MountFS:
     def statvfs(s, p):
         return tuple(_mq('V', (), s._p(p))[0][1:])
 
-    def ilistdir(s, p):
-        # One line per entry: its size (-1 for a directory), a space, its name.
-        for e in _mq('L', (), s._p(p))[1].split(b'\n'):
-            if e:
-                z, n = e.split(b' ', 1)
-                z = int(z)
-                yield (n.decode(), 0x4000 if z < 0 else 0x8000, 0, max(z, 0))
+#>
+def _milistdir(s, p):
+    # One line per entry: its size (-1 for a directory), a space, its name.
+    for e in _mq('L', (), s._p(p))[1].split(b'\n'):
+        if e:
+            z, n = e.split(b' ', 1)
+            z = int(z)
+            yield (n.decode(), 0x4000 if z < 0 else 0x8000, 0, max(z, 0))
 
-    def mkdir(s, p):
-        _mq('M', (), s._p(p))
 
-    def remove(s, p):
-        _mq('D', (), s._p(p))
+def _mrename(s, a, b):
+    a = s._p(a)
+    _mq('N', (len(a),), a + s._p(b))
 
-    def rmdir(s, p):
-        _mq('Q', (), s._p(p))
 
-    def rename(s, a, b):
-        a = s._p(a)
-        _mq('N', (len(a),), a + s._p(b))
+def _mopen(s, p, m):
+    h, d = _mq('O', (), m.encode() + b' ' + s._p(p))
+    return _MountFile(h[1], 'b' not in m, d)
 
-    def open(s, p, m):
-        h, d = _mq('O', (), m.encode() + b' ' + s._p(p))
-        return _MountFile(h[1], 'b' not in m, d)
+
+_MountFS.ilistdir = _milistdir
+_MountFS.mkdir = lambda s, p: _mq('M', (), s._p(p)) and None
+_MountFS.remove = lambda s, p: _mq('D', (), s._p(p)) and None
+_MountFS.rmdir = lambda s, p: _mq('Q', (), s._p(p)) and None
+_MountFS.rename = _mrename
+_MountFS.open = _mopen
+
+#>
 
 
 def _mount(t, c):

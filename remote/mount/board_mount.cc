@@ -59,7 +59,9 @@ MountProbe parse_mount_probe(std::string_view output) {
 
 std::size_t read_ahead_for(long mem_free) {
     if (mem_free < 0) return 1024;
-    return static_cast<std::size_t>(std::clamp<long>(mem_free / 4, 256, 32768));
+    // Measured before the agent is loaded (it takes about 8 KB on a 64-bit port, 5 on a 32-bit
+    // one); a module's import also needs room to compile what it reads.
+    return static_cast<std::size_t>(std::clamp<long>(mem_free / 16, 256, 32768));
 }
 
 void mount_folder(RawRepl& repl, MountTransport& transport, const MountSettings& settings) {
@@ -74,11 +76,13 @@ void mount_folder(RawRepl& repl, MountTransport& transport, const MountSettings&
         fail("mount: this board's MicroPython cannot mount a host folder (it has no " + list + ")");
     }
     if (!probe.agent_loaded) {
-        for (const std::string& piece : agent_pieces(agent::mount_agent_source())) {
+        std::vector<std::string> pieces = agent_pieces(agent::mount_agent_source());
+        for (std::size_t i = 0; i < pieces.size(); ++i) {
             try {
-                repl.exec(piece);
+                repl.exec(pieces[i]);
             } catch (const RemoteExecError& e) {
-                fail("mount: the board could not load mpr's mount agent: " + e.diagnostic().message);
+                fail("mount: the board could not load mpr's mount agent (piece " + std::to_string(i + 1) +
+                     " of " + std::to_string(pieces.size()) + "): " + e.diagnostic().message);
             }
         }
     }

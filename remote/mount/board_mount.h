@@ -27,7 +27,7 @@ struct MountProbe {
 std::string mount_probe_code();
 MountProbe parse_mount_probe(std::string_view output);
 
-// The bytes the board reads per request: a quarter of its free memory, 256 to 32768.
+// The bytes the board reads per request: a sixteenth of its free memory, 256 to 32768.
 std::size_t read_ahead_for(long mem_free);
 
 // Mounts `settings.folder` at /remote and makes it the board's working directory.  `repl` must

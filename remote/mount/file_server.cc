@@ -178,10 +178,8 @@ std::string MountFileServer::read_fd(int fd, long long n, int& error) {
 std::string MountFileServer::read(const MountRequest& r) {
     int fd = files_.fd(r.field(1));
     if (fd < 0) return host_error(errno);
-    long long n = r.field(2);
-    if (n >= 0) n = std::max<long long>(n, static_cast<long long>(read_ahead_));
     int error = 0;
-    std::string data = read_fd(fd, n, error);
+    std::string data = read_fd(fd, r.field(2), error);
     if (error) return host_error(error);
     return encode_reply(static_cast<long long>(data.size()), {}, data);
 }

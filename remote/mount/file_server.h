@@ -20,8 +20,8 @@ namespace mpy::mount {
 
 class MountFileServer {
 public:
-    // `read_ahead`: bytes sent with the answer to an open for reading (and the least a read
-    // asks for), the largest piece the board can take at once.
+    // `read_ahead`: bytes sent with the answer to an open for reading, the largest piece the
+    // board can take at once (its reads ask for that much themselves).
     MountFileServer(const std::filesystem::path& folder, bool unsafe_links, std::size_t read_ahead);
     ~MountFileServer();
     MountFileServer(const MountFileServer&) = delete;

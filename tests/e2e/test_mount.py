@@ -401,10 +401,11 @@ def test_sim(t, mpr, board_pty, mpyc):
         shutil.rmtree(state, ignore_errors=True)
 
 
-def unix_board(board_pty, unix_port, root):
+def unix_board(board_pty, unix_port, root, heap=None):
     """The unix port as a board whose / is `root` (it must never see the host's files)."""
     boot = (f"import vfs,os; vfs.umount('/'); vfs.mount(vfs.VfsPosix({root!r}), '/'); os.chdir('/')")
-    return PtyBoard(board_pty, [unix_port, "-i", "-c", boot], restart=True)
+    heap_option = ["-X", f"heapsize={heap}"] if heap else []
+    return PtyBoard(board_pty, [unix_port] + heap_option + ["-i", "-c", boot], restart=True)
 
 
 def test_unix(t, mpr, board_pty, mpyc, unix_port):
@@ -415,6 +416,18 @@ def test_unix(t, mpr, board_pty, mpyc, unix_port):
             p = m.run("exec", "import os\nprint(os.listdir('/'))")
             t.check("unix port: its / is a scratch folder", ok(p) and p.out.strip() == "[]", show(p))
             full_suite(t, m, "unix port", mpyc)
+        # A board with little RAM: the agent goes in small pieces (mpremote's, compiled in one
+        # piece, needs about 47 KB here).
+        work = temp_dir("e2e-mount-small-")
+        try:
+            folder, _ = make_folder(work, None)
+            with unix_board(board_pty, unix_port, root, heap="32k") as board:
+                m = Mpr(mpr, ["connect", board.path])
+                p = m.run("mount", folder, "exec", "import pkg", "+", "exec",
+                          "print(pkg.Y, len(open('data.bin', 'rb').read(2000)))")
+                t.check("unix port with a 32 KB heap: mount, import, read", ok(p) and "pkg.sub.y 2000" in p.out, show(p))
+        finally:
+            shutil.rmtree(work, ignore_errors=True)
     finally:
         shutil.rmtree(root, ignore_errors=True)
 

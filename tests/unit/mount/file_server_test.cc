@@ -78,7 +78,7 @@ TEST_F(FileServerTest, OpenSendsTheFirstPieceThenReadsTheRest) {
     long long h = o.fields[1];
     EXPECT_EQ(ask('R', {h, -1}, "").payload, "o\n");
     EXPECT_EQ(ask('K', {h, 1, 0}, "").fields, (std::vector<long long>{0, 1}));
-    EXPECT_EQ(ask('R', {h, 2}, "").payload, "ello") << "a read asks for at least the read-ahead";
+    EXPECT_EQ(ask('R', {h, 2}, "").payload, "el") << "no more than asked: the agent sizes its reads";
     EXPECT_FALSE(server_->serve(MountRequest{'X', {0, h}, ""})) << "close has no reply";
     EXPECT_EQ(server_->open_files().handles(), 0u);
     EXPECT_EQ(error_of('R', "", {h, 1}), mp_errno::ebadf);
@@ -190,7 +190,7 @@ TEST_F(FileServerTest, ForgottenFilesDoNotRunOutOfDescriptors) {
     ask('W', {w}, "abc");
     EXPECT_EQ(server_->open_files().handles(), 101u);
     EXPECT_LE(server_->open_files().descriptors(), OpenFileTable::kMaxDescriptors);
-    EXPECT_EQ(ask('R', {handles[0], 2}, "").payload, "o\n") << "the first, reopened past its read-ahead";
+    EXPECT_EQ(ask('R', {handles[0], 9}, "").payload, "o\n") << "the first, reopened past its read-ahead";
     for (long long h : handles) ask('R', {h, -1}, "");
     ask('W', {w}, "def");
     ask('X', {w}, "");
