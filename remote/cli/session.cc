@@ -91,6 +91,7 @@ BoardFs& Session::fs() {
 
 void Session::mount(const mount::MountSettings& settings) {
     RawRepl& r = raw();
+    mount_settings_.reset();  // an earlier mount is replaced, or gone if this one fails
     mount::mount_folder(r, *mount_transport_, settings);
     mount_settings_ = settings;
 }
