@@ -30,7 +30,7 @@ const std::filesystem::path& scratch() {
 
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
     std::string_view in(reinterpret_cast<const char*>(data), size);
-    static mpy::mount::MountFileServer server(scratch(), false, 64);
+    mpy::mount::MountFileServer server(scratch(), false, 64);  // a fresh one: no handles left over
     mpy::mount::MountRequestParser parser("Tok123");
     std::size_t output = 0, payload = 0;
     auto on_output = [&](std::string_view o) { output += o.size(); };
