@@ -150,9 +150,9 @@ int cmd_repl(Session& s, const ParsedCommand& c) {
                     char before[4096];  // not buf: `keys` still points into it
                     auto until = Clock::now() + std::chrono::seconds(3);
                     while (Clock::now() < until) {
-                        std::size_t n = t.read(before, sizeof before, std::chrono::milliseconds(500));
-                        if (n == 0) break;
-                        out(std::string_view(before, n));
+                        std::size_t drained = t.read(before, sizeof before, std::chrono::milliseconds(500));
+                        if (drained == 0) break;
+                        out(std::string_view(before, drained));
                     }
                     // The raw REPL takes the board's own line; a MicroPython that can mount
                     // (1.2x) says this.
