@@ -18,6 +18,19 @@ namespace {
 
 std::string host_error(int e) { return encode_error(to_micropython_errno(e)); }
 
+// Whether a board can hold `name` as a str: MicroPython checks UTF-8 when decoding.
+bool valid_utf8(std::string_view name) {
+    for (std::size_t i = 0; i < name.size();) {
+        unsigned char c = static_cast<unsigned char>(name[i]);
+        std::size_t len = c < 0x80 ? 1 : (c >> 5) == 0x6 ? 2 : (c >> 4) == 0xE ? 3 : (c >> 3) == 0x1E ? 4 : 0;
+        if (len == 0 || i + len > name.size()) return false;
+        for (std::size_t k = 1; k < len; ++k)
+            if ((static_cast<unsigned char>(name[i + k]) >> 6) != 0x2) return false;
+        i += len;
+    }
+    return true;
+}
+
 // Mode letters as open() takes them ("r", "wb", "a+", "x") -> open(2) flags; -1 if invalid.
 int open_flags(std::string_view mode) {
     int kind = 0, flags = 0;
@@ -91,8 +104,9 @@ std::string MountFileServer::listdir(const MountRequest& r) {
     if (ec) return encode_error(to_micropython_errno(ec.value()));
     std::vector<std::string> names;
     for (; it != fs::directory_iterator(); it.increment(ec)) {
+        // Names a board could not hold (a line end would end the entry) are left out.
         std::string name = it->path().filename().string();
-        if (name.find('\n') == std::string::npos) names.push_back(std::move(name));  // unlistable
+        if (name.find('\n') == std::string::npos && valid_utf8(name)) names.push_back(std::move(name));
     }
     if (ec) return encode_error(to_micropython_errno(ec.value()));
     std::sort(names.begin(), names.end());

@@ -131,6 +131,13 @@ TEST_F(FileServerTest, DirectoriesAndNames) {
     Reply l = ask('L', {}, "/sub");
     EXPECT_EQ(l.payload, "-1 inner\n");
     EXPECT_EQ(ask('L', {}, "/sub/inner").payload, "5 f.txt\n");
+    write(base_ / "root" / "sub" / "inner" / "bad\xff.txt", "");
+    write(base_ / "root" / "sub" / "inner" / "two\nlines", "");
+    write(base_ / "root" / "sub" / "inner" / "caf\xc3\xa9", "");
+    EXPECT_EQ(ask('L', {}, "/sub/inner").payload, "0 caf\xc3\xa9\n5 f.txt\n") << "names a board cannot hold are left out";
+    fs::remove(base_ / "root" / "sub" / "inner" / "bad\xff.txt");
+    fs::remove(base_ / "root" / "sub" / "inner" / "two\nlines");
+    fs::remove(base_ / "root" / "sub" / "inner" / "caf\xc3\xa9");
     Reply st = ask('S', {}, "/sub/inner/f.txt");
     ASSERT_EQ(st.fields.size(), 4u);
     EXPECT_EQ(st.fields[1] & 0xF000, 0x8000);
