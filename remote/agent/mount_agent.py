@@ -88,8 +88,11 @@ class _MountFile(io.IOBase):
             k = len(s.b)
         if n < 0 or n >= k:
             d = s.b[s.o:] if s.o else s.b
-            s.b = b''
-            s.o = 0
+            if s.f:
+                s.b = b''
+                s.o = 0
+            else:
+                s.o = len(s.b)  # the whole file stays, for seek()
             return d
         s.o += n
         return s.b[s.o - n:s.o]

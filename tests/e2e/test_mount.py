@@ -125,6 +125,12 @@ with open('text.txt') as f:
     check('readline', f.readline() == 'first line\n')
     check('iteration', [l for l in f] == ['second line: héllo wörld ✓\n', 'third\n'])
 check('readlines', len(open('text.txt').readlines()) == 3)
+with open('text.txt', 'rb') as f:
+    a = f.read()
+    f.seek(6)
+    check('small file: read all, seek back, read again', f.tell() == 6 and f.read(4) == b'line' and f.read() == a[10:])
+    f.seek(0)
+    check('small file: seek to the start, readline', f.readline() == b'first line\n')
 d = open('data.bin', 'rb').read()
 check('open binary, read all', len(d) == 70000 and d[:256] == bytes(range(256)), len(d))
 f = open('data.bin', 'rb')
