@@ -14,8 +14,9 @@ namespace {
 
 [[noreturn]] void fail(const std::string& msg) { throw DiagnosticError(Diagnostic{"error", msg, {}}); }
 
-// The probe is the first code a board that cannot mount gets: on a line that loses bytes (the
-// micro:bit's UART) it may arrive damaged, fail to compile, and be sent again harmlessly.
+// On a line that loses bytes (a UART without flow control, the micro:bit's) code may arrive
+// damaged and fail to compile; nothing ran then, and the probe, the agent's pieces (definitions
+// only) and the mount call can simply be sent again.
 std::string exec_resending(RawRepl& repl, const std::string& code) {
     for (int attempt = 1;; ++attempt) {
         try {
@@ -79,7 +80,7 @@ void mount_folder(RawRepl& repl, MountTransport& transport, const MountSettings&
         std::vector<std::string> pieces = agent_pieces(agent::mount_agent_source());
         for (std::size_t i = 0; i < pieces.size(); ++i) {
             try {
-                repl.exec(pieces[i]);
+                exec_resending(repl, pieces[i]);
             } catch (const RemoteExecError& e) {
                 fail("mount: the board could not load mpr's mount agent (piece " + std::to_string(i + 1) +
                      " of " + std::to_string(pieces.size()) + "): " + e.diagnostic().message);
@@ -91,9 +92,15 @@ void mount_folder(RawRepl& repl, MountTransport& transport, const MountSettings&
     transport.set_paced_replies(repl.may_lose_bytes());
     std::size_t ahead = read_ahead_for(probe.mem_free);
     std::string token = random_token();
-    transport.start(std::make_unique<MountFileServer>(settings.folder, settings.unsafe_links, ahead), token);
+    std::unique_ptr<MountFileServer> server;
     try {
-        repl.exec("_mount('" + token + "'," + std::to_string(ahead) + ")");
+        server = std::make_unique<MountFileServer>(settings.folder, settings.unsafe_links, ahead);
+    } catch (const std::filesystem::filesystem_error& e) {
+        fail("mount: " + settings.folder.string() + ": " + e.code().message());
+    }
+    transport.start(std::move(server), token);
+    try {
+        exec_resending(repl, "_mount('" + token + "'," + std::to_string(ahead) + ")");
     } catch (const RemoteExecError& e) {
         transport.stop();
         fail("mount: could not mount at " + std::string(kMountPoint) + ": " + e.diagnostic().message);
