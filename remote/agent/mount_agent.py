@@ -4,7 +4,8 @@
 #
 # mpr sends this file in pieces, split at the "#>" lines, one raw-REPL submission each, so that
 # a board with little RAM never compiles more than one small piece at a time (later pieces attach
-# methods to the classes of the first).  Comments and indentation are squeezed out on the way.
+# methods to the classes of the first).  Comments and indentation are squeezed out on the way
+# (comments on lines of their own only, and no '#' in strings: see remote/mount/agent_code.h).
 #
 # Wire format (the host side is remote/mount/mount_protocol.h):
 #   request  0x1E, the mount's token, a command letter, decimal fields "len,a,b" and ":",
@@ -92,7 +93,8 @@ class _MountFile(io.IOBase):
                 s.b = b''
                 s.o = 0
             else:
-                s.o = len(s.b)  # the whole file stays, for seek()
+                # The whole file stays, for seek().
+                s.o = len(s.b)
             return d
         s.o += n
         return s.b[s.o - n:s.o]
