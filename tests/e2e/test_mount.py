@@ -3,9 +3,11 @@
 
   sim       `mpr connect sim` and the sim board behind board_pty: every file operation from board
             code, imports of .py and .mpy modules and packages, escapes refused, output holding
-            the protocol's marker byte, soft-reset re-mount, umount, `fs rm -r` refused, the
-            REPL (piped and on a pty with --inject-code/--capture), Ctrl-D re-mount
-  unix      the same on MicroPython's unix port behind `board_pty --restart` (--unix-port)
+            the protocol's marker byte, paced answers (--no-raw-paste), soft-reset re-mount,
+            umount, `fs rm -r` refused, host Ctrl-C during requests, the REPL (piped and on a pty
+            with --inject-code/--capture), Ctrl-D re-mount
+  unix      the same on MicroPython's unix port behind `board_pty --restart` (--unix-port), and
+            a mount on a unix port with a 32 KB heap
   microbit  QEMU's micro:bit (MicroPython 1.9.2): the one-line refusal, exit status 1
 
 usage: test_mount.py --mpr PATH --board-pty PATH --board {sim,unix,microbit}
