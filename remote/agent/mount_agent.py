@@ -219,6 +219,8 @@ class _MountFS:
 
     def _p(s, p):
         # The path inside the mount, from its root ("/a/b"); the host checks and resolves it.
+        if type(p) is bytes:
+            p = p.decode()
         return (p if p[:1] == '/' else s.c + '/' + p).encode()
 
     def chdir(s, p):
