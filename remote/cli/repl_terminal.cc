@@ -97,6 +97,9 @@ int cmd_repl(Session& s, const ParsedCommand& c) {
     bool interactive = isatty(0) != 0;
     RawTerminal raw(0);
     bool stdin_open = true;
+    // Between Ctrl-E and Ctrl-D (or Ctrl-C) the board's REPL is in paste mode, where Ctrl-D
+    // ends the paste instead of soft-resetting.
+    bool paste_mode = false;
     auto last_output = Clock::now(), last_write = Clock::now(), eof_at = Clock::now();
     bool output_since_write = false;
     char buf[4096];
@@ -141,7 +144,12 @@ int cmd_repl(Session& s, const ParsedCommand& c) {
                     std::printf("\n");
                     return 0;
                 }
-                if (k == '\x04' && s.mounted()) {
+                if (k == '\x05') paste_mode = true;
+                if (k == '\x03') paste_mode = false;
+                if (k == '\x04' && paste_mode) {
+                    paste_mode = false;
+                    to_board += k;
+                } else if (k == '\x04' && s.mounted()) {
                     // Ctrl-D soft-resets the board, which loses the mount: reset it ourselves
                     // and mount the folder again (as mpremote does), then back to the REPL.
                     if (!to_board.empty()) t.write(to_board);

@@ -330,6 +330,9 @@ def repl_piped(t, m, label, folder):
         send(b"\x04", 3.0)
         send(b"print('x' in globals(), __import__('os').getcwd())\r")
         send(b"import pkg; print(pkg.Y)\r")
+        # Paste mode: there Ctrl-D ends the paste, and must not soft-reset.
+        send(b"y = 9\r")
+        send(b"\x05for i in range(2):\r    print('pasted', y + i)\r\x04", 2.0)
         out, err = proc.communicate(timeout=30)  # closes stdin: the REPL ends when the board is quiet
     finally:
         if proc.poll() is None:
@@ -340,6 +343,8 @@ def repl_piped(t, m, label, folder):
             proc.returncode == 0 and "plain module first line" in text, text[-1500:] + err.decode(errors="replace"))
     t.check(f"{label}: Ctrl-D in the REPL soft-resets and re-mounts",
             "False /remote" in text and "pkg.sub.y" in text, text[-1500:])
+    t.check(f"{label}: Ctrl-D ending a paste (Ctrl-E) in the REPL is passed on, no reset",
+            "pasted 9\npasted 10" in text, text[-1500:])
 
 
 def repl_on_pty(t, m, label, folder, capture):
