@@ -19,6 +19,16 @@ std::string LossyLineRunner::query(std::string_view code) {
     }
 }
 
+std::string LossyLineRunner::exec_until_compiled(std::string_view code) {
+    for (int attempt = 1;; ++attempt) {
+        try {
+            return r_.exec(code);
+        } catch (const RemoteExecError& e) {
+            if (attempt >= attempts_ || !r_.may_lose_bytes() || !is_compile_error(e.traceback())) throw;
+        }
+    }
+}
+
 void LossyLineRunner::query_streaming(std::string_view code, const RawRepl::OutputSink& sink) {
     bool any_output = false, asked_again_after_silence = false;
     for (int attempt = 1;; ++attempt) {

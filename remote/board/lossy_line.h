@@ -36,7 +36,12 @@ public:
     // answer means the snippet arrived damaged: it is sent again.  Throws RemoteExecError.
     std::string query(std::string_view code);
 
-    // Same, with the output streamed to `sink`; sent again only while no output has arrived.
+    // Runs code that must not run twice (it may have effects) but is safe to send again when it
+    // certainly did not run: on a line that loses bytes, a compile error means the code arrived
+    // damaged, so it is sent again; any other exception is the answer.  Returns the output.
+    std::string exec_until_compiled(std::string_view code);
+
+    // Same as query, with the output streamed to `sink`; sent again only while no output has arrived.
     // On a lossy line a board that accepts the snippet and then stays silent (seen on the QEMU
     // micro:bit) is stopped with Ctrl-C and asked once more.
     void query_streaming(std::string_view code, const RawRepl::OutputSink& sink);

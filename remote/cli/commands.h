@@ -19,6 +19,10 @@ int cmd_fs(Session& s, const ParsedCommand& c);       // fs cat|cp|ls|mkdir|rm|r
 int cmd_df(Session& s, const ParsedCommand& c);
 int cmd_edit(Session& s, const ParsedCommand& c);
 int cmd_repl(Session& s, const ParsedCommand& c);
+int cmd_mount(Session& s, const ParsedCommand& c);   // mount [-l] DIR
+int cmd_umount(Session& s, const ParsedCommand& c);
+// fs rm -r refuses to delete inside the mounted folder, as mpremote does.
+void refuse_recursive_rm_in_mount(Session& s, const std::string& path);
 int cmd_help(Session& s, const ParsedCommand& c);
 int cmd_version(Session& s, const ParsedCommand& c);
 // mpremote commands that mpr recognises but does not implement: an error naming the command.

@@ -295,8 +295,12 @@ int cmd_fs(Session& s, const ParsedCommand& c) {
             with_path_errors("mkdir", path, [&] { b.mkdir(path); return 0; });
         } else if (command == "rm") {
             // As in mpremote, the per-file lines of `rm -r` need an explicit -v.
-            if (c.flag("recursive")) remove_recursive(s, path, verbose_opt == "1");
-            else with_path_errors("rm", path, [&] { b.remove(path); return 0; });
+            if (c.flag("recursive")) {
+                refuse_recursive_rm_in_mount(s, path);
+                remove_recursive(s, path, verbose_opt == "1");
+            } else {
+                with_path_errors("rm", path, [&] { b.remove(path); return 0; });
+            }
         } else if (command == "rmdir") {
             with_path_errors("rmdir", path, [&] { b.rmdir(path); return 0; });
         } else if (command == "touch") {

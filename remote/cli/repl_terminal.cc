@@ -98,6 +98,9 @@ int cmd_repl(Session& s, const ParsedCommand& c) {
     bool interactive = isatty(0) != 0;
     RawTerminal raw(0);
     bool stdin_open = true;
+    // Between Ctrl-E and Ctrl-D (or Ctrl-C) the board's REPL is in paste mode, where Ctrl-D
+    // ends the paste instead of soft-resetting.
+    bool paste_mode = false;
     auto last_output = Clock::now(), last_write = Clock::now(), eof_at = Clock::now();
     bool output_since_write = false;
     char buf[4096];
@@ -142,7 +145,30 @@ int cmd_repl(Session& s, const ParsedCommand& c) {
                     std::printf("\n");
                     return 0;
                 }
-                if (k == '\x0a' && inject_code && interactive) {
+                if (k == '\x05') paste_mode = true;
+                if (k == '\x03') paste_mode = false;
+                if (k == '\x04' && paste_mode) {
+                    paste_mode = false;
+                    to_board += k;
+                } else if (k == '\x04' && s.mounted()) {
+                    // Ctrl-D soft-resets the board, which loses the mount: reset it ourselves
+                    // and mount the folder again (as mpremote does), then back to the REPL.
+                    if (!to_board.empty()) t.write(to_board);
+                    to_board.clear();
+                    // First show what the board still has to say about the keys before.
+                    char before[4096];  // not buf: `keys` still points into it
+                    auto until = Clock::now() + std::chrono::seconds(3);
+                    while (Clock::now() < until) {
+                        std::size_t drained = t.read(before, sizeof before, std::chrono::milliseconds(500));
+                        if (drained == 0) break;
+                        out(std::string_view(before, drained));
+                    }
+                    // The raw REPL takes the board's own line; a MicroPython that can mount
+                    // (1.2x) says this.
+                    out("MPY: soft reboot\r\n");
+                    s.raw(true);
+                    s.friendly();
+                } else if (k == '\x0a' && inject_code && interactive) {
                     to_board += *inject_code;
                 } else if (k == '\x0b' && inject_file && interactive) {
                     if (!to_board.empty()) t.write(to_board);

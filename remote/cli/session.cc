@@ -16,11 +16,18 @@ Session::~Session() {
     } catch (...) {
         // Shutting down: a board that vanished cannot be told goodbye.
     }
+    if (!stdout_at_exit_.empty()) {
+        std::fwrite(stdout_at_exit_.data(), 1, stdout_at_exit_.size(), stdout);
+        std::fflush(stdout);
+    }
 }
 
 void Session::connect(const std::string& device) {
     disconnect();
-    transport_ = open_device(device, opts_.connect);
+    // Every connection reads through the mount's filter, a plain pass-through until `mount`.
+    auto filtered = std::make_unique<mount::MountTransport>(open_device(device, opts_.connect));
+    mount_transport_ = filtered.get();
+    transport_ = std::move(filtered);
     last_device_ = device;
     RawReplOptions repl_opts{opts_.timeout, !opts_.no_raw_paste, {}};
     if (opts_.trace_protocol)
@@ -42,6 +49,12 @@ const std::string& Session::implicit_device() const {
 void Session::disconnect() {
     if (!transport_) return;
     try {
+        if (mount_settings_) {
+            // As mpremote: the board must not keep a mount whose host has gone.
+            mount_settings_.reset();
+            if (!repl_->in_raw()) repl_->enter(false);
+            mount::unmount_folder(*repl_, *mount_transport_);
+        }
         if (repl_ && repl_->in_raw()) repl_->leave();
     } catch (const DiagnosticError&) {
         // The board may be gone already; closing is all that is left to do.
@@ -49,6 +62,7 @@ void Session::disconnect() {
     fs_.reset();
     repl_.reset();
     transport_->close();
+    mount_transport_ = nullptr;
     transport_.reset();
     auto_soft_reset_ = true;
 }
@@ -59,6 +73,8 @@ RawRepl& Session::raw(std::optional<bool> soft_reset) {
     if (reset || !repl_->in_raw()) {
         repl_->enter(reset);
         auto_soft_reset_ = false;
+        // A soft reset took the mount away: give it back (mpremote loses it).
+        if (reset && mount_settings_) mount::mount_folder(*repl_, *mount_transport_, *mount_settings_);
         // The capability probe stays valid: a soft reset does not change what the board has.
     }
     return *repl_;
@@ -73,6 +89,19 @@ Transport& Session::friendly() {
 BoardFs& Session::fs() {
     raw();
     return *fs_;
+}
+
+void Session::mount(const mount::MountSettings& settings) {
+    RawRepl& r = raw();
+    mount_settings_.reset();  // an earlier mount is replaced, or gone if this one fails
+    mount::mount_folder(r, *mount_transport_, settings);
+    mount_settings_ = settings;
+}
+
+void Session::umount() {
+    if (!mount_settings_) return;
+    mount_settings_.reset();
+    mount::unmount_folder(raw(), *mount_transport_);
 }
 
 int Session::dispatch(const ParsedCommand& c) {

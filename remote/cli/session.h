@@ -12,6 +12,8 @@
 
 #include "remote/board/board_fs.h"
 #include "remote/cli/command_line.h"
+#include "remote/mount/board_mount.h"
+#include "remote/mount/mount_transport.h"
 #include "remote/transport/connect_options.h"
 #include "remote/protocol/raw_repl.h"
 #include "remote/transport/transport.h"
@@ -53,6 +55,14 @@ public:
     Transport& friendly();
     BoardFs& fs();
     void did_action() { did_action_ = true; }
+    // `mount`: serves the folder at /remote from now on; every soft reset mounts it again.
+    void mount(const mount::MountSettings& settings);
+    void umount();
+    bool mounted() const { return mount_settings_.has_value(); }
+    // Text for stdout that mpremote shows only when it exits if stdout is not a terminal
+    // (its print() text waits in Python's buffer while the board's output is flushed at once);
+    // printed when the session ends, so that scripts see the same order.
+    void print_at_exit(std::string text) { stdout_at_exit_ += text; }
     void resume() { auto_soft_reset_ = false; }
 
 private:
@@ -64,6 +74,9 @@ private:
     SessionOptions opts_;
     std::string last_device_;  // as given to the last connect that succeeded
     std::unique_ptr<Transport> transport_;
+    mount::MountTransport* mount_transport_ = nullptr;  // transport_ itself, seen as what it is
+    std::optional<mount::MountSettings> mount_settings_;
+    std::string stdout_at_exit_;
     std::unique_ptr<RawRepl> repl_;
     std::unique_ptr<BoardFs> fs_;
     bool auto_soft_reset_ = true;

@@ -31,6 +31,18 @@ set_tests_properties(e2e_mpr_compat_sim PROPERTIES SKIP_RETURN_CODE 77 TIMEOUT 3
 # (checksummed, resent chunks), but the tests run alone so that the emulator is not starved.
 set_tests_properties(e2e_boards_microbit e2e_mpr_microbit PROPERTIES RUN_SERIAL TRUE)
 
+# mpr mount: every file operation from board code through the mount, on the sim board (`connect
+# sim` and behind board_pty); the micro:bit only gets the one-line refusal.
+add_test(NAME e2e_mount_sim
+         COMMAND ${Python3_EXECUTABLE} ${e2e_dir}/test_mount.py --mpr $<TARGET_FILE:mpr>
+                 --board-pty $<TARGET_FILE:board_pty> --board sim --mpyc $<TARGET_FILE:mpyc>)
+add_test(NAME e2e_mount_microbit
+         COMMAND ${Python3_EXECUTABLE} ${e2e_dir}/test_mount.py --mpr $<TARGET_FILE:mpr>
+                 --board-pty $<TARGET_FILE:board_pty> --board microbit)
+set_tests_properties(e2e_mount_sim e2e_mount_microbit PROPERTIES
+                     SKIP_RETURN_CODE 77 TIMEOUT 300 LABELS "e2e" ENVIRONMENT "PYTHONDONTWRITEBYTECODE=1")
+set_tests_properties(e2e_mount_microbit PROPERTIES RUN_SERIAL TRUE)
+
 # board_pty on its own (binary transparency, clients coming and going, exit status).
 add_test(NAME e2e_boards_pty
          COMMAND ${Python3_EXECUTABLE} ${e2e_dir}/test_boards.py --board-pty $<TARGET_FILE:board_pty> --board pty)
@@ -56,5 +68,11 @@ if(MPYTOOLS_UNIX_PORT)
                    --mpr $<TARGET_FILE:mpr> --board-pty $<TARGET_FILE:board_pty> --board unix
                    --unix-port ${MPYTOOLS_UNIX_PORT})
   set_tests_properties(e2e_mpr_compat_unix PROPERTIES SKIP_RETURN_CODE 77 TIMEOUT 300 LABELS "e2e"
+                       ENVIRONMENT "PYTHONDONTWRITEBYTECODE=1")
+  add_test(NAME e2e_mount_unix
+           COMMAND ${Python3_EXECUTABLE} ${e2e_dir}/test_mount.py --mpr $<TARGET_FILE:mpr>
+                   --board-pty $<TARGET_FILE:board_pty> --board unix --mpyc $<TARGET_FILE:mpyc>
+                   --unix-port ${MPYTOOLS_UNIX_PORT})
+  set_tests_properties(e2e_mount_unix PROPERTIES SKIP_RETURN_CODE 77 TIMEOUT 300 LABELS "e2e"
                        ENVIRONMENT "PYTHONDONTWRITEBYTECODE=1")
 endif()
