@@ -222,8 +222,10 @@ std::string BoardFs::query(const std::string& code) {
     }
 }
 
-void BoardFs::write_file(std::string_view path, std::string_view data, const ProgressFn& progress) {
-    const BoardCaps& c = caps();
+void BoardFs::write_file(std::string_view path, std::string_view data, const ProgressFn& progress,
+                         bool via_temporary) {
+    BoardCaps c = caps();
+    if (!via_temporary) c.rename = false;
     std::string dest(path);
     // With os.rename the data goes to a temporary file that replaces the destination only once
     // it is complete and verified.  Without it (the micro:bit) there is no atomic replacement,
@@ -231,7 +233,7 @@ void BoardFs::write_file(std::string_view path, std::string_view data, const Pro
     // corrupts its file system when it runs out), so the destination is written directly,
     // verified, and written again if it arrived damaged.
     std::string target = c.rename ? dest + ".mpr~" : dest;
-    if (!c.rename && notice && !told_not_atomic_) {
+    if (!c.rename && via_temporary && notice && !told_not_atomic_) {
         told_not_atomic_ = true;
         notice("note: this board has no os.rename, so files are written in place (then verified), not atomically");
     }

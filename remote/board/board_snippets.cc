@@ -79,8 +79,14 @@ std::string digest(const BoardCaps& c, std::string_view path) {
 std::string replace_file(const BoardCaps& c, std::string_view tmp, std::string_view dest) {
     std::string t = py_str(tmp), d = py_str(dest);
     // FAT refuses to rename onto an existing file on some ports: remove it and try again.
-    return import_os(c) + "try:\n os.rename(" + t + "," + d + ")\nexcept OSError:\n os.remove(" + d +
-           ")\n os.rename(" + t + "," + d + ")\n";
+    // MicroPython 1.27's VfsPosix mounted with a root folder builds both of rename's paths in
+    // one buffer, so its rename fails, or does nothing when the destination exists: while the
+    // temporary is still there, its data is copied over instead.
+    return import_os(c) + "try:\n os.rename(" + t + "," + d + ")\nexcept OSError:\n try:\n  os.remove(" + d +
+           ")\n except OSError:\n  pass\n try:\n  os.rename(" + t + "," + d + ")\n except OSError:\n  pass\n" +
+           "try:\n _s=open(" + t + ",'rb')\nexcept OSError:\n _s=None\nif _s:\n _o=open(" + d + ",'wb')\n" +
+           " while 1:\n  _b=_s.read(512)\n  if not _b:break\n  _o.write(_b)\n _s.close();_o.close();os.remove(" + t +
+           ")\n del _o,_b\ndel _s\n";
 }
 
 std::string read_file(const BoardCaps& c, std::string_view path, std::size_t chunk) {

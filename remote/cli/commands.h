@@ -16,6 +16,7 @@ int cmd_fs(Session& s, const ParsedCommand& c);       // fs cat|cp|ls|mkdir|rm|r
 int cmd_df(Session& s, const ParsedCommand& c);
 int cmd_edit(Session& s, const ParsedCommand& c);
 int cmd_repl(Session& s, const ParsedCommand& c);
+int cmd_mip(Session& s, const ParsedCommand& c);      // mip install|list|uninstall|download
 int cmd_help(Session& s, const ParsedCommand& c);
 int cmd_version(Session& s, const ParsedCommand& c);
 

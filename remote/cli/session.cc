@@ -92,6 +92,7 @@ int Session::dispatch(const ParsedCommand& c) {
     if (n == "rtc") return cmd_rtc(*this, c);
     if (n == "sleep") return cmd_sleep(*this, c);
     if (n == "repl") return cmd_repl(*this, c);
+    if (n == "mip") return cmd_mip(*this, c);
     if (n == "help") return cmd_help(*this, c);
     if (n == "version") return cmd_version(*this, c);
     throw DiagnosticError(Diagnostic{"error", "'" + n + "' is not supported by mpr", {}});
