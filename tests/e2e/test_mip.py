@@ -4,8 +4,9 @@ packages of our own (mip_index.py) and served on 127.0.0.1 over HTTP and HTTPS.
 
   sim   `mpr connect sim` and the sim board behind board_pty
   unix  MicroPython's unix port behind board_pty --restart, its `/` a scratch folder
+  microbit  QEMU's micro:bit (no folders): a flat install, the refusal of a package with folders
 
-usage: test_mip.py --mpr PATH --mpyc PATH --board-pty PATH --board {sim,unix} [--unix-port PATH]
+usage: test_mip.py --mpr PATH --mpyc PATH --board-pty PATH --board {sim,unix,microbit} [--unix-port PATH]
 Exit status: 0 all passed, 1 a test failed, 77 skipped (node or the unix port missing).
 """
 import argparse
@@ -16,7 +17,8 @@ import sys
 
 sys.dont_write_bytecode = True  # no __pycache__ in the source tree
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
-from boardlib import PtyBoard, SimBoard, have, sim_runtime_present, temp_dir  # noqa: E402
+from boardlib import (MICROBIT_FIRMWARE, MicrobitBoard, PtyBoard, SimBoard, have,  # noqa: E402
+                      sim_runtime_present, temp_dir)
 from checks import Checks  # noqa: E402
 from mip_index import IndexBuilder, Server, h8, make_certificate, write_tree  # noqa: E402
 from test_mpr import Mpr, failed, ok, show  # noqa: E402
@@ -238,6 +240,17 @@ def other_forms(c, url, serve_root):
     c.check("--compile: .py from a repository become .mpy (main.py stays .py), and import",
             ok(p) and {"ghpkg/__init__.mpy", "ghpkg/core.mpy", "main.py", "leaf.mpy"} <= set(files)
             and "ghpkg/core.py" not in files and c.eval("ghpkg.answer()", "import ghpkg") == "42", f"{sorted(files)}\n{show(p)}")
+    config = os.path.join(c.scratch, "mpr-config.json")
+    with open(config, "w") as f:
+        f.write('{"mip": {"compile": true}}')
+    clean(c)
+    p = c.run("mip", "install", "--index", url, "gitlab:org/repo/sub", env={**env, "MPR_CONFIG": config})
+    q = c.run("mip", "install", "--no-compile", "--index", url, "codeberg:org/repo/cbmod.py@main",
+              env={**env, "MPR_CONFIG": config})
+    files = c.files_under(c.lib)
+    c.check('"mip": {"compile": true} in the config file turns --compile on, --no-compile off again',
+            ok(p) and ok(q) and "glmod.mpy" in files and "glmod.py" not in files and "cbmod.py" in files,
+            f"{sorted(files)}\n{show(p)}\n{show(q)}")
     local = os.path.join(serve_root, "gh/org/repo/HEAD")
     p = c.run("mip", "install", "--index", url, os.path.join(local, "package.json"))
     c.check("a local package.json", ok(p) and "Exists: " + c.lib + "/ghpkg/core.py" not in p.out, show(p))
@@ -358,12 +371,37 @@ def test_unix(t, mpr, mpyc, board_pty, unix_port):
         shutil.rmtree(scratch, ignore_errors=True)
 
 
+def test_microbit(t, mpr, mpyc):
+    """The constrained board: no directories, no hashlib, no os.rename, ~8 KB of heap."""
+    scratch = temp_dir("e2e-mip-microbit-")
+    try:
+        root = os.path.join(scratch, "www")
+        build_index(root, mpyc)
+        with MicrobitBoard() as board, Server(root) as s:
+            m = Mpr(mpr, ["connect", board.path])
+            p = m.run("mip", "install", "--index", s.url, "leaf", timeout=120)
+            t.check("microbit: a single-module package installs to the flat file system",
+                    ok(p) and "Installing: leaf.py" in p.out and p.out.endswith("Done\n"), show(p))
+            p = m.run("exec", "import leaf\nprint(leaf.VALUE)")
+            t.check("microbit: ... and imports", ok(p) and p.out.strip() == "2", show(p))
+            p = m.run("mip", "install", "--index", s.url, "mid", timeout=120)
+            q = m.run("exec", "import os\nprint(sorted(os.listdir()))")
+            t.check("microbit: a package with folders is refused, nothing written",
+                    failed(p) and "has folders" in p.err and q.out.strip() == "['.mpr-mip.json', 'leaf.py']",
+                    show(p) + "\n" + show(q))
+            p = m.run("mip", "uninstall", "leaf", timeout=120)
+            q = m.run("exec", "import os\nprint(os.listdir())")
+            t.check("microbit: uninstall", ok(p) and q.out.strip() == "[]", show(p) + "\n" + show(q))
+    finally:
+        shutil.rmtree(scratch, ignore_errors=True)
+
+
 def main():
     ap = argparse.ArgumentParser()
     ap.add_argument("--mpr", required=True)
     ap.add_argument("--mpyc", required=True)
     ap.add_argument("--board-pty", required=True)
-    ap.add_argument("--board", required=True, choices=["sim", "unix"])
+    ap.add_argument("--board", required=True, choices=["sim", "unix", "microbit"])
     ap.add_argument("--unix-port")
     args = ap.parse_args()
     t = Checks(f"mip/{args.board}")
@@ -375,6 +413,10 @@ def main():
         if not sim_runtime_present():
             return t.skip("the MicroPython webassembly runtime is not installed (npm install)")
         t.run(test_sim, args.mpr, args.mpyc, args.board_pty)
+    elif args.board == "microbit":
+        if not have("qemu-system-arm") or not os.path.exists(MICROBIT_FIRMWARE):
+            return t.skip("qemu-system-arm or the micro:bit firmware is not installed")
+        t.run(test_microbit, args.mpr, args.mpyc)
     else:
         if not args.unix_port or not os.access(args.unix_port, os.X_OK):
             return t.skip("no MicroPython unix port given (--unix-port)")
