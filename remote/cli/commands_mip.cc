@@ -24,6 +24,11 @@ void say(const std::string& line) {
     std::fflush(stdout);
 }
 
+void notice(const std::string& line) {
+    std::fflush(stdout);
+    std::fprintf(stderr, "mpr: %s\n", line.c_str());
+}
+
 std::string index_of(const ParsedCommand& c) {
     std::string index = c.value("index", kDefaultIndex);
     while (index.size() > 1 && index.back() == '/') index.pop_back();
@@ -60,7 +65,7 @@ int mip_install(Session& s, const ParsedCommand& c) {
     }
     ProgressBar bar("mip install", stderr_is_terminal());
     mip::Installer installer(board, fetcher, facts,
-                             {say, [&](std::size_t d, std::size_t t) { bar.update(d, t); }});
+                             {say, notice, [&](std::size_t d, std::size_t t) { bar.update(d, t); }});
     if (c.flag("dry-run")) {
         installer.dry_run(resolver.packages());
         return 0;
@@ -97,7 +102,7 @@ int cmd_mip(Session& s, const ParsedCommand& c) {
         mip::MipBoard board(s.raw(), s.fs());
         mip::BoardFacts facts = board.probe(c.value("target"));
         mip::Fetcher fetcher;
-        mip::Installer installer(board, fetcher, facts, {say, {}});
+        mip::Installer installer(board, fetcher, facts, {say, notice, {}});
         if (sub == "list") {
             for (const std::string& line : installer.list()) say(line);
             return 0;

@@ -19,6 +19,8 @@ constexpr const char* kTemporarySuffix = ".mip~";
 
 void Installer::refuse_folders_on_flat_board(const std::vector<PlannedPackage>& packages) {
     if (board_.caps().has_directories()) return;
+    if (!facts_.target.empty())
+        fail("this board's file system has no folders: --target must be '/' (or left out)");
     for (const PlannedPackage& p : packages)
         for (const PlannedFile& f : p.files)
             if (f.target.find('/') != std::string::npos)
@@ -102,6 +104,8 @@ void Installer::install(std::vector<PlannedPackage>& packages, bool compile) {
 void Installer::write_all(const std::vector<std::pair<std::string, const std::string*>>& files) {
     if (files.empty()) return;
     bool atomic = board_.caps().rename;
+    if (!atomic && hooks_.notice)
+        hooks_.notice("note: this board has no os.rename, so the files are written in place (then verified), not atomically");
     std::vector<std::string> dirs;
     if (board_.caps().has_directories()) {
         // Folders of the files (the paths are absolute or relative to the board's cwd already).
@@ -180,7 +184,7 @@ void Installer::uninstall(const std::string& name) {
     m.packages.erase(name);
     std::string manifest_file = MipBoard::manifest_path(facts_.target);
     if (m.packages.empty()) board_.remove_files({manifest_file});
-    else board_.stage(manifest_file, serialize_manifest(m), {});
+    else board_.replace(manifest_file, serialize_manifest(m));
 }
 
 }  // namespace mpy::mip

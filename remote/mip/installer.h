@@ -18,6 +18,7 @@ namespace mpy::mip {
 
 struct InstallHooks {
     std::function<void(const std::string&)> say;  // one line of output (mpremote's wording)
+    std::function<void(const std::string&)> notice;  // a remark for the user (standard error)
     // Bytes sent to the board so far out of the total of this install (for a progress bar).
     std::function<void(std::size_t done, std::size_t total)> progress;
 };

@@ -75,6 +75,7 @@ BoardFacts MipBoard::probe(const std::string& target) {
     if (!t || !m) fail("unexpected answer from the board to mip's probe");
     f.target = *t;
     while (f.target.size() > 1 && f.target.back() == '/') f.target.pop_back();
+    if (!c.has_directories() && f.target == "/") f.target.clear();  // a flat file system's names have no '/'
     f.manifest_text = *m;
     return f;
 }

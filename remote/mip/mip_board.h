@@ -40,6 +40,8 @@ public:
     bool has_same_content(const std::string& path, const std::string& data) { return fs_.has_same_content(path, data); }
     // Writes `data` to `temporary` (verified; see BoardFs::write_file).
     void stage(const std::string& temporary, const std::string& data, const ProgressFn& progress);
+    // Replaces `path` with `data` on its own (BoardFs's temporary + rename, where the board can).
+    void replace(const std::string& path, const std::string& data) { fs_.write_file(path, data, {}); }
     // Renames every (temporary, final) pair, replacing existing files.
     void commit(const std::vector<std::pair<std::string, std::string>>& moves);
     // Removes the files that exist among `paths`; then each folder of `dirs` that is empty

@@ -333,67 +333,61 @@ def all_checks(c, root):
     https(c, root, c.scratch)
 
 
+class Fixture:
+    """A scratch folder with the served tree (index + repositories) in www/ and a board's
+    state folder, removed at the end."""
+
+    def __init__(self, prefix, mpyc, state_name):
+        self.scratch = temp_dir(prefix)
+        self.root = os.path.join(self.scratch, "www")
+        build_index(self.root, mpyc)
+        repositories(self.root)
+        self.state = os.path.join(self.scratch, state_name)
+        os.makedirs(self.state)
+
+    def __enter__(self):
+        return self
+
+    def __exit__(self, *exc):
+        shutil.rmtree(self.scratch, ignore_errors=True)
+
+
 def test_sim(t, mpr, mpyc, board_pty):
-    scratch = temp_dir("e2e-mip-sim-")
-    try:
-        root = os.path.join(scratch, "www")
-        build_index(root, mpyc)
-        repositories(root)
-        state = os.path.join(scratch, "flash")
-        os.makedirs(state)
-        m = Mpr(mpr, ["connect", "sim"], ["--sim-dir", state])
-        with Server(root) as s:
-            c = Ctx(t, m, "connect sim", mpr, scratch, {}, LIB, "/flash/qstore")
-            index_installs(c, s.url)
-        with SimBoard(board_pty, state) as board:
-            c = Ctx(t, Mpr(mpr, ["connect", board.path]), "sim on a pty", mpr, scratch, {}, LIB, "/flash/qstore")
-            all_checks(c, root)
-    finally:
-        shutil.rmtree(scratch, ignore_errors=True)
+    with Fixture("e2e-mip-sim-", mpyc, "flash") as f:
+        m = Mpr(mpr, ["connect", "sim"], ["--sim-dir", f.state])
+        with Server(f.root) as s:
+            index_installs(Ctx(t, m, "connect sim", mpr, f.scratch, {}, LIB, "/flash/qstore"), s.url)
+        with SimBoard(board_pty, f.state) as board:
+            m = Mpr(mpr, ["connect", board.path])
+            all_checks(Ctx(t, m, "sim on a pty", mpr, f.scratch, {}, LIB, "/flash/qstore"), f.root)
 
 
 def test_unix(t, mpr, mpyc, board_pty, unix_port):
-    scratch = temp_dir("e2e-mip-unix-")
-    try:
-        root = os.path.join(scratch, "www")
-        build_index(root, mpyc)
-        repositories(root)
-        state = os.path.join(scratch, "board")
-        os.makedirs(state)
-        confine = f"import vfs,os; vfs.umount('/'); vfs.mount(vfs.VfsPosix({state!r}), '/'); os.chdir('/')"
+    with Fixture("e2e-mip-unix-", mpyc, "board") as f:
+        confine = f"import vfs,os; vfs.umount('/'); vfs.mount(vfs.VfsPosix({f.state!r}), '/'); os.chdir('/')"
         with PtyBoard(board_pty, [unix_port, "-i", "-c", confine], restart=True) as board:
             m = Mpr(mpr, ["connect", board.path])
             p = m.run("exec", "import sys\nprint([p for p in sys.path if p.endswith('/lib')][0])")
-            lib = p.out.strip()
-            c = Ctx(t, m, "unix port", mpr, scratch, {}, lib, os.path.join(state, "qstore"))
-            all_checks(c, root)
-    finally:
-        shutil.rmtree(scratch, ignore_errors=True)
+            all_checks(Ctx(t, m, "unix port", mpr, f.scratch, {}, p.out.strip(), os.path.join(f.state, "qstore")), f.root)
 
 
 def test_microbit(t, mpr, mpyc):
     """The constrained board: no directories, no hashlib, no os.rename, ~8 KB of heap."""
-    scratch = temp_dir("e2e-mip-microbit-")
-    try:
-        root = os.path.join(scratch, "www")
-        build_index(root, mpyc)
-        with MicrobitBoard() as board, Server(root) as s:
-            m = Mpr(mpr, ["connect", board.path])
-            p = m.run("mip", "install", "--index", s.url, "leaf", timeout=120)
-            t.check("microbit: a single-module package installs to the flat file system",
-                    ok(p) and "Installing: leaf.py" in p.out and p.out.endswith("Done\n"), show(p))
-            p = m.run("exec", "import leaf\nprint(leaf.VALUE)")
-            t.check("microbit: ... and imports", ok(p) and p.out.strip() == "2", show(p))
-            p = m.run("mip", "install", "--index", s.url, "mid", timeout=120)
-            q = m.run("exec", "import os\nprint(sorted(os.listdir()))")
-            t.check("microbit: a package with folders is refused, nothing written",
-                    failed(p) and "has folders" in p.err and q.out.strip() == "['.mpr-mip.json', 'leaf.py']",
-                    show(p) + "\n" + show(q))
-            p = m.run("mip", "uninstall", "leaf", timeout=120)
-            q = m.run("exec", "import os\nprint(os.listdir())")
-            t.check("microbit: uninstall", ok(p) and q.out.strip() == "[]", show(p) + "\n" + show(q))
-    finally:
-        shutil.rmtree(scratch, ignore_errors=True)
+    with Fixture("e2e-mip-microbit-", mpyc, "unused") as f, MicrobitBoard() as board, Server(f.root) as s:
+        m = Mpr(mpr, ["connect", board.path])
+        p = m.run("mip", "install", "--index", s.url, "leaf", timeout=120)
+        t.check("microbit: a single-module package installs to the flat file system",
+                ok(p) and "Installing: leaf.py" in p.out and p.out.endswith("Done\n"), show(p))
+        p = m.run("exec", "import leaf\nprint(leaf.VALUE)")
+        t.check("microbit: ... and imports", ok(p) and p.out.strip() == "2", show(p))
+        p = m.run("mip", "install", "--index", s.url, "mid", timeout=120)
+        q = m.run("exec", "import os\nprint(sorted(os.listdir()))")
+        t.check("microbit: a package with folders is refused, nothing written",
+                failed(p) and "has folders" in p.err and q.out.strip() == "['.mpr-mip.json', 'leaf.py']",
+                show(p) + "\n" + show(q))
+        p = m.run("mip", "uninstall", "leaf", timeout=120)
+        q = m.run("exec", "import os\nprint(os.listdir())")
+        t.check("microbit: uninstall", ok(p) and q.out.strip() == "[]", show(p) + "\n" + show(q))
 
 
 def main():
