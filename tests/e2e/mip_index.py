@@ -7,7 +7,8 @@ The index layout is micropython-lib's (tools/build.py):
 The "6" variant holds .mpy files compiled with mpyc, the "py" variant the sources.
 
 Run as a script, it is the server:  mip_index.py --serve DIR [--die-on URLPATH] [--tls CERT KEY]
-prints "port N" and serves DIR on 127.0.0.1 until killed; a request for URLPATH gets its headers
+prints "port N" and serves DIR on 127.0.0.1 until killed (also as /redirect/PATH, answered with a
+redirect to /PATH); a request for URLPATH gets its headers
 and half of its bytes, then the server process exits at once (a server killed mid-file).
 """
 import argparse
@@ -128,6 +129,12 @@ def serve(root, die_on, tls):
             pass
 
         def do_GET(self):
+            if self.path.startswith("/redirect/"):  # every path is also served through a redirect
+                self.send_response(302)
+                self.send_header("Location", self.path[len("/redirect"):])
+                self.send_header("Content-Length", "0")
+                self.end_headers()
+                return
             if die_on and self.path == die_on:
                 with open(os.path.join(root, die_on.lstrip("/")), "rb") as f:
                     data = f.read()

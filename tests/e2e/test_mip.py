@@ -188,6 +188,8 @@ def index_installs(c, url):
     p = c.run("mip", "install", "--index", url, "top")
     c.check("unchanged files are not sent again", ok(p) and "Installing: " not in p.out and p.out.count("Exists: ") == 4,
             show(p))
+    p = c.run("mip", "install", "--index", url + "/redirect", "--no-mpy", "--target", "/other", "leaf")
+    c.check("redirects are followed", ok(p) and "leaf.py" in c.files_under("/other"), show(p))
     p = c.run("mip", "install", "--index", url, "leaf@1.0")
     c.check("name@version installs that version", ok(p) and c.eval("leaf.VALUE", "import leaf") == "1", show(p))
     p = c.run("mip", "install", "--index", url, "leaf@7.7")
