@@ -15,6 +15,20 @@ namespace {
 
 constexpr const char* kTemporarySuffix = ".mip~";
 
+// The folders inside the target that hold `files` (relative paths), for removing those left
+// empty once the files are gone.
+std::vector<std::string> folders_inside_target(const std::string& target, const std::vector<std::string>& files) {
+    std::vector<std::string> dirs;
+    std::set<std::string> seen;
+    for (std::string rel : files)
+        for (auto slash = rel.rfind('/'); slash != std::string::npos; slash = rel.rfind('/')) {
+            rel.resize(slash);
+            std::string d = MipBoard::in_target(target, rel);
+            if (seen.insert(d).second) dirs.push_back(d);
+        }
+    return dirs;
+}
+
 }  // namespace
 
 void Installer::refuse_folders_on_flat_board(const std::vector<PlannedPackage>& packages) {
@@ -85,6 +99,10 @@ void Installer::install(std::vector<PlannedPackage>& packages, bool compile) {
 
     // The manifest records every package of this install, also those whose files were all there.
     Manifest manifest = parse_manifest(facts_.manifest_text);
+    // Files an earlier version of a package put there that this version no longer has (and no
+    // other package lists): removed once the new files are in place.
+    Manifest before = manifest;
+    std::vector<std::string> stale;
     for (const PlannedPackage& p : packages) {
         InstalledPackage& entry = manifest.packages[p.name];
         entry.version = p.version;
@@ -93,12 +111,25 @@ void Installer::install(std::vector<PlannedPackage>& packages, bool compile) {
         for (const PlannedFile& f : p.files) entry.files.push_back(f.target);
         entry.deps = p.deps;
     }
+    for (const auto& [name, old] : before.packages)
+        for (const std::string& f : old.files) {
+            bool listed = false;
+            for (const auto& [other, now] : manifest.packages)
+                for (const std::string& g : now.files) listed = listed || g == f;
+            if (!listed) stale.push_back(f);
+        }
     std::string manifest_text = serialize_manifest(manifest);
     std::string manifest_file = MipBoard::manifest_path(facts_.target);
 
     for (const std::string& e : exists) hooks_.say("Exists: " + e);
     if (manifest_text != facts_.manifest_text) to_write.emplace_back(manifest_file, &manifest_text);
     write_all(to_write);
+    if (!stale.empty()) {
+        std::vector<std::string> paths;
+        for (const std::string& s : stale) paths.push_back(MipBoard::in_target(facts_.target, s));
+        for (const std::string& s : paths) hooks_.say("Removing: " + s);
+        board_.remove_files(paths, folders_inside_target(facts_.target, stale));
+    }
 }
 
 void Installer::write_all(const std::vector<std::pair<std::string, const std::string*>>& files) {
@@ -167,20 +198,10 @@ void Installer::uninstall(const std::string& name) {
     if (!m.packages.count(name))
         fail("package '" + name + "' is not installed in " + (facts_.target.empty() ? "/" : facts_.target) +
              " (as far as mip's manifest knows; 'mip list' shows what is)");
-    std::vector<std::string> paths, dirs;
-    std::set<std::string> seen_dirs;
-    for (const std::string& f : m.files_only_in(name)) {
-        paths.push_back(MipBoard::in_target(facts_.target, f));
-        // The package's own folders inside the target, removed when they are left empty.
-        std::string rel = f;
-        for (auto slash = rel.rfind('/'); slash != std::string::npos; slash = rel.rfind('/')) {
-            rel.resize(slash);
-            std::string d = MipBoard::in_target(facts_.target, rel);
-            if (seen_dirs.insert(d).second) dirs.push_back(d);
-        }
-    }
+    std::vector<std::string> files = m.files_only_in(name), paths;
+    for (const std::string& f : files) paths.push_back(MipBoard::in_target(facts_.target, f));
     for (const std::string& p : paths) hooks_.say("Removing: " + p);
-    board_.remove_files(paths, dirs);
+    board_.remove_files(paths, folders_inside_target(facts_.target, files));
     m.packages.erase(name);
     std::string manifest_file = MipBoard::manifest_path(facts_.target);
     if (m.packages.empty()) board_.remove_files({manifest_file});

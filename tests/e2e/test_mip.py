@@ -113,6 +113,10 @@ def build_index(root, mpyc):
           variants=("py",))
     b.add("big", "2.0", {"big/__init__.py": source("V = 2\n"), "big/data.py": source(big.replace("x", "y"))},
           variants=("py",))
+    # A package whose newer version has fewer files.
+    b.add("shrink", "1.0", {"shrink/__init__.py": source("V = 1\n"), "shrink/old.py": source("OLD = 1\n"),
+                            "shrink/gone/x.py": source("X = 1\n")}, latest=False, variants=("py",))
+    b.add("shrink", "2.0", {"shrink/__init__.py": source("V = 2\n")}, variants=("py",))
     # An index entry whose file bytes were altered after the index was made.
     b.add("tampered", "1.0", {"tampered.py": source("SAFE = True\n")}, variants=("py",))
     h = h8(source("SAFE = True\n"))
@@ -202,6 +206,12 @@ def index_installs(c, url):
     files = c.files_under("/other")
     c.check("--target and --no-mpy: .py sources in the given folder",
             ok(p) and sorted(files) == [".mpr-mip.json", "leaf.py", "mid/", "mid/__init__.py", "mid/util.py"], f"{sorted(files)}\n{show(p)}")
+    p = c.run("mip", "install", "--no-mpy", "--index", url, "shrink@1.0")
+    q = c.run("mip", "install", "--no-mpy", "--index", url, "shrink")
+    files = c.files_under(c.lib)
+    c.check("an upgrade removes the files the new version no longer has (and their empty folders)",
+            ok(p) and ok(q) and "shrink/__init__.py" in files and "shrink/old.py" not in files
+            and "shrink/gone/" not in files and f"Removing: {c.lib}/shrink/old.py" in q.out, f"{sorted(files)}\n{show(q)}")
     p = c.run("mip", "list")
     c.check("mip list shows the installed packages", ok(p) and "top 1.1: 1 file" in p.out and "leaf 1.0" in p.out
             and "mid 0.3" in p.out, show(p))
