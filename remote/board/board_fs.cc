@@ -190,8 +190,10 @@ namespace {
 struct DamagedTransfer {};
 }  // namespace
 
-void BoardFs::write_file(std::string_view path, std::string_view data, const ProgressFn& progress) {
-    const BoardCaps& c = caps();
+void BoardFs::write_file(std::string_view path, std::string_view data, const ProgressFn& progress,
+                         bool via_temporary) {
+    BoardCaps c = caps();
+    if (!via_temporary) c.rename = false;
     std::string dest(path);
     // With os.rename an upload is atomic: the data goes to DEST.mpr~, is verified, and is then
     // renamed over DEST, so DEST never holds a partial file.  A new DEST is first created empty,
@@ -204,7 +206,7 @@ void BoardFs::write_file(std::string_view path, std::string_view data, const Pro
     // its file system is corrupted when it runs out): the destination is written directly,
     // verified, and written again if it arrived damaged.
     const bool atomic = c.rename;
-    if (!atomic && notice && !told_not_atomic_) {
+    if (!atomic && via_temporary && notice && !told_not_atomic_) {
         told_not_atomic_ = true;
         notice("note: this board has no os.rename, so files are written in place (then verified), not atomically");
     }

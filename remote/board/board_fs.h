@@ -60,7 +60,10 @@ public:
     // Reads a whole file.  `sink` (if given) also receives the data as it arrives (cat).
     std::string read_file(std::string_view path, std::size_t size_hint, const ProgressFn& progress,
                           const std::function<void(std::string_view)>& sink = {});
-    void write_file(std::string_view path, std::string_view data, const ProgressFn& progress);
+    // `via_temporary` false: written in place (then verified), for callers that stage their own
+    // temporary files (mip renames a whole package into place at once).
+    void write_file(std::string_view path, std::string_view data, const ProgressFn& progress,
+                    bool via_temporary = true);
     RemoteDigest digest(std::string_view path);
     // True when the board's digest of `path` (sha256, or size and byte sum) matches `data`.
     bool digest_matches(std::string_view path, std::string_view data);

@@ -39,6 +39,12 @@ UserConfig parse_user_config(const std::string& text, const std::string& source)
         if (!j["baud"].is_number_integer()) throw bad("\"baud\" must be an integer");
         c.baud = j["baud"].get<int>();
     }
+    if (j.contains("mip")) {
+        const auto& mip = j["mip"];
+        if (!mip.is_object() || (mip.contains("compile") && !mip["compile"].is_boolean()))
+            throw bad("\"mip\" must be an object like {\"compile\": true}");
+        c.mip_compile = mip.value("compile", false);
+    }
     if (j.contains("commands")) {
         if (!j["commands"].is_object()) throw bad("\"commands\" must be an object");
         for (auto& [key, val] : j["commands"].items()) {

@@ -8,7 +8,8 @@
 //     "commands": { "c33": "connect id:334D335C3138",
 //                   "test": ["exec", "import test"],
 //                   "double x=4": "eval x*2",
-//                   "bl": { "command": "bootloader", "help": "enter the bootloader" } } }
+//                   "bl": { "command": "bootloader", "help": "enter the bootloader" } },
+//     "mip": { "compile": true } }
 //
 // Without that file, mpremote's own config.py is read instead (mpremote_config.h).
 #pragma once
@@ -24,6 +25,7 @@ namespace mpy {
 struct UserConfig {
     std::string device;       // "" when not set
     std::optional<int> baud;
+    bool mip_compile = false; // "mip": {"compile": true}: `mip install` compiles .py to .mpy by default
     AliasTable aliases;       // only the user's
     std::filesystem::path path;  // where it was read from ("" if there was no file)
 };

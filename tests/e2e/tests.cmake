@@ -76,3 +76,24 @@ if(MPYTOOLS_UNIX_PORT)
   set_tests_properties(e2e_mount_unix PROPERTIES SKIP_RETURN_CODE 77 TIMEOUT 300 LABELS "e2e"
                        ENVIRONMENT "PYTHONDONTWRITEBYTECODE=1")
 endif()
+
+# mpr mip: installs from an index v2 built at test time from our own packages, served on
+# 127.0.0.1 over HTTP and HTTPS (test_mip.py, mip_index.py); the sim board, and the unix port
+# when MPYTOOLS_UNIX_PORT is set.
+add_test(NAME e2e_mip_sim
+         COMMAND ${Python3_EXECUTABLE} ${e2e_dir}/test_mip.py --mpr $<TARGET_FILE:mpr> --mpyc $<TARGET_FILE:mpyc>
+                 --board-pty $<TARGET_FILE:board_pty> --board sim)
+set_tests_properties(e2e_mip_sim PROPERTIES SKIP_RETURN_CODE 77 TIMEOUT 300 LABELS "e2e"
+                     ENVIRONMENT "PYTHONDONTWRITEBYTECODE=1")
+add_test(NAME e2e_mip_microbit
+         COMMAND ${Python3_EXECUTABLE} ${e2e_dir}/test_mip.py --mpr $<TARGET_FILE:mpr> --mpyc $<TARGET_FILE:mpyc>
+                 --board-pty $<TARGET_FILE:board_pty> --board microbit)
+set_tests_properties(e2e_mip_microbit PROPERTIES SKIP_RETURN_CODE 77 TIMEOUT 300 LABELS "e2e" RUN_SERIAL TRUE
+                     ENVIRONMENT "PYTHONDONTWRITEBYTECODE=1")
+if(MPYTOOLS_UNIX_PORT)
+  add_test(NAME e2e_mip_unix
+           COMMAND ${Python3_EXECUTABLE} ${e2e_dir}/test_mip.py --mpr $<TARGET_FILE:mpr> --mpyc $<TARGET_FILE:mpyc>
+                   --board-pty $<TARGET_FILE:board_pty> --board unix --unix-port ${MPYTOOLS_UNIX_PORT})
+  set_tests_properties(e2e_mip_unix PROPERTIES SKIP_RETURN_CODE 77 TIMEOUT 300 LABELS "e2e"
+                       ENVIRONMENT "PYTHONDONTWRITEBYTECODE=1")
+endif()

@@ -151,7 +151,7 @@ TEST(MprCommandTable, TheDispatcherRunsTheEntrysHandler) {
     } catch (const DiagnosticError& e) {
         EXPECT_EQ(e.diagnostic().message, "sleep: expected a number of seconds, got 'soon'");
     }
-    for (const char* name : {"mip", "romfs"}) {
+    for (const char* name : {"romfs"}) {
         try {
             session.run({ParsedCommand{name, {}, {"x"}}});
             FAIL() << name;
