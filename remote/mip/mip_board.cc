@@ -135,13 +135,7 @@ void MipBoard::commit(const std::vector<std::pair<std::string, std::string>>& mo
             pairs += "(" + py_str(moves[i].first) + "," + py_str(moves[i].second) + "),";
         pairs += "]";
         // FAT refuses to rename onto an existing file on some ports: remove it and try again.
-        // MicroPython 1.27's VfsPosix mounted with a root folder builds both of rename's paths in
-        // one buffer, so its rename fails, or does nothing when the destination exists: while
-        // the temporary is still there, its data is copied over instead.
-        run(import_os(c) + "def _mv(a,b):\n try:\n  os.rename(a,b)\n except OSError:\n  try:\n   os.remove(b)\n"
-                           "  except OSError:\n   pass\n  try:\n   os.rename(a,b)\n  except OSError:\n   pass\n"
-                           " try:\n  s=open(a,'rb')\n except OSError:\n  return\n o=open(b,'wb')\n while 1:\n"
-                           "  d=s.read(512)\n  if not d:break\n  o.write(d)\n s.close();o.close();os.remove(a)\n"
+        run(import_os(c) + "def _mv(a,b):\n try:\n  os.rename(a,b)\n except OSError:\n  os.remove(b)\n  os.rename(a,b)\n"
                            "for _a,_b in " + pairs + ":_mv(_a,_b)\ndel _mv\n");
     }
 }

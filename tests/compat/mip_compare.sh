@@ -69,7 +69,7 @@ echo "   served at $index"
 start_board() {
     mkdir -p "$1"
     "$board_pty" --restart -- "$unix_port" -i -c \
-        "import vfs,os; vfs.umount('/'); vfs.mount(vfs.VfsPosix('$1'), '/'); os.chdir('/')" >"$1.pty" &
+        "$(python3 "$here/../e2e/boardlib.py" unix-confine "$1")" >"$1.pty" &
     pids+=($!)
     pty=
     for _ in $(seq 100); do

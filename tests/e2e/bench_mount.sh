@@ -129,7 +129,7 @@ if [ -x "$UNIX_PORT" ]; then
   root=$work/unix-root
   mkdir -p "$root"
   "$BOARD_PTY" --restart -- "$UNIX_PORT" -i -c \
-    "import vfs,os; vfs.umount('/'); vfs.mount(vfs.VfsPosix('$root'), '/'); os.chdir('/')" > "$work/unix.pty" &
+    "$(python3 tests/e2e/boardlib.py unix-confine "$root")" > "$work/unix.pty" &
   pids+=($!)
   for _ in $(seq 100); do grep -q /dev/pts "$work/unix.pty" 2>/dev/null && break; sleep 0.1; done
   port=$(grep -o '/dev/pts/[0-9]*' "$work/unix.pty" | head -1)

@@ -325,14 +325,15 @@ del _confine,vfs,os
 """
 
 
-def unix_port_command(binary, root):
+def unix_port_command(binary, root, heap=None):
     """The command that starts MicroPython's unix port with the host folder `root` as its `/`.
 
     Left alone, the unix port's `/` is the host's root, and a test (mpremote's own
     test_filesystem.sh runs `rm -r :/`) could damage the host.  UNIX_CONFINE, given with -c,
     mounts `root` in its place before the REPL starts (-i); board_pty --restart runs the command
     again after each soft reset, so it holds throughout."""
-    return [binary, "-i", "-c", UNIX_CONFINE % os.path.abspath(root)]
+    heap_option = ["-X", f"heapsize={heap}"] if heap else []
+    return [binary] + heap_option + ["-i", "-c", UNIX_CONFINE % os.path.abspath(root)]
 
 
 class UnixBoard(PtyBoard):
@@ -341,16 +342,17 @@ class UnixBoard(PtyBoard):
 
     name = "unix"
 
-    def __init__(self, board_pty, binary=UNIX_PORT, root=None):
+    def __init__(self, board_pty, binary=UNIX_PORT, root=None, heap=None):
         super().__init__(board_pty, [], restart=True)
         self.binary = binary
         self.root = root
+        self.heap = heap
         self.own_root = root is None
 
     def start(self, timeout=20.0):
         if self.root is None:
             self.root = tempfile.mkdtemp(prefix="e2e-unix-root-")
-        self.command = unix_port_command(self.binary, self.root)
+        self.command = unix_port_command(self.binary, self.root, self.heap)
         return super().start(timeout)
 
     def stop(self):

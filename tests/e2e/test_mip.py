@@ -17,7 +17,7 @@ import sys
 
 sys.dont_write_bytecode = True  # no __pycache__ in the source tree
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
-from boardlib import (MICROBIT_FIRMWARE, MicrobitBoard, PtyBoard, SimBoard, have,  # noqa: E402
+from boardlib import (MICROBIT_FIRMWARE, MicrobitBoard, PtyBoard, SimBoard, UnixBoard, have,  # noqa: E402
                       sim_runtime_present, temp_dir)
 from checks import Checks  # noqa: E402
 from mip_index import IndexBuilder, Server, h8, make_certificate, write_tree  # noqa: E402
@@ -376,8 +376,7 @@ def test_sim(t, mpr, mpyc, board_pty):
 
 def test_unix(t, mpr, mpyc, board_pty, unix_port):
     with Fixture("e2e-mip-unix-", mpyc, "board") as f:
-        confine = f"import vfs,os; vfs.umount('/'); vfs.mount(vfs.VfsPosix({f.state!r}), '/'); os.chdir('/')"
-        with PtyBoard(board_pty, [unix_port, "-i", "-c", confine], restart=True) as board:
+        with UnixBoard(board_pty, unix_port, root=f.state) as board:
             m = Mpr(mpr, ["connect", board.path])
             p = m.run("exec", "import sys\nprint([p for p in sys.path if p.endswith('/lib')][0])")
             all_checks(Ctx(t, m, "unix port", mpr, f.scratch, {}, p.out.strip(), os.path.join(f.state, "qstore")), f.root)

@@ -7,7 +7,7 @@
             umount, `fs rm -r` refused, host Ctrl-C during requests, the REPL (piped and on a pty
             with --inject-code/--capture), Ctrl-D re-mount
   unix      the same on MicroPython's unix port behind `board_pty --restart` (--unix-port), and
-            a mount on a unix port with a 32 KB heap
+            a mount on a unix port with a 40 KB heap
   microbit  QEMU's micro:bit (MicroPython 1.9.2): the one-line refusal, exit status 1
 
 usage: test_mount.py --mpr PATH --board-pty PATH --board {sim,unix,microbit}
@@ -27,7 +27,7 @@ import time
 
 sys.dont_write_bytecode = True  # no __pycache__ in the source tree
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
-from boardlib import (MicrobitBoard, PtyBoard, SimBoard, MICROBIT_FIRMWARE, have,  # noqa: E402
+from boardlib import (MicrobitBoard, PtyBoard, SimBoard, UnixBoard, MICROBIT_FIRMWARE, have,  # noqa: E402
                       sim_runtime_present, temp_dir)
 from checks import Checks  # noqa: E402
 
@@ -417,9 +417,7 @@ def test_sim(t, mpr, board_pty, mpyc):
 
 def unix_board(board_pty, unix_port, root, heap=None):
     """The unix port as a board whose / is `root` (it must never see the host's files)."""
-    boot = (f"import vfs,os; vfs.umount('/'); vfs.mount(vfs.VfsPosix({root!r}), '/'); os.chdir('/')")
-    heap_option = ["-X", f"heapsize={heap}"] if heap else []
-    return PtyBoard(board_pty, [unix_port] + heap_option + ["-i", "-c", boot], restart=True)
+    return UnixBoard(board_pty, unix_port, root=root, heap=heap)
 
 
 def test_unix(t, mpr, board_pty, mpyc, unix_port):
@@ -431,15 +429,17 @@ def test_unix(t, mpr, board_pty, mpyc, unix_port):
             t.check("unix port: its / is a scratch folder", ok(p) and p.out.strip() == "[]", show(p))
             full_suite(t, m, "unix port", mpyc)
         # A board with little RAM: the agent goes in small pieces (mpremote's, compiled in one
-        # piece, needs about 47 KB here).
+        # piece, needs about 47 KB here).  The test board's own confinement to its scratch
+        # folder (boardlib.UNIX_CONFINE) takes about 3 KB of the heap and splits it: with 40 KB,
+        # about 37 KB are left for the agent and the program.
         work = temp_dir("e2e-mount-small-")
         try:
             folder, _ = make_folder(work, None)
-            with unix_board(board_pty, unix_port, root, heap="32k") as board:
+            with unix_board(board_pty, unix_port, root, heap="40k") as board:
                 m = Mpr(mpr, ["connect", board.path])
                 p = m.run("mount", folder, "exec", "import pkg", "+", "exec",
                           "print(pkg.Y, len(open('data.bin', 'rb').read(2000)))")
-                t.check("unix port with a 32 KB heap: mount, import, read", ok(p) and "pkg.sub.y 2000" in p.out, show(p))
+                t.check("unix port with a 40 KB heap: mount, import, read", ok(p) and "pkg.sub.y 2000" in p.out, show(p))
         finally:
             shutil.rmtree(work, ignore_errors=True)
     finally:
