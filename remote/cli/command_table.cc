@@ -1,30 +1,29 @@
 #include "remote/cli/command_table.h"
 
-#include "common/diagnostics.h"
+#include <algorithm>
+
 #include "remote/cli/commands.h"
 
 namespace mpy {
 namespace {
 
-[[noreturn]] void usage(const std::string& msg) { throw DiagnosticError(Diagnostic{"error", msg, {}}); }
-
-// `fs` needs a file-system command; "fs ls" and "fs tree" list the current directory when no
-// path is given.
-void complete_fs_args(ParsedCommand& cmd) {
-    std::vector<std::string>& args = cmd.args;
-    if (args.empty()) usage("fs: missing a file-system command (cat, cp, ls, ...)");
-    // As mpremote's argparse group: one size format at a time.
-    if (cmd.flag("size") && cmd.flag("human")) usage("fs: argument --human/-h: not allowed with argument --size/-s");
-    // "fs ls" and "fs tree" list the current directory when no path is given.
-    if (args.size() == 1 && (args[0] == "ls" || args[0] == "tree")) args.push_back("");
+// "fs ls" and "fs tree" list the current directory when no path is given: as mpremote, an empty
+// path is added when the words up to the next '+' start with ls/tree and hold no other word that
+// is not an option.
+void default_fs_listing_path(std::vector<std::string>& words) {
+    if (words.empty() || (words[0] != "ls" && words[0] != "tree")) return;
+    auto not_option = [](const std::string& w) { return w.empty() || w[0] != '-'; };
+    if (std::count_if(words.begin(), words.end(), not_option) == 1) words.push_back("");
 }
 
 std::vector<CommandSpec> make_table() {
+    using Count = PositionalSpec::Count;
     const std::vector<OptionSpec> follow = {{"follow", 'f', false, true, "1"}};
+    const OptionSpec mpy_files = {"mpy", 'm', false, true, "1"};
     return {
         {"connect", {}, 1, false,
          "connect to given device (list, auto, id:SERIAL, usb:VID:PID, port:PATH, socket://HOST:PORT, sim, or a path)",
-         cmd_connect},
+         cmd_connect, nullptr, {{"device"}}},
         {"disconnect", {}, 0, false, "disconnect current device", cmd_disconnect},
         {"resume", {}, 0, false, "resume a previous session (will not auto soft-reset)", cmd_resume},
         {"soft-reset", {}, 0, false, "perform a soft-reset of the device", cmd_soft_reset},
@@ -34,25 +33,31 @@ std::vector<CommandSpec> make_table() {
           {"inject-code", 0, true, false, ""},
           {"inject-file", 0, true, false, ""}},
          0, false, "enter the REPL (Ctrl-] or Ctrl-x leaves)", cmd_repl},
-        {"eval", {}, 1, false, "evaluate and print the string", cmd_exec},
-        {"exec", follow, 1, false, "execute the string", cmd_exec},
-        {"run", follow, 1, false, "run the given local script", cmd_exec},
+        {"eval", {}, 1, false, "evaluate and print the string", cmd_exec, nullptr, {{"expr"}}},
+        {"exec", follow, 1, false, "execute the string", cmd_exec, nullptr, {{"expr"}}},
+        {"run", follow, 1, false, "run the given local script", cmd_exec, nullptr, {{"path"}}},
         {"fs",
          {{"recursive", 'r', false, true, "0"},
           {"force", 'f', false, true, "0"},
           {"verbose", 'v', false, true, ""},
-          {"size", 's', false, false, "0"},
-          {"human", 'h', false, false, "0"}},
+          {"size", 's', false, false, "0", "size format"},
+          {"human", 'h', false, false, "0", "size format"}},
          2, true, "execute filesystem commands on the device (" + fs_command_list() + ")", cmd_fs,
-         complete_fs_args},
+         nullptr, {{"command"}, {"path", Count::one_or_more}}, default_fs_listing_path},
         {"df", {}, 0, false, "show the size, used and free space of the device's file systems", cmd_df},
-        {"edit", {}, 1, true, "edit files on the device with $EDITOR", cmd_edit},
+        {"edit", {}, 1, true, "edit files on the device with $EDITOR", cmd_edit, nullptr,
+         {{"files", Count::one_or_more}}},
         {"rtc", {{"set", 's', false, true, "0"}}, 0, false, "get (default) or set the device RTC", cmd_rtc},
-        {"sleep", {}, 1, false, "sleep (seconds) before executing the next command", cmd_sleep},
-        {"mount", {{"unsafe-links", 'l', false, true, "0"}}, 1, false, "(not supported by mpr)", cmd_not_supported},
+        {"sleep", {}, 1, false, "sleep (seconds) before executing the next command", cmd_sleep, nullptr,
+         {{"ms", Count::one, ValueKind::real}}},
+        {"mount", {{"unsafe-links", 'l', false, true, "0"}}, 1, false, "(not supported by mpr)", cmd_not_supported,
+         nullptr, {{"path"}}},
         {"umount", {}, 0, false, "(not supported by mpr)", cmd_not_supported},
-        {"mip", {}, 1, true, "(not supported by mpr)", cmd_not_supported},
-        {"romfs", {}, 1, true, "(not supported by mpr)", cmd_not_supported},
+        {"mip", {mpy_files, {"target", 0, true, false, ""}, {"index", 0, true, false, ""}}, 2, true,
+         "(not supported by mpr)", cmd_not_supported, nullptr, {{"command"}, {"packages", Count::one_or_more}}},
+        {"romfs",
+         {mpy_files, {"partition", 'p', true, false, "0", "", ValueKind::integer}, {"output", 'o', true, false, ""}},
+         1, false, "(not supported by mpr)", cmd_not_supported, nullptr, {{"command"}, {"path", Count::optional}}},
         {"help", {}, 0, false, "print help and exit", cmd_help},
         {"version", {}, 0, false, "print version and exit", cmd_version},
     };
