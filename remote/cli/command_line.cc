@@ -147,6 +147,7 @@ std::vector<ParsedCommand> parse_commands(std::vector<std::string> args, const A
         ParsedCommand cmd = std::move(parsed.command);
         if (spec->complete_args) spec->complete_args(cmd);
         out.push_back(std::move(cmd));
+        if (spec->ends_the_command_line) break;
     }
     return out;
 }

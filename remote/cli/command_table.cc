@@ -58,8 +58,8 @@ std::vector<CommandSpec> make_table() {
         {"romfs",
          {mpy_files, {"partition", 'p', true, false, "0", "", ValueKind::integer}, {"output", 'o', true, false, ""}},
          1, false, "(not supported by mpr)", cmd_not_supported, nullptr, {{"command"}, {"path", Count::optional}}},
-        {"help", {}, 0, false, "print help and exit", cmd_help},
-        {"version", {}, 0, false, "print version and exit", cmd_version},
+        {"help", {}, 0, false, "print help and exit", cmd_help, nullptr, {}, nullptr, true},
+        {"version", {}, 0, false, "print version and exit", cmd_version, nullptr, {}, nullptr, true},
     };
 }
 

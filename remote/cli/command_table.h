@@ -69,6 +69,9 @@ struct CommandSpec {
     // `min_args` and `greedy` say the same in short (a unit test keeps them in agreement).
     std::vector<PositionalSpec> positionals = {};
     WordsHook prepare_words = nullptr;
+    // The program ends after this command (mpremote's help and version "print ... and exit"):
+    // the words after it are neither parsed nor run.
+    bool ends_the_command_line = false;
 };
 
 // Every command, in the order `help` lists them.

@@ -138,6 +138,17 @@ TEST(MprCommandLine, Errors) {
     EXPECT_THROW(parse({"exec"}), UsageError);
 }
 
+// mpremote's help and version print and exit: nothing after them is parsed (so no usage error
+// for what follows) or run.
+TEST(MprCommandLine, HelpAndVersionEndTheCommandLine) {
+    auto c = parse({"exec", "1", "version", "--", "--size", "+", "exec"});
+    ASSERT_EQ(c.size(), 2u);
+    EXPECT_EQ(c[1].name, "version");
+    auto h = parse({"help", "-", "frobnicate"});
+    ASSERT_EQ(h.size(), 1u);
+    EXPECT_EQ(h[0].name, "help");
+}
+
 TEST(MprCommandLine, SplitWords) {
     EXPECT_EQ(split_words("  connect   id:1 "), (std::vector<std::string>{"connect", "id:1"}));
     EXPECT_TRUE(split_words("").empty());
