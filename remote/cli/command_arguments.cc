@@ -5,8 +5,8 @@
 #include <cstdio>
 #include <map>
 #include <optional>
-#include <regex>
 #include <set>
+#include <string_view>
 
 namespace mpy {
 namespace {
@@ -75,23 +75,86 @@ bool is_python_float(const std::string& word) {
     return i == s.size();
 }
 
-// argparse's regular expression for how many words an action takes, over the pattern of the
-// words: 'A' an argument, 'O' an option, '-' a "--".
-std::string nargs_pattern(const SyntaxAction& a) {
+// How many words an action takes, as argparse's regular expression for it (_get_nargs_pattern)
+// over the pattern of the words ('A' an argument, 'O' an option, '-' a "--"), written as tokens:
+// std::regex backtracks by recursion, one level a word, and a long file list overflows its stack.
+struct NargsToken {
+    enum class Kind { arg, optional_arg, run } kind;  // "A", "A?", "[chars]*"
+    std::string_view chars = {};
+};
+using NargsGroup = std::vector<NargsToken>;
+
+NargsGroup nargs_group(const SyntaxAction& a) {
+    using T = NargsToken::Kind;
+    const NargsToken dashes{T::run, "-"};
     switch (a.kind) {
         case Kind::help:
         case Kind::flag_on:
-        case Kind::flag_off: return "()";
-        case Kind::value: return "(A)";
-        case Kind::remainder: return "([-AO]*)";
+        case Kind::flag_off: return {};                               // ()
+        case Kind::value: return {{T::arg}};                          // (A)
+        case Kind::remainder: return {{T::run, "-AO"}};               // ([-AO]*)
         case Kind::positional: break;
     }
     switch (a.positional->count) {
-        case PositionalSpec::Count::one: return "(-*A-*)";
-        case PositionalSpec::Count::one_or_more: return "(-*A[A-]*)";
-        case PositionalSpec::Count::optional: return "(-*A?-*)";
+        case PositionalSpec::Count::one: return {dashes, {T::arg}, dashes};                  // (-*A-*)
+        case PositionalSpec::Count::one_or_more: return {dashes, {T::arg}, {T::run, "A-"}};  // (-*A[A-]*)
+        case PositionalSpec::Count::optional: return {dashes, {T::optional_arg}, dashes};    // (-*A?-*)
     }
-    return "(-*A-*)";
+    return {dashes, {T::arg}, dashes};
+}
+
+// Matches `groups` one after the other at the start of `pattern` as Python's re.match does
+// (greedy, backtracking); the length each group took, or nothing.
+class NargsMatcher {
+public:
+    NargsMatcher(const std::vector<NargsGroup>& groups, std::string_view pattern)
+        : groups_(groups), pattern_(pattern), ends_(groups.size()) {}
+
+    std::optional<std::vector<std::size_t>> lengths() {
+        if (!step(0, 0, 0)) return std::nullopt;
+        std::vector<std::size_t> out;
+        std::size_t start = 0;
+        for (std::size_t end : ends_) {
+            out.push_back(end - start);
+            start = end;
+        }
+        return out;
+    }
+
+private:
+    // The recursion is one level a token (a dozen at most), not one a word.
+    bool step(std::size_t g, std::size_t t, std::size_t pos) {
+        if (g == groups_.size()) return true;
+        if (t == groups_[g].size()) {
+            ends_[g] = pos;
+            return step(g + 1, 0, pos);
+        }
+        const NargsToken& tok = groups_[g][t];
+        bool is_arg = pos < pattern_.size() && pattern_[pos] == 'A';
+        switch (tok.kind) {
+            case NargsToken::Kind::arg: return is_arg && step(g, t + 1, pos + 1);
+            case NargsToken::Kind::optional_arg: return (is_arg && step(g, t + 1, pos + 1)) || step(g, t + 1, pos);
+            case NargsToken::Kind::run: break;
+        }
+        std::size_t run = 0;
+        while (pos + run < pattern_.size() && tok.chars.find(pattern_[pos + run]) != std::string_view::npos) ++run;
+        for (std::size_t k = run + 1; k-- > 0;)
+            if (step(g, t + 1, pos + k)) return true;
+        return false;
+    }
+
+    const std::vector<NargsGroup>& groups_;
+    std::string_view pattern_;
+    std::vector<std::size_t> ends_;
+};
+
+// argparse's test for a negative number, which is an argument, not an option: -\d+ or -\d*\.\d+
+bool looks_like_negative_number(const std::string& w) {
+    if (w.size() < 2 || w[0] != '-') return false;
+    auto dot = w.find('.');
+    if (dot == std::string::npos) return std::all_of(w.begin() + 1, w.end(), is_digit);
+    return dot + 1 < w.size() && std::all_of(w.begin() + 1, w.begin() + static_cast<long>(dot), is_digit) &&
+           std::all_of(w.begin() + static_cast<long>(dot) + 1, w.end(), is_digit);
 }
 
 class ArgparseRun {
@@ -175,8 +238,7 @@ private:
             fail("ambiguous option: " + word + " could match " + names);
         }
         if (candidates.size() == 1) return candidates.front();
-        static const std::regex negative_number(R"(^-\d+$|^-\d*\.\d+$)");
-        if (std::regex_match(word, negative_number)) return std::nullopt;
+        if (looks_like_negative_number(word)) return std::nullopt;
         if (word.find(' ') != std::string::npos) return std::nullopt;
         return OptionWord{};
     }
@@ -219,11 +281,10 @@ private:
     }
 
     // How many words at the start of `pattern` action `a` takes (argparse's _match_argument).
-    std::size_t match_argument(const SyntaxAction& a, const std::string& pattern) const {
-        std::smatch m;
-        if (!std::regex_search(pattern, m, std::regex(nargs_pattern(a)), std::regex_constants::match_continuous))
-            fail(a, "expected one argument");  // only a value option can miss its words
-        return static_cast<std::size_t>(m.length(1));
+    std::size_t match_argument(const SyntaxAction& a, std::string_view pattern) const {
+        std::optional<std::vector<std::size_t>> m = NargsMatcher({nargs_group(a)}, pattern).lengths();
+        if (!m) fail(a, "expected one argument");  // only a value option can miss its words
+        return m->front();
     }
 
     std::size_t consume_optional(std::size_t start) {
@@ -254,7 +315,7 @@ private:
                 }
             } else {
                 std::size_t first = start + 1;
-                std::size_t count = match_argument(*word.action, pattern_.substr(std::min(first, pattern_.size())));
+                std::size_t count = match_argument(*word.action, std::string_view(pattern_).substr(std::min(first, pattern_.size())));
                 stop = first + count;
                 taken.push_back({word.action, {words_.begin() + static_cast<long>(first), words_.begin() + static_cast<long>(stop)}});
                 break;
@@ -265,15 +326,14 @@ private:
     }
 
     std::size_t consume_positionals(std::size_t start) {
-        std::string rest = pattern_.substr(std::min(start, pattern_.size()));
+        std::string_view rest = std::string_view(pattern_).substr(std::min(start, pattern_.size()));
         // As many positionals as can match, dropping the last ones until they do.
         std::vector<std::size_t> counts;
         for (std::size_t n = positionals_.size(); n > 0; --n) {
-            std::string regex;
-            for (std::size_t k = 0; k < n; ++k) regex += nargs_pattern(*positionals_[k]);
-            std::smatch m;
-            if (std::regex_search(rest, m, std::regex(regex), std::regex_constants::match_continuous)) {
-                for (std::size_t k = 1; k < m.size(); ++k) counts.push_back(static_cast<std::size_t>(m.length(static_cast<int>(k))));
+            std::vector<NargsGroup> groups;
+            for (std::size_t k = 0; k < n; ++k) groups.push_back(nargs_group(*positionals_[k]));
+            if (auto m = NargsMatcher(groups, rest).lengths()) {
+                counts = *m;
                 break;
             }
         }

@@ -98,6 +98,18 @@ TEST(MprCommandArguments, WhatIsLeftIsTheNextCommand) {
     EXPECT_EQ(parse("exec", {"-x = 1"}).command.args, std::vector<std::string>{"-x = 1"});
 }
 
+// A shell glob may give cp thousands of files: matching them must not recurse once a word (as
+// std::regex does, which overflowed the stack at 30000 words).
+TEST(MprCommandArguments, LongFileLists) {
+    std::vector<std::string> words = {"cp", "-r"};
+    for (int i = 0; i < 200000; ++i) words.push_back("f" + std::to_string(i));
+    words.push_back(":");
+    CommandArguments c = parse("fs", words);
+    EXPECT_EQ(c.command.args.size(), 200002u);
+    EXPECT_EQ(c.command.args.back(), ":");
+    EXPECT_EQ(parse("sleep", {"-" + std::string(100000, '1')}).command.args.size(), 1u);
+}
+
 TEST(MprCommandArguments, HelpOption) {
     EXPECT_THROW(parse("exec", {"-h"}), HelpRequested);
     EXPECT_THROW(parse("fs", {"--help"}), HelpRequested);
