@@ -4,20 +4,16 @@
 #include <cctype>
 
 #include "common/diagnostics.h"
+#include "remote/cli/command_arguments.h"
 #include "remote/cli/command_table.h"
 #include "remote/transport/device_names.h"
 
 namespace mpy {
 namespace {
 
-[[noreturn]] void usage(const std::string& msg) { throw DiagnosticError(Diagnostic{"error", msg, {}}); }
-
-bool looks_like_number(const std::string& s) {
-    if (s.size() < 2 || s[0] != '-') return false;
-    return std::all_of(s.begin() + 1, s.end(), [](char c) { return std::isdigit(static_cast<unsigned char>(c)) || c == '.'; });
-}
-
-bool is_option_token(const std::string& s) { return s.size() > 1 && s[0] == '-' && !looks_like_number(s); }
+// Errors of the command line outside any one command's syntax (aliases, unknown commands):
+// mpremote reports them as plain errors, with exit status 1.
+[[noreturn]] void command_line_error(const std::string& msg) { throw DiagnosticError(Diagnostic{"error", msg, {}}); }
 
 // Expands aliases at the front of `args` (mpremote's do_command_expansion).
 void expand_front(std::vector<std::string>& args, const AliasTable& aliases) {
@@ -27,7 +23,7 @@ void expand_front(std::vector<std::string>& args, const AliasTable& aliases) {
     std::string last_name;
     int guard = 0;
     while (!args.empty() && aliases.count(args.front())) {
-        if (++guard > 100) usage("alias '" + args.front() + "' expands into itself");
+        if (++guard > 100) command_line_error("alias '" + args.front() + "' expands into itself");
         std::string name = args.front();
         args.erase(args.begin());
         const Alias& a = aliases.at(name);
@@ -42,7 +38,7 @@ void expand_front(std::vector<std::string>& args, const AliasTable& aliases) {
                 value = args.front().substr(pname.size() + 1);
                 args.erase(args.begin());
             } else if (!a.has_default[i]) {
-                usage("command " + name + " missing argument " + pname);
+                command_line_error("command " + name + " missing argument " + pname);
             } else {
                 value = a.params[i].second;
             }
@@ -55,60 +51,12 @@ void expand_front(std::vector<std::string>& args, const AliasTable& aliases) {
     }
     if (last && !last->params.empty() && last_arg_idx < args.size() &&
         args[last_arg_idx].find('=') != std::string::npos)
-        usage("command " + last_name + " given unexpected argument " +
+        command_line_error("command " + last_name + " given unexpected argument " +
               args[last_arg_idx].substr(0, args[last_arg_idx].find('=')));
     if (!pre.empty()) {
         std::string joined;
         for (std::size_t i = 0; i < pre.size(); ++i) joined += (i ? ";" : "") + pre[i];
         args.insert(args.begin(), {"exec", joined});
-    }
-}
-
-// Applies option token `tok` (possibly "-rf" or "--capture=x") for `spec`; may consume the
-// next token as a value.
-void apply_option(const CommandSpec& spec, ParsedCommand& cmd, std::vector<std::string>& rest,
-                  std::size_t& i, const std::string& tok) {
-    auto set_value_option = [&](const OptionSpec& o, std::string inline_value, bool has_inline) {
-        if (has_inline) {
-            cmd.options[o.name] = inline_value;
-        } else {
-            if (i + 1 >= rest.size() || rest[i + 1] == "+")
-                usage(spec.name + ": option --" + o.name + " needs a value");
-            cmd.options[o.name] = rest[++i];
-        }
-    };
-    if (tok.rfind("--", 0) == 0) {
-        std::string body = tok.substr(2), inline_value;
-        bool has_inline = false;
-        if (auto eq = body.find('='); eq != std::string::npos) {
-            inline_value = body.substr(eq + 1);
-            body = body.substr(0, eq);
-            has_inline = true;
-        }
-        for (const OptionSpec& o : spec.options) {
-            if (body == o.name) {
-                if (o.takes_value) set_value_option(o, inline_value, has_inline);
-                else cmd.options[o.name] = "1";
-                return;
-            }
-            if (o.negatable && body == "no-" + o.name) {
-                cmd.options[o.name] = "0";
-                return;
-            }
-        }
-        usage(spec.name + ": unknown option " + tok);
-    }
-    // Short options, possibly bundled ("-rv").
-    for (std::size_t k = 1; k < tok.size(); ++k) {
-        const OptionSpec* found = nullptr;
-        for (const OptionSpec& o : spec.options)
-            if (o.short_name == tok[k]) found = &o;
-        if (!found) usage(spec.name + ": unknown option -" + std::string(1, tok[k]));
-        if (found->takes_value) {
-            set_value_option(*found, tok.substr(k + 1), k + 1 < tok.size());
-            return;
-        }
-        cmd.options[found->name] = "1";
     }
 }
 
@@ -142,7 +90,7 @@ std::vector<std::string> split_words(const std::string& s) {
 
 void add_alias(AliasTable& table, const std::string& key, std::vector<std::string> expansion, std::string help) {
     std::vector<std::string> words = split_words(key);
-    if (words.empty()) usage("empty alias name in the configuration");
+    if (words.empty()) command_line_error("empty alias name in the configuration");
     Alias a;
     for (std::size_t i = 1; i < words.size(); ++i) {
         auto eq = words[i].find('=');
@@ -186,28 +134,20 @@ std::vector<ParsedCommand> parse_commands(std::vector<std::string> args, const A
         std::string name = args.front();
         args.erase(args.begin());
         const CommandSpec* spec = find_command(name);
-        if (!spec) usage("'" + name + "' is not a command");
-        ParsedCommand cmd;
-        cmd.name = name;
-        for (const OptionSpec& o : spec->options)
-            if (!o.dflt.empty()) cmd.options[o.name] = o.dflt;
-        // Walk this command's tokens: options anywhere, positionals until satisfied.
-        std::size_t i = 0;
-        for (; i < args.size(); ++i) {
-            const std::string& tok = args[i];
-            if (tok == "+") break;
-            if (is_option_token(tok) && !spec->options.empty()) {
-                apply_option(*spec, cmd, args, i, tok);
-                continue;
-            }
-            if (!spec->greedy && cmd.args.size() == spec->min_args) break;
-            cmd.args.push_back(tok);
-        }
-        args.erase(args.begin(), args.begin() + static_cast<long>(i));
+        if (!spec) command_line_error("'" + name + "' is not a command");
+        // The command's words run to the next '+' (mpremote's terminator); what its syntax leaves
+        // of them starts the next command.
+        auto terminator = std::find(args.begin(), args.end(), "+");
+        std::vector<std::string> words(args.begin(), terminator);
+        std::vector<std::string> after(terminator, args.end());
+        if (spec->prepare_words) spec->prepare_words(words);
+        CommandArguments parsed = parse_command_arguments(*spec, words);
+        args = std::move(parsed.rest);
+        args.insert(args.end(), after.begin(), after.end());
+        ParsedCommand cmd = std::move(parsed.command);
         if (spec->complete_args) spec->complete_args(cmd);
-        if (cmd.args.size() < spec->min_args)
-            usage(name + ": missing argument" + (spec->min_args - cmd.args.size() > 1 ? "s" : ""));
         out.push_back(std::move(cmd));
+        if (spec->ends_the_command_line) break;
     }
     return out;
 }

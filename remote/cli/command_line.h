@@ -4,10 +4,13 @@
 //   mpr connect /dev/ttyACM0 exec "print(1)" + fs cp -r lib : + repl
 //
 // A command takes a fixed number of arguments (the rest of the line is the next command), or,
-// for fs/edit/cp/ls..., every argument up to the next '+' or the end.  Options of a command
-// may come anywhere among its arguments.  Parsing is done in full before anything runs, so a
-// typo at the end does not leave the board half-updated.  The commands, their options and
-// their arguments are those of the command table (command_table.h).
+// for fs/edit/cp/ls..., every argument up to the next '+' or the end.  Each command's words are
+// parsed by argparse's rules, as mpremote parses them (command_arguments.h).  Parsing is done in
+// full before anything runs, so a typo at the end does not leave the board half-updated.  The
+// commands, their options and their arguments are those of the command table (command_table.h).
+//
+// Errors: UsageError for words that do not fit a command's syntax (mpr exits 2, as mpremote),
+// DiagnosticError for the rest (an unknown command, an alias's missing argument: exit 1).
 #pragma once
 
 #include <map>

@@ -1,30 +1,38 @@
 #include "remote/cli/command_table.h"
 
-#include "common/diagnostics.h"
+#include <algorithm>
+
+#include "remote/cli/command_arguments.h"
+#include "remote/cli/command_line.h"
 #include "remote/cli/commands.h"
 
 namespace mpy {
 namespace {
 
-[[noreturn]] void usage(const std::string& msg) { throw DiagnosticError(Diagnostic{"error", msg, {}}); }
+// "fs ls" and "fs tree" list the current directory when no path is given: as mpremote, an empty
+// path is added when the words up to the next '+' start with ls/tree and hold no other word that
+// is not an option.
+void default_fs_listing_path(std::vector<std::string>& words) {
+    if (words.empty() || (words[0] != "ls" && words[0] != "tree")) return;
+    auto not_option = [](const std::string& w) { return w.empty() || w[0] != '-'; };
+    if (std::count_if(words.begin(), words.end(), not_option) == 1) words.push_back("");
+}
 
-// `fs` needs a file-system command; "fs ls" and "fs tree" list the current directory when no
-// path is given.
-void complete_fs_args(ParsedCommand& cmd) {
-    std::vector<std::string>& args = cmd.args;
-    if (args.empty()) usage("fs: missing a file-system command (cat, cp, ls, ...)");
-    // As mpremote's argparse group: one size format at a time.
-    if (cmd.flag("size") && cmd.flag("human")) usage("fs: argument --human/-h: not allowed with argument --size/-s");
-    // "fs ls" and "fs tree" list the current directory when no path is given.
-    if (args.size() == 1 && (args[0] == "ls" || args[0] == "tree")) args.push_back("");
+// `mip install` and `mip download` need packages (mpremote's argparse requires them for every
+// mip command; mpr's `list` takes none): the same usage error.
+void require_mip_packages(ParsedCommand& cmd) {
+    if (cmd.args.size() == 1 && (cmd.args[0] == "install" || cmd.args[0] == "download"))
+        throw UsageError("mip", "the following arguments are required: packages");
 }
 
 std::vector<CommandSpec> make_table() {
+    using Count = PositionalSpec::Count;
     const std::vector<OptionSpec> follow = {{"follow", 'f', false, true, "1"}};
+    const OptionSpec mpy_files = {"mpy", 'm', false, true, "1"};
     return {
         {"connect", {}, 1, false,
          "connect to given device (list, auto, id:SERIAL, usb:VID:PID, port:PATH, socket://HOST:PORT, sim, or a path)",
-         cmd_connect},
+         cmd_connect, nullptr, {{"device"}}},
         {"disconnect", {}, 0, false, "disconnect current device", cmd_disconnect},
         {"resume", {}, 0, false, "resume a previous session (will not auto soft-reset)", cmd_resume},
         {"soft-reset", {}, 0, false, "perform a soft-reset of the device", cmd_soft_reset},
@@ -34,36 +42,44 @@ std::vector<CommandSpec> make_table() {
           {"inject-code", 0, true, false, ""},
           {"inject-file", 0, true, false, ""}},
          0, false, "enter the REPL (Ctrl-] or Ctrl-x leaves)", cmd_repl},
-        {"eval", {}, 1, false, "evaluate and print the string", cmd_exec},
-        {"exec", follow, 1, false, "execute the string", cmd_exec},
-        {"run", follow, 1, false, "run the given local script", cmd_exec},
+        {"eval", {}, 1, false, "evaluate and print the string", cmd_exec, nullptr, {{"expr"}}},
+        {"exec", follow, 1, false, "execute the string", cmd_exec, nullptr, {{"expr"}}},
+        {"run", follow, 1, false, "run the given local script", cmd_exec, nullptr, {{"path"}}},
         {"fs",
          {{"recursive", 'r', false, true, "0"},
           {"force", 'f', false, true, "0"},
           {"verbose", 'v', false, true, ""},
-          {"size", 's', false, false, "0"},
-          {"human", 'h', false, false, "0"}},
+          {"size", 's', false, false, "0", "size format"},
+          {"human", 'h', false, false, "0", "size format"}},
          2, true, "execute filesystem commands on the device (" + fs_command_list() + ")", cmd_fs,
-         complete_fs_args},
+         nullptr, {{"command"}, {"path", Count::one_or_more}}, default_fs_listing_path},
         {"df", {}, 0, false, "show the size, used and free space of the device's file systems", cmd_df},
-        {"edit", {}, 1, true, "edit files on the device with $EDITOR", cmd_edit},
+        {"edit", {}, 1, true, "edit files on the device with $EDITOR", cmd_edit, nullptr,
+         {{"files", Count::one_or_more}}},
         {"rtc", {{"set", 's', false, true, "0"}}, 0, false, "get (default) or set the device RTC", cmd_rtc},
-        {"sleep", {}, 1, false, "sleep (seconds) before executing the next command", cmd_sleep},
-        {"mount", {{"unsafe-links", 'l', false, true, "0"}}, 1, false, "mount a local directory on the device at /remote", cmd_mount},
+        {"sleep", {}, 1, false, "sleep (seconds) before executing the next command", cmd_sleep, nullptr,
+         {{"ms", Count::one, ValueKind::real}}},
+        {"mount", {{"unsafe-links", 'l', false, true, "0"}}, 1, false, "mount a local directory on the device at /remote",
+         cmd_mount, nullptr, {{"path"}}},
         {"umount", {}, 0, false, "unmount the local directory", cmd_umount},
+        // mpremote's mip options, then mpr's own (mip list/uninstall/download take no or other
+        // packages, so the packages may be none here; `mip install` requires them itself).
         {"mip",
-         {{"target", 0, true, false, ""},
+         {mpy_files,
+          {"target", 0, true, false, ""},
           {"index", 0, true, false, ""},
-          {"mpy", 'm', false, true, "1"},
           {"compile", 0, false, true, ""},
           {"dry-run", 'n', false, false, "0"},
           {"output", 'o', true, false, ""},
           {"mpy-version", 0, true, false, ""},
           {"cacert", 0, true, false, ""}},
-         1, true, "install packages (install|list|uninstall|download; see man mpr)", cmd_mip},
-        {"romfs", {}, 1, true, "(not supported by mpr)", cmd_not_supported},
-        {"help", {}, 0, false, "print help and exit", cmd_help},
-        {"version", {}, 0, false, "print version and exit", cmd_version},
+         1, true, "install packages (install|list|uninstall|download; see man mpr)", cmd_mip, require_mip_packages,
+         {{"command"}, {"packages", Count::zero_or_more}}},
+        {"romfs",
+         {mpy_files, {"partition", 'p', true, false, "0", "", ValueKind::integer}, {"output", 'o', true, false, ""}},
+         1, false, "(not supported by mpr)", cmd_not_supported, nullptr, {{"command"}, {"path", Count::optional}}},
+        {"help", {}, 0, false, "print help and exit", cmd_help, nullptr, {}, nullptr, true},
+        {"version", {}, 0, false, "print version and exit", cmd_version, nullptr, {}, nullptr, true},
     };
 }
 

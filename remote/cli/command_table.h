@@ -19,20 +19,41 @@ namespace mpy {
 class Session;
 struct ParsedCommand;
 
+// What a value must look like (argparse's `type=`): a word that is not one is a usage error
+// ("invalid float value: 'x'").
+enum class ValueKind { text, integer, real };
+
 struct OptionSpec {
     std::string name;  // long name without "--"
     char short_name;   // 0 if none
     bool takes_value;
     bool negatable;    // accepts --no-NAME
     std::string dflt;  // value when absent ("" for value options)
+    // Options sharing a non-empty group exclude each other, as an argparse mutually exclusive
+    // group (fs's --size and --human).  A negatable flag is always a group of its own with its
+    // --no- form.
+    std::string exclusive_group = {};
+    ValueKind kind = ValueKind::text;  // of a value option's value
+    // The value's name in the usage text; "" means argparse's default, NAME in capitals.
+    std::string metavar = {};
+};
+
+// A positional argument as mpremote's argparse parser declares it.
+struct PositionalSpec {
+    enum class Count { one, one_or_more, zero_or_more, optional };
+    std::string name;  // as the usage text and the error messages show it ("expr", "path")
+    Count count = Count::one;
+    ValueKind kind = ValueKind::text;
 };
 
 struct CommandSpec {
     // Runs the command; returns the exit status (0 or 1) or throws DiagnosticError.
     using Handler = int (*)(Session&, const ParsedCommand&);
-    // Completes or checks the parsed command (its arguments, its options' combinations) before
-    // the number of arguments is checked (may throw).
+    // Completes or checks the parsed command (its arguments, its options' combinations) after
+    // its words are parsed (may throw).
     using ArgumentsHook = void (*)(ParsedCommand& command);
+    // Rewrites the command's words (up to the next '+') before they are parsed.
+    using WordsHook = void (*)(std::vector<std::string>& words);
 
     std::string name;
     std::vector<OptionSpec> options;
@@ -43,6 +64,14 @@ struct CommandSpec {
     std::string help;
     Handler handler;
     ArgumentsHook complete_args = nullptr;
+    // The positional arguments, in order, as mpremote declares them: the parser follows argparse's
+    // rules with them (command_arguments.h), the usage text names them (command_usage.h).
+    // `min_args` and `greedy` say the same in short (a unit test keeps them in agreement).
+    std::vector<PositionalSpec> positionals = {};
+    WordsHook prepare_words = nullptr;
+    // The program ends after this command (mpremote's help and version "print ... and exit"):
+    // the words after it are neither parsed nor run.
+    bool ends_the_command_line = false;
 };
 
 // Every command, in the order `help` lists them.

@@ -4,9 +4,13 @@
 #include <cstdio>
 #include <cstdlib>
 #include <csignal>
+#include <sys/ioctl.h>
+#include <unistd.h>
 
 #include "common/diagnostics.h"
+#include "remote/cli/command_arguments.h"
 #include "remote/cli/command_line.h"
+#include "remote/cli/command_usage.h"
 #include "remote/cli/session.h"
 #include "remote/cli/user_config.h"
 #include "remote/transport/sim_transport.h"
@@ -26,6 +30,20 @@ std::string env(const char* name) {
     const char* v = std::getenv(name);
     return v ? v : "";
 }
+
+// The terminal width argparse wraps usage texts to (Python's shutil.get_terminal_size): $COLUMNS,
+// else stdout's terminal, else 80.
+int terminal_columns() {
+    try {
+        if (int c = std::stoi(env("COLUMNS")); c > 0) return c;
+    } catch (const std::exception&) {
+    }
+    winsize ws{};
+    if (ioctl(STDOUT_FILENO, TIOCGWINSZ, &ws) == 0 && ws.ws_col > 0) return ws.ws_col;
+    return mpy::kDefaultTerminalColumns;
+}
+
+mpy::CommandSyntax syntax_of(const std::string& command) { return mpy::command_syntax(*mpy::find_command(command)); }
 
 }  // namespace
 
@@ -84,6 +102,16 @@ int main(int argc, char** argv) {
 
         mpy::Session session(std::move(opts));
         return session.run(commands);
+    } catch (const mpy::UsageError& e) {
+        // As argparse: the command's usage, the message, status 2.
+        std::fflush(stdout);
+        std::fprintf(stderr, "%s%s: error: %s\n", mpy::format_usage(syntax_of(e.command()), terminal_columns()).c_str(),
+                     e.command().c_str(), e.message().c_str());
+        return 2;
+    } catch (const mpy::HelpRequested& e) {
+        std::printf("%s\n%s\n", mpy::format_usage(syntax_of(e.command()), terminal_columns()).c_str(),
+                    mpy::find_command(e.command())->help.c_str());
+        return 0;
     } catch (const mpy::DiagnosticError& e) {
         std::fflush(stdout);
         const mpy::Diagnostic& d = e.diagnostic();

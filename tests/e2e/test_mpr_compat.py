@@ -159,8 +159,9 @@ def working_directory(t, m, label, work):
 
 def tree_size_formats(t, m, label):
     p = m.run("tree", "-s", "-h")
-    t.check(f"{label}: tree -s -h refused (one size format at a time), exit 1",
-            p.returncode == 1 and p.out == "" and "not allowed with argument --size/-s" in p.err, show(p))
+    t.check(f"{label}: tree -s -h refused (one size format at a time) with fs's usage, exit 2, as mpremote",
+            p.returncode == 2 and p.out == "" and p.err.startswith("usage: fs [--help]")
+            and p.err.endswith("\nfs: error: argument --human/-h: not allowed with argument --size/-s\n"), show(p))
     p = m.run("tree", "--human", ":")
     t.check(f"{label}: tree --human alone works", ok(p) and p.out.startswith("tree :\n:/"), show(p))
 

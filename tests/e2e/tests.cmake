@@ -27,6 +27,9 @@ add_test(NAME e2e_mpr_compat_sim
                  --mpr $<TARGET_FILE:mpr> --board-pty $<TARGET_FILE:board_pty> --board sim)
 set_tests_properties(e2e_mpr_compat_sim PROPERTIES SKIP_RETURN_CODE 77 TIMEOUT 300 LABELS "e2e"
                      ENVIRONMENT "PYTHONDONTWRITEBYTECODE=1")
+# mpr's command-line usage errors against mpremote 1.27.0's (no board needed).
+add_test(NAME e2e_mpr_usage COMMAND ${Python3_EXECUTABLE} ${e2e_dir}/test_mpr_usage.py --mpr $<TARGET_FILE:mpr>)
+set_tests_properties(e2e_mpr_usage PROPERTIES TIMEOUT 120 LABELS "e2e" ENVIRONMENT "PYTHONDONTWRITEBYTECODE=1")
 # QEMU's emulated micro:bit UART drops input bytes when the host is starved of CPU; mpr copes
 # (checksummed, resent chunks), but the tests run alone so that the emulator is not starved.
 set_tests_properties(e2e_boards_microbit e2e_mpr_microbit PROPERTIES RUN_SERIAL TRUE)

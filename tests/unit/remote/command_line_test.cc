@@ -1,6 +1,7 @@
 #include <gtest/gtest.h>
 
 #include "common/diagnostics.h"
+#include "remote/cli/command_arguments.h"
 #include "remote/cli/command_line.h"
 
 namespace mpy {
@@ -30,8 +31,8 @@ TEST(MprCommandLine, GreedyCommandsStopAtPlus) {
     EXPECT_EQ(d[0].args.back(), "repl");
 }
 
-TEST(MprCommandLine, OptionsAnywhereAndNegated) {
-    auto c = parse({"exec", "--no-follow", "import app", "fs", "-rv", "cp", "lib", "--force", ":"});
+TEST(MprCommandLine, OptionsBeforeAndBetweenArgumentsAndNegated) {
+    auto c = parse({"exec", "--no-follow", "import app", "fs", "-rv", "cp", "--force", "lib", ":"});
     ASSERT_EQ(c.size(), 2u);
     EXPECT_FALSE(c[0].flag("follow", true));
     EXPECT_EQ(c[0].args, std::vector<std::string>{"import app"});
@@ -43,13 +44,30 @@ TEST(MprCommandLine, OptionsAnywhereAndNegated) {
     EXPECT_TRUE(d[0].flag("follow", false));  // default on
 }
 
+// As argparse with mpremote's catch-all for the next command: once a command's arguments are
+// complete, the words after them (options too) are the next command's.
+TEST(MprCommandLine, AnOptionAfterTheArgumentsStartsTheNextCommand) {
+    try {
+        parse({"fs", "cp", "lib", ":", "--force"});
+        FAIL() << "--force after the paths was taken";
+    } catch (const DiagnosticError& e) {
+        EXPECT_EQ(e.diagnostic().message, "'--force' is not a command");
+    }
+    EXPECT_THROW(parse({"exec", "x", "--no-follow", "y"}), DiagnosticError);
+    // A "--" after an argument goes with it (argparse drops it), the next word is a command.
+    auto c = parse({"exec", "x", "--", "version"});
+    ASSERT_EQ(c.size(), 2u);
+    EXPECT_EQ(c[0].args, std::vector<std::string>{"x"});
+    EXPECT_EQ(c[1].name, "version");
+}
+
 TEST(MprCommandLine, ValueOptions) {
     auto c = parse({"repl", "--capture", "log.txt", "--inject-code=import demo"});
     ASSERT_EQ(c.size(), 1u);
     EXPECT_EQ(c[0].value("capture"), "log.txt");
     EXPECT_EQ(c[0].value("inject-code"), "import demo");
-    EXPECT_THROW(parse({"repl", "--capture"}), DiagnosticError);
-    EXPECT_THROW(parse({"repl", "--bogus"}), DiagnosticError);
+    EXPECT_THROW(parse({"repl", "--capture"}), UsageError);
+    EXPECT_THROW(parse({"repl", "--bogus"}), UsageError);
 }
 
 TEST(MprCommandLine, NegativeNumbersAreArguments) {
@@ -111,11 +129,24 @@ TEST(MprCommandLine, SelfReferentialAliasIsAnError) {
 }
 
 TEST(MprCommandLine, Errors) {
+    // Not a command: a plain error (exit 1), as mpremote's.
     EXPECT_THROW(parse({"frobnicate"}), DiagnosticError);
-    EXPECT_THROW(parse({"connect"}), DiagnosticError);
-    EXPECT_THROW(parse({"fs"}), DiagnosticError);
-    EXPECT_THROW(parse({"cat"}), DiagnosticError);
-    EXPECT_THROW(parse({"exec"}), DiagnosticError);
+    // A command's missing arguments: a usage error (exit 2).
+    EXPECT_THROW(parse({"connect"}), UsageError);
+    EXPECT_THROW(parse({"fs"}), UsageError);
+    EXPECT_THROW(parse({"cat"}), UsageError);
+    EXPECT_THROW(parse({"exec"}), UsageError);
+}
+
+// mpremote's help and version print and exit: nothing after them is parsed (so no usage error
+// for what follows) or run.
+TEST(MprCommandLine, HelpAndVersionEndTheCommandLine) {
+    auto c = parse({"exec", "1", "version", "--", "--size", "+", "exec"});
+    ASSERT_EQ(c.size(), 2u);
+    EXPECT_EQ(c[1].name, "version");
+    auto h = parse({"help", "-", "frobnicate"});
+    ASSERT_EQ(h.size(), 1u);
+    EXPECT_EQ(h[0].name, "help");
 }
 
 TEST(MprCommandLine, SplitWords) {

@@ -2,11 +2,13 @@
 // and the manual page must agree with it on every command.
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <fstream>
 #include <set>
 #include <sstream>
 
 #include "common/diagnostics.h"
+#include "remote/cli/command_arguments.h"
 #include "remote/cli/command_line.h"
 #include "remote/cli/command_table.h"
 #include "remote/cli/session.h"
@@ -14,11 +16,20 @@
 namespace mpy {
 namespace {
 
-// The words that satisfy `spec`'s arguments ("fs" needs a file-system command first).
+// The words that satisfy `spec`'s required arguments ("fs" needs a file-system command first,
+// "sleep" a number).
 std::vector<std::string> arguments_for(const CommandSpec& spec) {
-    std::vector<std::string> args(spec.min_args, "arg");
+    std::vector<std::string> args;
+    for (const PositionalSpec& p : spec.positionals)
+        if (p.count == PositionalSpec::Count::one || p.count == PositionalSpec::Count::one_or_more)
+            args.push_back(p.kind == ValueKind::text ? "arg" : "1");
     if (spec.name == "fs") args[0] = "cat";
     return args;
+}
+
+bool takes_more_words(const CommandSpec& spec) {
+    return std::any_of(spec.positionals.begin(), spec.positionals.end(),
+                       [](const PositionalSpec& p) { return p.count != PositionalSpec::Count::one; });
 }
 
 std::vector<std::string> with_name(const CommandSpec& spec, std::vector<std::string> rest) {
@@ -49,6 +60,21 @@ TEST(MprCommandTable, NamesAreUniqueAndEveryEntryIsComplete) {
     EXPECT_EQ(find_command("no-such-command"), nullptr);
 }
 
+// `min_args` and `greedy` are the positionals in short: they must say the same.
+TEST(MprCommandTable, ArityAgreesWithThePositionals) {
+    for (const CommandSpec& spec : command_table()) {
+        std::size_t required = 0;
+        bool greedy = false;
+        for (const PositionalSpec& p : spec.positionals) {
+            if (p.count == PositionalSpec::Count::one || p.count == PositionalSpec::Count::one_or_more) ++required;
+            if (p.count == PositionalSpec::Count::one_or_more || p.count == PositionalSpec::Count::zero_or_more)
+                greedy = true;
+        }
+        EXPECT_EQ(spec.min_args, required) << spec.name;
+        EXPECT_EQ(spec.greedy, greedy) << spec.name;
+    }
+}
+
 TEST(MprCommandTable, TheParserKnowsEveryCommandWithItsArity) {
     const AliasTable none;
     for (const CommandSpec& spec : command_table()) {
@@ -56,22 +82,25 @@ TEST(MprCommandTable, TheParserKnowsEveryCommandWithItsArity) {
         ASSERT_EQ(parsed.size(), 1u) << spec.name;
         EXPECT_EQ(parsed[0].name, spec.name);
         EXPECT_EQ(parsed[0].args, arguments_for(spec));
-        // One word more: a greedy command takes it, any other ends and the word is the next
-        // command.
+        // One word more: a greedy command (or one with an optional argument) takes it, any
+        // other ends and the word is the next command.
         auto args = with_name(spec, arguments_for(spec));
         args.push_back("version");
         parsed = parse_commands(args, none);
-        if (spec.greedy) {
+        if (spec.ends_the_command_line) {
+            // help and version end the program: what follows is never read.
+            ASSERT_EQ(parsed.size(), 1u) << spec.name;
+        } else if (takes_more_words(spec)) {
             ASSERT_EQ(parsed.size(), 1u) << spec.name;
             EXPECT_EQ(parsed[0].args.back(), "version");
         } else {
             ASSERT_EQ(parsed.size(), 2u) << spec.name;
             EXPECT_EQ(parsed[1].name, "version");
         }
-        if (spec.min_args > 0 && spec.name != "fs") {
+        if (spec.min_args > 0) {
             auto short_of_one = with_name(spec, arguments_for(spec));
             short_of_one.pop_back();
-            EXPECT_THROW(parse_commands(short_of_one, none), DiagnosticError) << spec.name;
+            EXPECT_THROW(parse_commands(short_of_one, none), UsageError) << spec.name;
         }
     }
 }
@@ -82,17 +111,18 @@ TEST(MprCommandTable, TheParserKnowsEveryOptionInEveryForm) {
         auto defaults = parse_commands(with_name(spec, arguments_for(spec)), none)[0];
         for (const OptionSpec& o : spec.options) {
             EXPECT_EQ(defaults.value(o.name), o.dflt) << spec.name << " --" << o.name;
+            const std::string v = o.kind == ValueKind::text ? "v" : "1";
             std::vector<std::string> long_form = {"--" + o.name};
-            if (o.takes_value) long_form.push_back("v");
+            if (o.takes_value) long_form.push_back(v);
             auto args = with_name(spec, arguments_for(spec));
             args.insert(args.begin() + 1, long_form.begin(), long_form.end());
-            EXPECT_EQ(parse_commands(args, none)[0].value(o.name), o.takes_value ? "v" : "1")
+            EXPECT_EQ(parse_commands(args, none)[0].value(o.name), o.takes_value ? v : "1")
                 << spec.name << " --" << o.name;
             if (o.short_name) {
                 auto short_args = with_name(spec, arguments_for(spec));
                 short_args.insert(short_args.begin() + 1, std::string("-") + o.short_name);
-                if (o.takes_value) short_args.insert(short_args.begin() + 2, "v");
-                EXPECT_EQ(parse_commands(short_args, none)[0].value(o.name), o.takes_value ? "v" : "1")
+                if (o.takes_value) short_args.insert(short_args.begin() + 2, v);
+                EXPECT_EQ(parse_commands(short_args, none)[0].value(o.name), o.takes_value ? v : "1")
                     << spec.name << " -" << o.short_name;
             }
             if (o.negatable) {
@@ -101,10 +131,15 @@ TEST(MprCommandTable, TheParserKnowsEveryOptionInEveryForm) {
                 EXPECT_EQ(parse_commands(negated, none)[0].value(o.name), "0") << spec.name << " --no-" << o.name;
             }
         }
+        // An unknown option before the arguments: argparse's "unrecognized arguments".
         auto bogus = with_name(spec, arguments_for(spec));
-        bogus.push_back("--no-such-option");
-        if (!spec.options.empty()) {
-            EXPECT_THROW(parse_commands(bogus, none), DiagnosticError) << spec.name;
+        bogus.insert(bogus.begin() + 1, "--no-such-option");
+        try {
+            parse_commands(bogus, none);
+            ADD_FAILURE() << spec.name << " accepted --no-such-option";
+        } catch (const UsageError& e) {
+            EXPECT_EQ(e.command(), spec.name);
+            EXPECT_EQ(e.message(), "unrecognized arguments: --no-such-option");
         }
     }
 }
