@@ -98,7 +98,6 @@ NargsGroup nargs_group(const SyntaxAction& a) {
     switch (a.positional->count) {
         case PositionalSpec::Count::one: return {dashes, {T::arg}, dashes};                  // (-*A-*)
         case PositionalSpec::Count::one_or_more: return {dashes, {T::arg}, {T::run, "A-"}};  // (-*A[A-]*)
-        case PositionalSpec::Count::zero_or_more: return {dashes, {T::run, "A-"}};            // (-*[A-]*)
         case PositionalSpec::Count::optional: return {dashes, {T::optional_arg}, dashes};    // (-*A?-*)
     }
     return {dashes, {T::arg}, dashes};
@@ -362,10 +361,8 @@ private:
             for (const std::string& v : values) check_value(a, a.option->kind, v);
         if (a.kind == Kind::positional)
             for (const std::string& v : values) check_value(a, a.positional->kind, v);
-        // Any use counts as present, except an optional ('?' or '*') positional that got no word.
-        bool present = !(a.kind == Kind::positional && values.empty() &&
-                         (a.positional->count == PositionalSpec::Count::optional ||
-                          a.positional->count == PositionalSpec::Count::zero_or_more));
+        // Any use counts as present, except an optional positional that got no word.
+        bool present = !(a.kind == Kind::positional && a.positional->count == PositionalSpec::Count::optional && values.empty());
         if (present) {
             auto it = conflicts_.find(&a);
             if (it != conflicts_.end())

@@ -8,9 +8,7 @@ namespace mpy {
 
 bool SyntaxAction::required() const {
     if (kind == Kind::remainder) return true;  // argparse requires a REMAINDER positional too
-    // As argparse: a positional taking '?' or '*' words is never required.
-    return kind == Kind::positional && positional->count != PositionalSpec::Count::optional &&
-           positional->count != PositionalSpec::Count::zero_or_more;
+    return kind == Kind::positional && positional->count != PositionalSpec::Count::optional;
 }
 
 std::string SyntaxAction::display_name() const {

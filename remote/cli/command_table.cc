@@ -2,8 +2,6 @@
 
 #include <algorithm>
 
-#include "remote/cli/command_arguments.h"
-#include "remote/cli/command_line.h"
 #include "remote/cli/commands.h"
 
 namespace mpy {
@@ -18,11 +16,13 @@ void default_fs_listing_path(std::vector<std::string>& words) {
     if (std::count_if(words.begin(), words.end(), not_option) == 1) words.push_back("");
 }
 
-// `mip install` and `mip download` need packages (mpremote's argparse requires them for every
-// mip command; mpr's `list` takes none): the same usage error.
-void require_mip_packages(ParsedCommand& cmd) {
-    if (cmd.args.size() == 1 && (cmd.args[0] == "install" || cmd.args[0] == "download"))
-        throw UsageError("mip", "the following arguments are required: packages");
+// mpr's `mip list` (not in mpremote) lists every installed package when given none: its words get
+// the package "*", so that mpremote's syntax for mip (one package at least) holds for it too.
+void default_mip_list_packages(std::vector<std::string>& words) {
+    auto not_option = [](const std::string& w) { return w.empty() || w[0] != '-'; };
+    auto first = std::find_if(words.begin(), words.end(), not_option);
+    if (first != words.end() && *first == "list" && std::count_if(words.begin(), words.end(), not_option) == 1)
+        words.push_back("*");
 }
 
 std::vector<CommandSpec> make_table() {
@@ -62,8 +62,7 @@ std::vector<CommandSpec> make_table() {
         {"mount", {{"unsafe-links", 'l', false, true, "0"}}, 1, false, "mount a local directory on the device at /remote",
          cmd_mount, nullptr, {{"path"}}},
         {"umount", {}, 0, false, "unmount the local directory", cmd_umount},
-        // mpremote's mip options, then mpr's own (mip list/uninstall/download take no or other
-        // packages, so the packages may be none here; `mip install` requires them itself).
+        // mpremote's mip options, then mpr's own.
         {"mip",
          {mpy_files,
           {"target", 0, true, false, ""},
@@ -73,8 +72,8 @@ std::vector<CommandSpec> make_table() {
           {"output", 'o', true, false, ""},
           {"mpy-version", 0, true, false, ""},
           {"cacert", 0, true, false, ""}},
-         1, true, "install packages (install|list|uninstall|download; see man mpr)", cmd_mip, require_mip_packages,
-         {{"command"}, {"packages", Count::zero_or_more}}},
+         2, true, "install packages (install|list|uninstall|download; see man mpr)", cmd_mip, nullptr,
+         {{"command"}, {"packages", Count::one_or_more}}, default_mip_list_packages},
         {"romfs",
          {mpy_files, {"partition", 'p', true, false, "0", "", ValueKind::integer}, {"output", 'o', true, false, ""}},
          1, false, "(not supported by mpr)", cmd_not_supported, nullptr, {{"command"}, {"path", Count::optional}}},

@@ -40,7 +40,7 @@ struct OptionSpec {
 
 // A positional argument as mpremote's argparse parser declares it.
 struct PositionalSpec {
-    enum class Count { one, one_or_more, zero_or_more, optional };
+    enum class Count { one, one_or_more, optional };
     std::string name;  // as the usage text and the error messages show it ("expr", "path")
     Count count = Count::one;
     ValueKind kind = ValueKind::text;

@@ -16,7 +16,6 @@ std::string positional_usage(const SyntaxAction& a) {
     switch (a.positional->count) {
         case PositionalSpec::Count::one: return n;
         case PositionalSpec::Count::one_or_more: return n + " [" + n + " ...]";
-        case PositionalSpec::Count::zero_or_more: return "[" + n + " ...]";
         case PositionalSpec::Count::optional: return "[" + n + "]";
     }
     return n;

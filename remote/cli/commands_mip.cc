@@ -2,6 +2,7 @@
 // repositories, URLs and host folders; verified, atomic, optionally compiled for the board).
 #include <cstdio>
 #include <cstdlib>
+#include <set>
 
 #include "common/diagnostics.h"
 #include "remote/cli/commands.h"
@@ -104,7 +105,10 @@ int cmd_mip(Session& s, const ParsedCommand& c) {
         mip::Fetcher fetcher;
         mip::Installer installer(board, fetcher, facts, {say, notice, {}});
         if (sub == "list") {
-            for (const std::string& line : installer.list()) say(line);
+            // `mip list` alone arrives as `mip list *` (command_table.cc): every package.
+            std::set<std::string> names(c.args.begin() + 1, c.args.end());
+            for (const std::string& line : installer.list())
+                if (names.count("*") || names.count(line.substr(0, line.find(' ')))) say(line);
             return 0;
         }
         for (const std::string& name : packages_of(c, "uninstall")) installer.uninstall(name);

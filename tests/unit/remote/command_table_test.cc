@@ -21,8 +21,7 @@ namespace {
 std::vector<std::string> arguments_for(const CommandSpec& spec) {
     std::vector<std::string> args;
     for (const PositionalSpec& p : spec.positionals)
-        if (p.count == PositionalSpec::Count::one || p.count == PositionalSpec::Count::one_or_more)
-            args.push_back(p.kind == ValueKind::text ? "arg" : "1");
+        if (p.count != PositionalSpec::Count::optional) args.push_back(p.kind == ValueKind::text ? "arg" : "1");
     if (spec.name == "fs") args[0] = "cat";
     return args;
 }
@@ -66,9 +65,8 @@ TEST(MprCommandTable, ArityAgreesWithThePositionals) {
         std::size_t required = 0;
         bool greedy = false;
         for (const PositionalSpec& p : spec.positionals) {
-            if (p.count == PositionalSpec::Count::one || p.count == PositionalSpec::Count::one_or_more) ++required;
-            if (p.count == PositionalSpec::Count::one_or_more || p.count == PositionalSpec::Count::zero_or_more)
-                greedy = true;
+            if (p.count != PositionalSpec::Count::optional) ++required;
+            if (p.count == PositionalSpec::Count::one_or_more) greedy = true;
         }
         EXPECT_EQ(spec.min_args, required) << spec.name;
         EXPECT_EQ(spec.greedy, greedy) << spec.name;

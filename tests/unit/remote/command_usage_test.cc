@@ -35,12 +35,12 @@ TEST(MprCommandUsage, WrappedUnderTheCommandsName) {
     EXPECT_EQ(usage_of("romfs"),
               "usage: romfs [-h] [--mpy | --no-mpy] [--partition PARTITION] [--output OUTPUT]\n"
               "             command [path] ...\n");
-    // mpremote's mip options and then mpr's own; `mip list` needs no packages ('*').
+    // mpremote's mip options and then mpr's own.
     EXPECT_EQ(usage_of("mip"),
               "usage: mip [-h] [--mpy | --no-mpy] [--target TARGET] [--index INDEX]\n"
               "           [--compile | --no-compile] [--dry-run] [--output OUTPUT]\n"
               "           [--mpy-version MPY_VERSION] [--cacert CACERT]\n"
-              "           command [packages ...] ...\n");
+              "           command packages [packages ...] ...\n");
 }
 
 TEST(MprCommandUsage, NarrowTerminals) {
