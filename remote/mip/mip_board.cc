@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <set>
 
+#include "remote/board/lossy_line.h"
 #include "remote/mip/manifest.h"
 #include "remote/mip/package_json.h"
 #include "remote/protocol/wire_codec.h"
@@ -42,7 +43,9 @@ constexpr std::size_t kPathsPerBatch = 24;
 
 }  // namespace
 
-std::string MipBoard::run(const std::string& code) { return repl_.exec(code); }
+// On a line that loses bytes (the micro:bit's) a snippet may arrive damaged and fail to compile:
+// it did not run then, and is sent again; any other answer stands.
+std::string MipBoard::run(const std::string& code) { return LossyLineRunner(repl_).exec_until_compiled(code); }
 
 std::string MipBoard::in_target(const std::string& target, const std::string& relative) {
     return target.empty() ? relative : remote_join(target, relative);
