@@ -66,7 +66,7 @@ void AsmBase::align(unsigned alignment) {
 void AsmBase::data(unsigned size, std::uint64_t value) {
     if (std::uint8_t* p = reserve(size)) {
         for (unsigned i = 0; i < size; ++i) {
-            p[i] = static_cast<std::uint8_t>(value >> (8 * i));
+            p[i] = i < 8 ? static_cast<std::uint8_t>(value >> (8 * i)) : 0;
         }
     }
 }

@@ -44,7 +44,7 @@ public:
     bool suppressed() const { return suppress_; }
     // Advance to a multiple of `alignment` (a power of two); the skipped bytes are zero.
     void align(unsigned alignment);
-    // Little-endian integer of `size` bytes (1..8).
+    // Little-endian integer of `size` bytes (bytes past the eighth are zero).
     void data(unsigned size, std::uint64_t value);
     // Raw bytes written as one unit (e.g. an encoded varuint); suppressed like any instruction.
     void raw(std::span<const std::uint8_t> bytes);
