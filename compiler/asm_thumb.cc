@@ -102,30 +102,26 @@ void AsmThumb::entry(int num_locals) {
         adjust = static_cast<unsigned>((num_locals - 3) + 1) & ~1u;
     }
     op16(kPushLr | reglist);
-    if (adjust > 0) {
-        if (armv7m_ && !fits_unsigned(adjust, 7)) {
-            op32(kSubW | thumb::SP, imm11_lo(thumb::SP, adjust * 4));
-        } else {
-            unsigned left = adjust;
-            for (; !fits_unsigned(left, 7); left -= 127) op16(kSubSp | 127);
-            op16(kSubSp | left);
-        }
-    }
+    adjust_sp(kSubSp, kSubW, adjust);
     push_reglist_ = reglist;
     stack_adjust_ = adjust;
 }
 
 void AsmThumb::exit() {
-    if (stack_adjust_ > 0) {
-        if (armv7m_ && !fits_unsigned(stack_adjust_, 7)) {
-            op32(kAddW | thumb::SP, imm11_lo(thumb::SP, stack_adjust_ * 4));
-        } else {
-            unsigned left = stack_adjust_;
-            for (; !fits_unsigned(left, 7); left -= 127) op16(kAddSp | 127);
-            op16(kAddSp | left);
-        }
-    }
+    adjust_sp(kAddSp, kAddW, stack_adjust_);
     op16(kPopPc | push_reglist_);
+}
+
+// sp -/+= 4*words: one 16-bit instruction per 127 words, or a single addw/subw on armv7m.
+void AsmThumb::adjust_sp(std::uint32_t op_narrow, std::uint32_t op_wide, unsigned words) {
+    if (words == 0) return;
+    if (armv7m_ && !fits_unsigned(words, 7)) {
+        op32(op_wide | thumb::SP, imm11_lo(thumb::SP, words * 4));
+        return;
+    }
+    unsigned left = words;
+    for (; !fits_unsigned(left, 7); left -= 127) op16(op_narrow | 127);
+    op16(op_narrow | left);
 }
 
 void AsmThumb::check_local(int local) const {

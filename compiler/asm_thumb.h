@@ -145,6 +145,7 @@ private:
     void mov_rlo_i16(unsigned rlo, std::uint32_t i16);
     void add_reg_reg_offset(unsigned dest, unsigned base, std::uint32_t offset, unsigned shift);
     void check_local(int local) const;
+    void adjust_sp(std::uint32_t op_narrow, std::uint32_t op_wide, unsigned words);
     // Distance from the instruction here to `label`, as a branch sees it (pc is 4 ahead); the
     // label reads as offset -1 when not yet placed.
     std::int64_t branch_rel(std::size_t label) const;

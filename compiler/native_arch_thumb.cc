@@ -11,30 +11,16 @@ namespace {
 
 using namespace thumb;
 
-NativeTarget thumb_target() {
-    NativeTarget t;
-    t.word_size = 4;
-    // mpy-cross sizes nlr_buf for Thumb with the FP registers (so the code also runs on
-    // armv7emdp): 2 + 16 registers + 1 spare word.  r4 is its fourth word.
-    t.nlr_buf_words = 2 + 16 + 1;
-    t.nlr_idx_local1 = 3;
-    t.ret = R0;
-    t.arg1 = R0;
-    t.arg2 = R1;
-    t.arg3 = R2;
-    t.arg4 = R3;
-    t.temp0 = R0;
-    t.temp1 = R1;
-    t.temp2 = R2;
-    t.local1 = R4;
-    t.local2 = R5;
-    t.local3 = R6;
-    t.fun_table = R7;
-    t.call_temp = R3;
-    // mp_setup_code_state takes four arguments, so r3 is taken: the call goes through r4.
-    t.setup_code_state_temp = R4;
-    return t;
-}
+// mpy-cross sizes nlr_buf for Thumb with the FP registers (so the code also runs on armv7emdp):
+// 2 + 16 registers + 1 spare word; r4 is its fourth word.  mp_setup_code_state takes four
+// arguments, so r3 is taken when it is called: that call goes through r4.
+constexpr NativeTarget kThumbTarget{
+    .word_size = 4, .nlr_buf_words = 2 + 16 + 1, .nlr_idx_local1 = 3,
+    .ret = R0, .arg1 = R0, .arg2 = R1, .arg3 = R2, .arg4 = R3,
+    .temp0 = R0, .temp1 = R1, .temp2 = R2,
+    .local1 = R4, .local2 = R5, .local3 = R6,
+    .fun_table = R7, .call_temp = R3, .setup_code_state_temp = R4,
+};
 
 unsigned size_log2(NWidth w) {
     switch (w) {
@@ -54,7 +40,7 @@ Cond condition(NCompare op, bool is_unsigned) {
 class ThumbBackend final : public NativeAsm {
 public:
     explicit ThumbBackend(bool armv7m) : as_(armv7m) {}
-    const NativeTarget& target() const override { return target_; }
+    const NativeTarget& target() const override { return kThumbTarget; }
     AsmBase& base() override { return as_; }
 
     void entry(int num_locals) override { as_.entry(num_locals); }
@@ -147,7 +133,6 @@ public:
     void call_ind(std::size_t fun, NReg temp) override { as_.bl_ind(fun, temp); }
 
 private:
-    const NativeTarget target_ = thumb_target();
     AsmThumb as_;
 };
 

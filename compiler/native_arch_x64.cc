@@ -9,30 +9,16 @@ namespace {
 
 using namespace x64;
 
-NativeTarget x64_target() {
-    NativeTarget t;
-    t.word_size = 8;
-    // 2 + max(8 System V, 10 Windows) saved registers + 1 spare word; rbx is its sixth word.
-    t.nlr_buf_words = 13;
-    t.nlr_idx_local1 = 5;
-    t.ret = RAX;
-    t.arg1 = RDI;
-    t.arg2 = RSI;
-    t.arg3 = RDX;
-    t.arg4 = RCX;
-    t.temp0 = RAX;
-    t.temp1 = RDI;
-    t.temp2 = RSI;
-    t.local1 = RBX;
-    t.local2 = R12;
-    t.local3 = R13;
-    t.fun_table = RBP;
-    t.call_temp = RAX;
-    t.setup_code_state_temp = RAX;
-    t.shift_count_reg = RCX;
-    t.store_value_in_fixed_reg = true;
-    return t;
-}
+// nlr_buf as mpy-cross sizes it for x64: 2 + max(8 System V, 10 Windows) saved registers + 1
+// spare word; rbx is its sixth word.  Shifts count in cl; byte stores need a low register.
+constexpr NativeTarget kX64Target{
+    .word_size = 8, .nlr_buf_words = 13, .nlr_idx_local1 = 5,
+    .ret = RAX, .arg1 = RDI, .arg2 = RSI, .arg3 = RDX, .arg4 = RCX,
+    .temp0 = RAX, .temp1 = RDI, .temp2 = RSI,
+    .local1 = RBX, .local2 = R12, .local3 = R13,
+    .fun_table = RBP, .call_temp = RAX, .setup_code_state_temp = RAX,
+    .shift_count_reg = RCX, .store_value_in_fixed_reg = true,
+};
 
 Width width(NWidth w) {
     switch (w) {
@@ -47,7 +33,7 @@ Reg r(NReg reg) { return static_cast<Reg>(reg); }
 
 class X64Backend final : public NativeAsm {
 public:
-    const NativeTarget& target() const override { return target_; }
+    const NativeTarget& target() const override { return kX64Target; }
     AsmBase& base() override { return as_; }
 
     void entry(int num_locals) override { as_.entry(num_locals); }
@@ -106,7 +92,6 @@ public:
     void call_ind(std::size_t fun, NReg temp) override { as_.call_ind(fun, r(temp)); }
 
 private:
-    const NativeTarget target_ = x64_target();
     AsmX64 as_;
 };
 
