@@ -102,4 +102,14 @@ if(MPYTOOLS_REFERENCE_MPY_CROSS)
                    $<TARGET_FILE:mpyc> 1 25)
   set_tests_properties(native_differential_native PROPERTIES LABELS "native" TIMEOUT 120
                        ENVIRONMENT "GEN=native;KEEP=${PROJECT_BINARY_DIR}/native-differential-native")
+  # The Thumb back end and the Thumb inline assembler, on Thumb-1 and on the full instruction set.
+  foreach(combo "viper;armv6m" "native;armv7m" "asm_thumb;armv6m" "asm_thumb;armv7emsp")
+    list(GET combo 0 gen)
+    list(GET combo 1 arch)
+    add_test(NAME native_differential_${gen}_${arch}
+             COMMAND bash "${native_dir}/differential/run_differential.sh" "${MPYTOOLS_REFERENCE_MPY_CROSS}"
+                     $<TARGET_FILE:mpyc> 1 25)
+    set_tests_properties(native_differential_${gen}_${arch} PROPERTIES LABELS "native" TIMEOUT 120
+                         ENVIRONMENT "GEN=${gen};ARCH=${arch};KEEP=${PROJECT_BINARY_DIR}/native-differential-${gen}-${arch}")
+  endforeach()
 endif()
