@@ -222,14 +222,14 @@ TEST(AsmThumbBranches, ConditionalForwardOnArmv6mInvertsOverALongBranch) {
 }
 
 TEST(AsmThumbBranches, PcRelativeAddressHasTheThumbBit) {
-    // movw r0, #rel; sxth r0, r0; add r0, pc   -- rel = 10 - 10 | 1 = 1... (label right after)
+    // movw r0, #rel; sxth r0, r0; add r0, pc, with the label right after (at 8): the add at 6
+    // reads pc = 10, so rel = (8 | 1) - 10 = -1 and r0 ends as 9, the label with the Thumb bit.
     const Bytes b = v7([](AsmThumb& as) {
         as.mov_reg_pcrel(R0, 0);
         as.label_assign(0);
     });
     ASSERT_EQ(b.size(), 8u);
     EXPECT_EQ((Bytes{b[4], b[5], b[6], b[7]}), (Bytes{0x00, 0xb2, 0x78, 0x44}));  // [mc] sxth; add r0, pc
-    // pc reads 4 ahead of the add at offset 6: 10; the label is at 8, +1 Thumb bit: rel = -1
     EXPECT_EQ((Bytes{b[0], b[1], b[2], b[3]}), (Bytes{0x4f, 0xf6, 0xff, 0x70}));  // movw r0, #0xffff
 }
 
