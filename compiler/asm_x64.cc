@@ -41,41 +41,7 @@ void require_low_reg(Reg r, const char* what) {
 
 }  // namespace
 
-// ---- passes, labels, raw data ------------------------------------------------------------------
-
-void AsmX64::set_num_labels(std::size_t n) { labels_.assign(n, -1); }
-
-void AsmX64::start_pass(bool emit) {
-    if (emit) {
-        // The size pass measured the code: the buffer is exactly that big (zero-filled, so
-        // alignment gaps are deterministic).
-        size_ = pos_;
-        buf_.assign(size_, 0);
-    } else {
-        // Unassigned labels are how the size pass tells backward jumps from forward ones.
-        std::fill(labels_.begin(), labels_.end(), -1);
-        buf_.clear();
-        size_ = 0;
-    }
-    emit_ = emit;
-    suppress_ = false;
-    pos_ = 0;
-}
-
-std::uint8_t* AsmX64::reserve(std::size_t n) {
-    if (suppress_) {
-        return nullptr;
-    }
-    std::uint8_t* where = nullptr;
-    if (emit_) {
-        if (pos_ + n > buf_.size()) {
-            throw std::logic_error("AsmX64: emit pass writes more code than the size pass measured");
-        }
-        where = buf_.data() + pos_;
-    }
-    pos_ += n;
-    return where;
-}
+// ---- raw bytes ------------------------------------------------------------------------------------
 
 void AsmX64::put(std::initializer_list<std::uint8_t> bytes) {
     if (std::uint8_t* p = reserve(bytes.size())) {
@@ -86,48 +52,6 @@ void AsmX64::put(std::initializer_list<std::uint8_t> bytes) {
 void AsmX64::put32(std::uint32_t v) { data(4, v); }
 
 void AsmX64::put64(std::uint64_t v) { data(8, v); }
-
-void AsmX64::label_assign(std::size_t n) {
-    if (n >= labels_.size()) {
-        throw std::logic_error("AsmX64: label " + std::to_string(n) + " out of range");
-    }
-    suppress_ = false;  // a label is a jump target: code after it is live again
-    const auto here = static_cast<std::int64_t>(pos_);
-    if (!emit_) {
-        if (labels_[n] != -1) {
-            throw std::logic_error("AsmX64: label " + std::to_string(n) + " assigned twice");
-        }
-        labels_[n] = here;
-    } else if (labels_[n] != here) {
-        throw std::logic_error("AsmX64: label " + std::to_string(n) + " moved between passes");
-    }
-}
-
-std::int64_t AsmX64::label_offset(std::size_t n) const {
-    if (n >= labels_.size()) {
-        throw std::logic_error("AsmX64: label " + std::to_string(n) + " out of range");
-    }
-    return labels_[n];
-}
-
-void AsmX64::align(unsigned alignment) {
-    // Not subject to dead-code suppression (the reference moves the offset unconditionally).
-    pos_ = (pos_ + alignment - 1) & ~static_cast<std::size_t>(alignment - 1);
-}
-
-void AsmX64::data(unsigned size, std::uint64_t value) {
-    if (std::uint8_t* p = reserve(size)) {
-        for (unsigned i = 0; i < size; ++i) {
-            p[i] = static_cast<std::uint8_t>(value >> (8 * i));
-        }
-    }
-}
-
-void AsmX64::raw(std::span<const std::uint8_t> bytes) {
-    if (std::uint8_t* p = reserve(bytes.size())) {
-        std::copy(bytes.begin(), bytes.end(), p);
-    }
-}
 
 // ---- operand encoding -----------------------------------------------------------------------------
 
@@ -201,7 +125,7 @@ void AsmX64::mov_reg_local_addr(Reg dest, int local_num) {
 void AsmX64::mov_reg_pcrel(Reg dest, std::size_t label) {
     // rel32 is measured from the end of this 7-byte instruction.  In the size pass a forward
     // label is still -1: the value is garbage but only the length matters there.
-    const std::int64_t rel = label_offset(label) - static_cast<std::int64_t>(pos_ + 7);
+    const std::int64_t rel = label_offset(label) - static_cast<std::int64_t>(code_pos() + 7);
     put({static_cast<std::uint8_t>(kRex | kRexW | rex_r(dest)), 0x8d, modrm(kModNoDisp, dest, x64::RBP)});
     put32(static_cast<std::uint32_t>(rel));
 }
@@ -224,7 +148,7 @@ std::size_t AsmX64::mov_reg_imm32(Reg dest, std::uint32_t value) {
     } else {
         put({static_cast<std::uint8_t>(0xb8 | low3(dest))});
     }
-    const std::size_t imm_at = pos_;
+    const std::size_t imm_at = code_pos();
     put32(value);
     return imm_at;
 }
@@ -355,7 +279,7 @@ void AsmX64::setcc(Cond cc, Reg dest) {
 
 void AsmX64::jump(std::uint8_t short_op, std::initializer_list<std::uint8_t> long_op, std::size_t label) {
     const std::int64_t dest = label_offset(label);
-    const auto here = static_cast<std::int64_t>(pos_);
+    const auto here = static_cast<std::int64_t>(code_pos());
     if (dest != -1 && dest < here) {
         // Backward: the target is known in both passes, so the short form is safe to choose.
         const std::int64_t rel8 = dest - (here + 2);

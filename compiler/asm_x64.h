@@ -13,12 +13,7 @@
 //   - sub-width loads zero-extend (movzx / 32-bit mov), and the REX prefix appears only when needed
 //     (r8-r15) except for the 64-bit operations, which always carry REX.W.
 //
-// Passes.  The native emitter assembles each function twice with the same instruction stream:
-//   start_pass(false) ... (size pass: counts bytes, records label offsets)
-//   start_pass(true)  ... (emit pass: writes bytes; code_size() == size of the first pass)
-// Labels are small integers, numbered per function; set_num_labels() before the size pass.
-//
-// Dead code: after suppress_code() nothing is written (nor counted) until the next label_assign().
+// Passes, labels and dead code: see compiler/asm_base.h.
 //
 // Stack frame built by entry(n): push rbp, rbx, r12, r13; then `sub rsp, 8*m` where m is n rounded
 // up to an odd number (so rsp stays 16-byte aligned for calls).  Local slot i lives at [rsp + 8*i].
@@ -28,6 +23,8 @@
 #include <cstdint>
 #include <span>
 #include <vector>
+
+#include "compiler/asm_base.h"
 
 namespace mpy {
 
@@ -80,41 +77,13 @@ enum class Width : std::uint8_t { W8 = 1, W16 = 2, W32 = 4, W64 = 8 };
 
 }  // namespace x64
 
-class AsmX64 {
+class AsmX64 : public AsmBase {
 public:
     using Reg = x64::Reg;
     using Cond = x64::Cond;
     using Width = x64::Width;
 
-    AsmX64() = default;
-
-    // ---- passes, labels, raw data -------------------------------------------------------------
-    // Number of labels this function uses (labels are 0 .. n-1).  Call before the size pass.
-    void set_num_labels(std::size_t n);
-    // emit=false: size pass (labels reset to "unassigned"); emit=true: writing pass.
-    void start_pass(bool emit);
-    void end_pass() {}
-    bool emitting() const { return emit_; }
-    // Offset where the next byte goes.
-    std::size_t code_pos() const { return pos_; }
-    // Size of the code from the size pass (valid in the emit pass) -- the buffer size.
-    std::size_t code_size() const { return size_; }
-    // The bytes written by the emit pass (code_size() bytes).
-    const std::vector<std::uint8_t>& bytes() const { return buf_; }
-    // Places label `n` here (ends a dead-code region).  In the emit pass the offset must equal
-    // the one found in the size pass (throws std::logic_error otherwise).
-    void label_assign(std::size_t n);
-    // Offset of label `n` as known now (size pass: only labels placed so far); -1 if unassigned.
-    std::int64_t label_offset(std::size_t n) const;
-    // Dead code follows: write nothing until the next label_assign().
-    void suppress_code() { suppress_ = true; }
-    bool suppressed() const { return suppress_; }
-    // Advance to a multiple of `alignment` (a power of two); the skipped bytes are zero.
-    void align(unsigned alignment);
-    // Little-endian integer of `size` bytes (1..8).
-    void data(unsigned size, std::uint64_t value);
-    // Raw bytes written as one unit (e.g. an encoded varuint); suppressed like any instruction.
-    void raw(std::span<const std::uint8_t> bytes);
+    AsmX64() : AsmBase("AsmX64") {}
 
     // ---- function frame and locals --------------------------------------------------------------
     void entry(int num_locals);
@@ -192,9 +161,6 @@ public:
     void nop();
 
 private:
-    // Reserves `n` bytes at the current position: returns where to write them, or nullptr when
-    // nothing is to be written (size pass or dead code).  Advances the position unless suppressed.
-    std::uint8_t* reserve(std::size_t n);
     void put(std::initializer_list<std::uint8_t> bytes);
     void put32(std::uint32_t v);
     void put64(std::uint64_t v);
@@ -204,13 +170,7 @@ private:
     void op_reg_reg(std::uint8_t opcode, Reg dest, int src);
     void jump(std::uint8_t short_op, std::initializer_list<std::uint8_t> long_op, std::size_t label);
 
-    bool emit_ = false;
-    bool suppress_ = false;
-    std::size_t pos_ = 0;
-    std::size_t size_ = 0;
     int frame_locals_ = 0;  // the odd slot count entry() reserved (exit() releases it)
-    std::vector<std::uint8_t> buf_;
-    std::vector<std::int64_t> labels_;
 };
 
 }  // namespace mpy

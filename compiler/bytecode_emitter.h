@@ -17,6 +17,8 @@ namespace mpy {
 class BytecodeEmitter final : public Emitter {
 public:
     BytecodeEmitter(ModuleBuilder& module, EmitterOptions options = {});
+    // The module being built (the inline assemblers store their machine code there).
+    ModuleBuilder& module() { return module_; }
     // ---- passes ---------------------------------------------------------------------------
     // The scope pass registers simple_name as a qstr before anything else of the scope, then
     // qstrs and constants in first-use order; it writes nothing.

@@ -45,7 +45,10 @@ void CodeGenerator::run() {
         // as the walk meets them).
         for (std::size_t i = 0; i < scopes_.size(); ++i) {
             Scope& s = scopes_[i];
-            if (s.emit_mode == EmitMode::Asm) continue;  // inline assembler is not walked as Python
+            if (s.emit_mode == EmitMode::Asm) {  // inline assembler is not walked as Python
+                inline_asm_scope(s, Pass::Scope);
+                continue;
+            }
             compile_scope(s, Pass::Scope);
             for (NameInfo& info : s.names) {
                 if (info.kind == NameKind::GlobalImplicit) s.close_over_if_bound_outside(info);
@@ -55,7 +58,11 @@ void CodeGenerator::run() {
         for (std::size_t i = 0; i < scopes_.size(); ++i) {
             Scope& s = scopes_[i];
             cur_ = &s;
-            compile_scope(s, Pass::Code);
+            if (s.emit_mode == EmitMode::Asm) {
+                inline_asm_scope(s, Pass::Code);
+            } else {
+                compile_scope(s, Pass::Code);
+            }
         }
     } catch (CompileError& e) {
         int line = e.line != 0 ? e.line : (cur_ != nullptr ? cur_->line : 0);

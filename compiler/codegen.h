@@ -104,6 +104,8 @@ private:
     // Throws the recorded error, if any, giving it `line` if it has none.
     void raise_pending_error(int line);
     Emitter& emitter_for_code_pass(const Scope& scope);
+    // An inline-assembler scope (codegen_asm.cc): the scope pass's checks, or its machine code.
+    void inline_asm_scope(Scope& scope, Pass pass);
     void load_id(std::string_view name);
     void store_id(std::string_view name);
     void delete_id(std::string_view name);

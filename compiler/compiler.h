@@ -24,8 +24,9 @@ struct CompileOptions {
     // Decides which integer constants are inlined in bytecode and which go to the constant table.
     int small_int_bits = 31;
     // -march=<arch>; "" means plain bytecode (mpy-cross default).  Machine code is generated for
-    // x64; a function that needs another architecture's native emitter or inline assembler
-    // raises a DiagnosticError (NotImplementedError).
+    // x64 and the Thumb family (armv6m, armv7m, armv7em*, with @micropython.asm_thumb); a
+    // function that needs another architecture's native emitter or inline assembler raises a
+    // DiagnosticError (NotImplementedError).
     std::string arch;
     // -march-flags= value (only rv32imc has flags).  mpy-cross writes it into the header (feature
     // bit 0x40 + vuint) whenever it is non-zero and the arch is rv32imc, even for pure bytecode.

@@ -8,7 +8,7 @@ namespace mpy {
 
 using K = NativeOpKind;
 
-NativeEmitter::NativeEmitter(ModuleBuilder& module) : module_(module) {}
+NativeEmitter::NativeEmitter(ModuleBuilder& module, NativeArch arch) : module_(module), arch_(arch) {}
 
 NativeOp& NativeEmitter::record(NativeOpKind kind, std::int64_t a) {
     NativeOp& op = ops_.emplace_back();
@@ -48,6 +48,7 @@ void NativeEmitter::end_code_pass() {
     input.constant_ids = &constant_ids_;
     input.num_user_labels = next_label_;
     input.generator = generator_;
+    input.arch = arch_;
     NativeFunction function(module_, input);
     NativeFunctionResult result = function.compile();
     if (generator_) module_.mark_generator(scope_);

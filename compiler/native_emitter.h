@@ -1,5 +1,6 @@
-// The x64 native emitter: machine code for @micropython.native and @micropython.viper scopes,
-// byte-identical to `mpy-cross -march=x64` (MicroPython 1.27).
+// The native emitter: machine code for @micropython.native and @micropython.viper scopes,
+// byte-identical to `mpy-cross -march=<arch>` (MicroPython 1.27) for the architectures mpyc has
+// a back end for (compiler/native_arch.h).
 //
 // Codegen drives it exactly like the bytecode emitter (compiler/emitter.h), once per scope (the
 // code pass).  The calls are recorded (compiler/native_ops.h) and, at end_code_pass, replayed by
@@ -13,6 +14,7 @@
 #include <string_view>
 #include <vector>
 
+#include "common/mpy_format.h"
 #include "compiler/code_builder.h"
 #include "compiler/emitter.h"
 #include "compiler/native_ops.h"
@@ -21,7 +23,7 @@ namespace mpy {
 
 class NativeEmitter final : public Emitter {
 public:
-    explicit NativeEmitter(ModuleBuilder& module);
+    explicit NativeEmitter(ModuleBuilder& module, NativeArch arch = NativeArch::X64);
 
     void begin_code_pass(std::uint32_t scope, const ScopeSignature& signature) override;
     void end_code_pass() override;
@@ -128,6 +130,7 @@ private:
     NativeOp& record_name(NativeOpKind kind, std::string_view name);
 
     ModuleBuilder& module_;
+    NativeArch arch_;
     std::uint32_t scope_ = 0;
     ScopeSignature signature_;
     std::vector<NativeOp> ops_;

@@ -3,6 +3,7 @@
 #include "compiler/native_function.h"
 
 #include <algorithm>
+#include <stdexcept>
 
 #include "common/mpy_format.h"
 #include "common/vuint.h"
@@ -13,7 +14,6 @@
 namespace mpy {
 
 using K = NativeOpKind;
-using x64::Width;
 using namespace native_rt;
 
 namespace {
@@ -41,8 +41,34 @@ const char* vtype_name(VType v) {
     }
 }
 
+NativeFunction::Frame NativeFunction::frame_for(const NativeTarget& target) {
+    Frame f;
+    f.nlr_buf_words = target.nlr_buf_words;
+    f.handler_pc = target.nlr_idx_local1;
+    f.ret_val = target.nlr_buf_words;
+    f.handler_unwind = target.nlr_buf_words + 1;
+    f.throw_val = target.nlr_buf_words + 2;
+    return f;
+}
+
+namespace {
+
+std::unique_ptr<NativeAsm> backend_for(NativeArch arch) {
+    std::unique_ptr<NativeAsm> as = make_native_asm(arch);
+    if (as == nullptr) throw std::logic_error("native emitter: no back end for this architecture");
+    return as;
+}
+
+}  // namespace
+
 NativeFunction::NativeFunction(ModuleBuilder& module, const NativeScopeInput& input)
-    : module_(module), in_(input), sig_(*input.signature) {
+    : module_(module),
+      in_(input),
+      sig_(*input.signature),
+      asm_(backend_for(input.arch)),
+      as_(*asm_),
+      regs_(as_.target()),
+      frame_(frame_for(regs_)) {
     viper_ = sig_.emit == EmitKind::Viper;
     scope_flags_ = sig_.scope_flags & kScopeAllSig;
     if (in_.generator) scope_flags_ |= kScopeGenerator;
@@ -127,8 +153,12 @@ NativeFunctionResult NativeFunction::compile() {
 
     run_pass(Pass::StackSize);
     if (viper_error_) throw CompileError{"ViperTypeError", *viper_error_, viper_error_line_};
-    run_pass(Pass::CodeSize);
-    run_pass(Pass::Emit);
+    try {
+        run_pass(Pass::CodeSize);
+        run_pass(Pass::Emit);
+    } catch (const NativeAsmLimit& e) {
+        throw CompileError{"NotImplementedError", e.what(), -1};
+    }
 
     NativeFunctionResult result;
     result.code.kind = viper_ ? CodeKind::NativeViper : CodeKind::NativePy;
@@ -209,7 +239,7 @@ void NativeFunction::begin_function() {
 
     code_state_start_ = 0;
     if (need_global_exc_handler()) {
-        code_state_start_ = kNlrBufWords + 1;  // nlr_buf_t, return value
+        code_state_start_ = frame_.nlr_buf_words + 1;  // nlr_buf_t, return value
         if (is_generator()) {
             code_state_start_ += 2;  // unwind slot, throw value
         } else if (exc_stack_size_ > 0) {
@@ -218,7 +248,7 @@ void NativeFunction::begin_function() {
     }
 
     const std::uint32_t fun_table_index = module_.use_fun_table();
-    const int fun_table_disp = static_cast<int>(fun_table_index) * 8;
+    const int fun_table_index_word = static_cast<int>(fun_table_index);
 
     if (viper_) {
         n_state_ = num_locals + max_stack_size_;
@@ -236,80 +266,80 @@ void NativeFunction::begin_function() {
         }
         as_.entry(stack_start_ + n_state_ - locals_in_regs);
 
-        as_.load(Width::W64, kRegFunTable, kRegArg1, 8 * kFunBcContext);
-        as_.load(Width::W64, kRegQstrTable, kRegFunTable, 8 * kContextQstrTable);
-        as_.load(Width::W64, kRegFunTable, kRegFunTable, 8 * kContextObjTable);
-        as_.load(Width::W64, kRegFunTable, kRegFunTable, fun_table_disp);
-        if (need_fun_obj()) as_.mov_local_reg(local_idx_fun_obj(), kRegArg1);
+        as_.load(NWidth::Word, regs_.fun_table, regs_.arg1, kFunBcContext);
+        as_.load(NWidth::Word, reg_qstr_table(), regs_.fun_table, kContextQstrTable);
+        as_.load(NWidth::Word, regs_.fun_table, regs_.fun_table, kContextObjTable);
+        as_.load(NWidth::Word, regs_.fun_table, regs_.fun_table, fun_table_index_word);
+        if (need_fun_obj()) as_.mov_local_reg(local_idx_fun_obj(), regs_.arg1);
 
         // n_args, n_kw, args array
-        as_.mov_reg_reg(kRegArg1, kRegArg2);
-        as_.mov_reg_reg(kRegArg2, kRegArg3);
-        as_.mov_reg_reg(kRegLocalLast, kRegArg4);
+        as_.mov_reg_reg(regs_.arg1, regs_.arg2);
+        as_.mov_reg_reg(regs_.arg2, regs_.arg3);
+        as_.mov_reg_reg(reg_local_last(), regs_.arg4);
 
         const std::size_t l_check = base + 4;
         const std::size_t l_ok = base + 5;
-        as_.jump_if_nonzero(kRegArg2, l_check, true);
-        as_.mov_reg_imm(kRegArg3, s.num_pos_args);
-        as_.jump_if_equal(kRegArg1, kRegArg3, l_ok);
+        as_.jump_if_nonzero(regs_.arg2, l_check, true);
+        as_.mov_reg_imm(regs_.arg3, s.num_pos_args);
+        as_.jump_if_equal(regs_.arg1, regs_.arg3, l_ok);
         as_.label_assign(l_check);
-        as_.mov_reg_imm(kRegArg3, make_fun_sig(s.num_pos_args));
+        as_.mov_reg_imm(regs_.arg3, make_fun_sig(s.num_pos_args));
         as_.call_ind(kArgCheckNumSig);
         as_.label_assign(l_ok);
 
         const int n_pos = static_cast<int>(s.num_pos_args);
         for (int i = 0; i < n_pos; ++i) {
-            Reg r = kRegArg1;
-            as_.load(Width::W64, kRegArg1, kRegLocalLast, 8 * i);
+            Reg r = regs_.arg1;
+            as_.load(NWidth::Word, regs_.arg1, reg_local_last(), i);
             if (local_vtype_[i] != VType::Obj) {
-                call_with_imm(kConvertObjToNative, static_cast<int>(local_vtype_[i]), kRegArg2);
-                r = kRegRet;
+                call_with_imm(kConvertObjToNative, static_cast<int>(local_vtype_[i]), regs_.arg2);
+                r = regs_.ret;
             }
             if (i < kMaxRegsForLocals && can_use_regs_for_locals() &&
                 (i != kMaxRegsForLocals - 1 || n_pos == kMaxRegsForLocals)) {
-                as_.mov_reg_reg(kRegLocals[i], r);
+                as_.mov_reg_reg(reg_local(i), r);
             } else {
                 mov_state_reg(local_idx_local_var(i), r);
             }
         }
         if (n_pos >= kMaxRegsForLocals + 1 && can_use_regs_for_locals()) {
-            as_.mov_reg_local(kRegLocalLast, local_idx_local_var(kMaxRegsForLocals - 1));
+            as_.mov_reg_local(reg_local_last(), local_idx_local_var(kMaxRegsForLocals - 1));
         }
         global_exc_entry();
     } else {
         n_state_ = num_locals + max_stack_size_;
         // First word: index of the prelude pointer in the child table (= number of children).
-        as_.data(8, n_children_total_);
+        as_.data(regs_.word_size, n_children_total_);
         if (is_generator()) {
-            as_.data(8, start_offset_);
+            as_.data(regs_.word_size, start_offset_);
             as_.entry(code_state_start_);
             code_state_start_ = 0;
             stack_start_ = kCodeStateWords;
-            as_.mov_reg_reg(kRegGeneratorState, kRegArg1);
-            as_.mov_local_reg(kIdxThrowVal, kRegArg2);
-            as_.load(Width::W64, kRegTemp0, kRegGeneratorState, 8 * local_idx_fun_obj());
-            as_.load(Width::W64, kRegTemp0, kRegTemp0, 8 * kFunBcContext);
-            as_.load(Width::W64, kRegQstrTable, kRegTemp0, 8 * kContextQstrTable);
-            as_.load(Width::W64, kRegTemp0, kRegTemp0, 8 * kContextObjTable);
-            as_.load(Width::W64, kRegFunTable, kRegTemp0, fun_table_disp);
+            as_.mov_reg_reg(reg_generator_state(), regs_.arg1);
+            as_.mov_local_reg(frame_.throw_val, regs_.arg2);
+            as_.load(NWidth::Word, regs_.temp0, reg_generator_state(), local_idx_fun_obj());
+            as_.load(NWidth::Word, regs_.temp0, regs_.temp0, kFunBcContext);
+            as_.load(NWidth::Word, reg_qstr_table(), regs_.temp0, kContextQstrTable);
+            as_.load(NWidth::Word, regs_.temp0, regs_.temp0, kContextObjTable);
+            as_.load(NWidth::Word, regs_.fun_table, regs_.temp0, fun_table_index_word);
         } else {
             stack_start_ = code_state_start_ + kCodeStateWords;
             as_.entry(stack_start_ + n_state_);
-            as_.load(Width::W64, kRegFunTable, kRegArg1, 8 * kFunBcContext);
-            as_.load(Width::W64, kRegQstrTable, kRegFunTable, 8 * kContextQstrTable);
-            as_.load(Width::W64, kRegFunTable, kRegFunTable, 8 * kContextObjTable);
-            as_.load(Width::W64, kRegFunTable, kRegFunTable, fun_table_disp);
-            as_.mov_local_reg(local_idx_fun_obj(), kRegArg1);
-            as_.mov_reg_imm(kRegArg1, n_state_);
-            mov_state_reg(code_state_start_ + kCodeStateNState, kRegArg1);
-            as_.mov_reg_local_addr(kRegArg1, code_state_start_);
-            // args 2..4 are already in place (rsi, rdx, rcx) on x64
-            as_.call_ind(kSetupCodeState);
+            as_.load(NWidth::Word, regs_.fun_table, regs_.arg1, kFunBcContext);
+            as_.load(NWidth::Word, reg_qstr_table(), regs_.fun_table, kContextQstrTable);
+            as_.load(NWidth::Word, regs_.fun_table, regs_.fun_table, kContextObjTable);
+            as_.load(NWidth::Word, regs_.fun_table, regs_.fun_table, fun_table_index_word);
+            as_.mov_local_reg(local_idx_fun_obj(), regs_.arg1);
+            as_.mov_reg_imm(regs_.arg1, n_state_);
+            mov_state_reg(code_state_start_ + kCodeStateNState, regs_.arg1);
+            as_.mov_reg_local_addr(regs_.arg1, code_state_start_);
+            // arguments 2..4 are already in place (the caller's arguments 2..4)
+            as_.call_ind(kSetupCodeState, regs_.setup_code_state_temp);
         }
         global_exc_entry();
         if (can_use_regs_for_locals()) {
             for (int i = 0; i < kMaxRegsForLocals && i < num_locals; ++i) {
-                as_.mov_reg_local(kRegLocals[i], local_idx_local_var(i));
+                as_.mov_reg_local(reg_local(i), local_idx_local_var(i));
             }
         }
         for (std::uint32_t slot : s.cell_slots) {
@@ -327,59 +357,59 @@ void NativeFunction::global_exc_entry() {
 
     if (!is_generator()) {
         // Set new globals, saving the old ones (or NULL if unchanged).
-        mov_reg_state(kRegArg1, local_idx_fun_obj());
-        as_.load(Width::W64, kRegArg1, kRegArg1, 8 * kFunBcContext);
-        as_.load(Width::W64, kRegArg1, kRegArg1, 8 * kContextGlobals);
+        mov_reg_state(regs_.arg1, local_idx_fun_obj());
+        as_.load(NWidth::Word, regs_.arg1, regs_.arg1, kFunBcContext);
+        as_.load(NWidth::Word, regs_.arg1, regs_.arg1, kContextGlobals);
         call(kSwapGlobals);
-        mov_state_reg(local_idx_old_globals(), kRegRet);
+        mov_state_reg(local_idx_old_globals(), regs_.ret);
     }
 
     if (exc_stack_size_ == 0) {
-        if (!is_generator()) as_.jump_if_zero(kRegRet, start_label, false);
-        as_.mov_reg_local_addr(kRegArg1, 0);
+        if (!is_generator()) as_.jump_if_zero(regs_.ret, start_label, false);
+        as_.mov_reg_local_addr(regs_.arg1, 0);
         call(kNlrPush);
-        as_.jump_if_zero(kRegRet, start_label, true);
+        as_.jump_if_zero(regs_.ret, start_label, true);
     } else {
-        as_.xor_(kRegTemp0, kRegTemp0);
-        as_.mov_local_reg(kIdxHandlerUnwind, kRegTemp0);
-        as_.mov_local_reg(kIdxExcVal, kRegTemp0);
-        as_.mov_reg_pcrel(kRegLocal1, start_label);
+        as_.xor_(regs_.temp0, regs_.temp0);
+        as_.mov_local_reg(frame_.handler_unwind, regs_.temp0);
+        as_.mov_local_reg(kIdxExcVal, regs_.temp0);
+        as_.mov_reg_pcrel(regs_.local1, start_label);
         label_assign(nlr_label);
-        as_.mov_reg_local_addr(kRegArg1, 0);
+        as_.mov_reg_local_addr(regs_.arg1, 0);
         call(kNlrPush);
-        as_.jump_if_nonzero(kRegRet, global_except_label, true);
-        as_.xor_(kRegTemp0, kRegTemp0);
-        as_.mov_local_reg(kIdxHandlerPc, kRegTemp0);
-        as_.jmp_reg(kRegLocal1);
+        as_.jump_if_nonzero(regs_.ret, global_except_label, true);
+        as_.xor_(regs_.temp0, regs_.temp0);
+        as_.mov_local_reg(frame_.handler_pc, regs_.temp0);
+        as_.jmp_reg(regs_.local1);
         label_assign(global_except_label);
-        as_.mov_reg_local(kRegLocal1, kIdxHandlerPc);
-        as_.jump_if_nonzero(kRegLocal1, nlr_label, false);
+        as_.mov_reg_local(regs_.local1, frame_.handler_pc);
+        as_.jump_if_nonzero(regs_.local1, nlr_label, false);
     }
 
     if (!is_generator()) {
-        mov_reg_state(kRegArg1, local_idx_old_globals());
+        mov_reg_state(regs_.arg1, local_idx_old_globals());
         call(kSwapGlobals);
     }
 
     if (is_generator()) {
-        as_.mov_reg_local(kRegTemp0, kIdxExcVal);
-        as_.store(Width::W64, kRegTemp0, kRegGeneratorState, 8 * kCodeStateState);
-        as_.mov_reg_imm(kRegRet, kVmReturnException);
+        as_.mov_reg_local(regs_.temp0, kIdxExcVal);
+        as_.store(NWidth::Word, regs_.temp0, reg_generator_state(), kCodeStateState);
+        as_.mov_reg_imm(regs_.ret, kVmReturnException);
         as_.exit();
     } else {
-        as_.mov_reg_local(kRegArg1, kIdxExcVal);
+        as_.mov_reg_local(regs_.arg1, kIdxExcVal);
         call(kNativeRaise);
     }
 
     label_assign(start_label);
 
     if (is_generator()) {
-        mov_reg_state(kRegTemp0, local_idx_gen_pc());
-        as_.jmp_reg(kRegTemp0);
+        mov_reg_state(regs_.temp0, local_idx_gen_pc());
+        as_.jmp_reg(regs_.temp0);
         start_offset_ = as_.code_pos();
-        as_.mov_reg_local(kRegArg1, kIdxThrowVal);
-        as_.mov_reg_imm(kRegArg2, 0);
-        as_.mov_local_reg(kIdxThrowVal, kRegArg2);
+        as_.mov_reg_local(regs_.arg1, frame_.throw_val);
+        as_.mov_reg_imm(regs_.arg2, 0);
+        as_.mov_local_reg(frame_.throw_val, regs_.arg2);
         call(kNativeRaise);
     }
 }
@@ -390,13 +420,13 @@ void NativeFunction::global_exc_exit() {
     label_assign(exit_label_);
     if (need_global_exc_handler()) {
         if (!is_generator()) {
-            mov_reg_state(kRegArg1, local_idx_old_globals());
-            if (exc_stack_size_ == 0) as_.jump_if_zero(kRegArg1, exit_label_ + 1, false);
+            mov_reg_state(regs_.arg1, local_idx_old_globals());
+            if (exc_stack_size_ == 0) as_.jump_if_zero(regs_.arg1, exit_label_ + 1, false);
             call(kSwapGlobals);
         }
         call(kNlrPop);
         if (!is_generator() && exc_stack_size_ == 0) label_assign(exit_label_ + 1);
-        as_.mov_reg_local(kRegRet, kIdxRetVal);
+        as_.mov_reg_local(regs_.ret, frame_.ret_val);
     }
     as_.exit();
 }
@@ -466,8 +496,8 @@ void NativeFunction::lower(const NativeOp& op) {
         case K::LoadGlobal: return load_global(op.name, false);
         case K::StoreName: return store_global(op.name, true);
         case K::StoreGlobal: return store_global(op.name, false);
-        case K::DeleteName: return call_with_qstr(kDeleteName, op.name, kRegArg1);
-        case K::DeleteGlobal: return call_with_qstr(kDeleteGlobal, op.name, kRegArg1);
+        case K::DeleteName: return call_with_qstr(kDeleteName, op.name, regs_.arg1);
+        case K::DeleteGlobal: return call_with_qstr(kDeleteGlobal, op.name, regs_.arg1);
         case K::LoadAttr: return load_attr(op.name);
         case K::StoreAttr: return store_attr(op.name);
         case K::DeleteAttr: return delete_attr(op.name);
@@ -477,7 +507,7 @@ void NativeFunction::lower(const NativeOp& op) {
         case K::LoadMethod: return load_method(op.name, op.flag);
         case K::LoadBuildClass:
             call(kLoadBuildClass);
-            return post_push_reg(VType::Obj, kRegRet);
+            return post_push_reg(VType::Obj, regs_.ret);
         case K::DupTop: return dup_top();
         case K::DupTopTwo: return dup_top_two();
         case K::PopTop: return pre_pop_discard();

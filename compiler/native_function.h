@@ -1,12 +1,16 @@
-// Lowers one recorded native/viper scope (compiler/native_ops.h) to x64 machine code, exactly as
-// MicroPython 1.27's native emitter does for `mpy-cross -march=x64`.
+// Lowers one recorded native/viper scope (compiler/native_ops.h) to machine code, exactly as
+// MicroPython 1.27's native emitter does for `mpy-cross -march=<arch>`.  This is the
+// architecture-neutral part; registers, instruction choices and encodings come from the
+// target's back end (compiler/native_asm.h).  The comments below name the x64 registers;
+// on Thumb read r0-r3 for the argument/temporary registers, r4/r5 for the locals, r6 for the
+// qstr table and r7 for the function table.
 //
 // The model (what decides the bytes):
 //  * A VIRTUAL value stack: each entry is a value already in its stack slot, a value held in a
 //    register, or an immediate not yet materialised.  Values stay in registers/immediates until
 //    an operation needs the concrete stack ("settling": before calls that take a stack pointer,
 //    jumps and labels) or the register is needed for something else.
-//  * Frame (C stack, in words from rsp): [nlr_buf, return value, unwind slot, throw value] when
+//  * Frame (C stack, in words from sp): [nlr_buf, return value, unwind slot, throw value] when
 //    the scope needs the global exception handler, then the code state (fun_bc, ip, sp, n_state,
 //    old_globals) or, for viper, only fun_obj/old_globals, then the Python stack, then the
 //    locals in reverse order.  Generators keep the code state behind r12 instead.
@@ -19,14 +23,15 @@
 
 #include <cstdint>
 #include <deque>
+#include <memory>
 #include <optional>
 #include <string>
 #include <vector>
 
 #include "common/mpy_model.h"
-#include "compiler/asm_x64.h"
 #include "compiler/code_builder.h"
 #include "compiler/emitter.h"
+#include "compiler/native_asm.h"
 #include "compiler/native_ops.h"
 
 namespace mpy {
@@ -39,6 +44,7 @@ struct NativeScopeInput {
     const std::vector<const void*>* constant_ids = nullptr;
     std::uint32_t num_user_labels = 0;
     bool generator = false;
+    NativeArch arch = NativeArch::X64;
 };
 
 struct NativeFunctionResult {
@@ -71,13 +77,13 @@ public:
     // Throws CompileError (ViperTypeError, NotImplementedError) like the reference.
     NativeFunctionResult compile();
 
-    using Reg = x64::Reg;
+    using Reg = NReg;
     // One entry of the virtual value stack.
     struct StackEntry {
         enum class Kind : std::uint8_t { Value, Reg, Imm };
         VType vtype = VType::Unbound;
         Kind kind = Kind::Value;
-        Reg reg = x64::RAX;
+        Reg reg = 0;
         std::int64_t imm = 0;
     };
 private:
@@ -122,7 +128,7 @@ private:
     void mov_state_reg(int local, Reg src);
     void mov_reg_state(Reg dest, int local);
     void mov_reg_state_addr(Reg dest, int local);
-    void mov_reg_fun_const(Reg dest, int index);  // [rbp + 8*index]
+    void mov_reg_fun_const(Reg dest, int index);  // word `index` of the function table
     void mov_reg_qstr(Reg dest, const std::string& qstr);
     void load_reg_with_object(Reg dest, const ast::ConstValue& value, const void* identity);
     void load_reg_with_child(Reg dest, std::uint32_t child);
@@ -208,10 +214,28 @@ private:
     void start_except_handler();
     void yield(bool from);
 
+    // Frame slots past the nlr buffer, whose size depends on the target.
+    struct Frame {
+        int nlr_buf_words = 0;
+        int handler_pc = 0;      // nlr_buf's REG_LOCAL_1 slot: current handler address
+        int ret_val = 0;         // return value
+        int handler_unwind = 0;  // pending unwind-jump target
+        int throw_val = 0;       // generators: injected exception
+    };
+    static Frame frame_for(const NativeTarget& target);
+    // Register roles with .mpy output (see native_runtime.h).
+    Reg reg_local(int i) const { return i == 0 ? regs_.local1 : regs_.local2; }
+    Reg reg_local_last() const { return regs_.local2; }
+    Reg reg_generator_state() const { return regs_.local2; }
+    Reg reg_qstr_table() const { return regs_.local3; }
+
     ModuleBuilder& module_;
     const NativeScopeInput& in_;
     const ScopeSignature& sig_;
-    AsmX64 as_;
+    std::unique_ptr<NativeAsm> asm_;
+    NativeAsm& as_;
+    const NativeTarget& regs_;
+    const Frame frame_;
     bool viper_ = false;
     Pass pass_ = Pass::StackSize;
 

@@ -14,7 +14,6 @@
 
 namespace mpy {
 
-using x64::Width;
 using namespace native_rt;
 
 void NativeFunction::push_handler(std::size_t label, bool is_finally) {
@@ -24,8 +23,8 @@ void NativeFunction::push_handler(std::size_t label, bool is_finally) {
     h.unwind_label = kUnwindUnused;
     h.active = true;
     handlers_.push_back(h);
-    as_.mov_reg_pcrel(kRegRet, label);
-    as_.mov_local_reg(kIdxHandlerPc, kRegRet);
+    as_.mov_reg_pcrel(regs_.ret, label);
+    as_.mov_local_reg(frame_.handler_pc, regs_.ret);
 }
 
 // Deactivates the innermost handler and makes the next active one current.
@@ -42,11 +41,11 @@ void NativeFunction::leave_handler(bool start_of_handler) {
     if (outer == nullptr) {
         // the global handler clears the PC itself when it dispatches
         if (start_of_handler) return;
-        as_.xor_(kRegRet, kRegRet);
+        as_.xor_(regs_.ret, regs_.ret);
     } else {
-        as_.mov_reg_pcrel(kRegRet, outer->label);
+        as_.mov_reg_pcrel(regs_.ret, outer->label);
     }
-    as_.mov_local_reg(kIdxHandlerPc, kRegRet);
+    as_.mov_local_reg(frame_.handler_pc, regs_.ret);
 }
 
 NativeFunction::Handler NativeFunction::pop_handler() {
@@ -74,18 +73,18 @@ void NativeFunction::unwind_jump(std::size_t label, unsigned depth) {
         if (prev_finally == nullptr) {
             // restore the handler of the level we land in
             if (i < 0) {
-                as_.xor_(kRegRet, kRegRet);
+                as_.xor_(regs_.ret, regs_.ret);
             } else {
-                as_.mov_reg_pcrel(kRegRet, handlers_[static_cast<std::size_t>(i)].label);
+                as_.mov_reg_pcrel(regs_.ret, handlers_[static_cast<std::size_t>(i)].label);
             }
-            as_.mov_local_reg(kIdxHandlerPc, kRegRet);
+            as_.mov_local_reg(frame_.handler_pc, regs_.ret);
         } else {
             prev_finally->unwind_label = kUnwindFinal;
-            as_.mov_reg_pcrel(kRegRet, label);
-            as_.mov_local_reg(kIdxHandlerUnwind, kRegRet);
+            as_.mov_reg_pcrel(regs_.ret, label);
+            as_.mov_local_reg(frame_.handler_unwind, regs_.ret);
             // cancel any active exception
-            as_.mov_reg_imm(kRegRet, 0);
-            as_.mov_local_reg(kIdxExcVal, kRegRet);
+            as_.mov_reg_imm(regs_.ret, 0);
+            as_.mov_local_reg(kIdxExcVal, regs_.ret);
             label = first_finally->label;
         }
     }
@@ -94,21 +93,21 @@ void NativeFunction::unwind_jump(std::size_t label, unsigned depth) {
 
 void NativeFunction::setup_with(std::size_t label) {
     VType vtype;
-    access_stack(1, &vtype, kRegArg1);  // ctx_mgr
+    access_stack(1, &vtype, regs_.arg1);  // ctx_mgr
     require_obj(vtype, "a context manager");
-    stack_pointer_for_push(kRegArg3, 2);
-    call_with_qstr(kLoadMethod, "__exit__", kRegArg2);
+    stack_pointer_for_push(regs_.arg3, 2);
+    call_with_qstr(kLoadMethod, "__exit__", regs_.arg2);
     // (..., ctx_mgr, __exit__, self) -> (..., __exit__, self), ctx_mgr in rdi
-    pre_pop_reg(&vtype, kRegArg3);
-    pre_pop_reg(&vtype, kRegArg2);
-    pre_pop_reg(&vtype, kRegArg1);
-    post_push_reg(vtype, kRegArg2);
-    post_push_reg(vtype, kRegArg3);
-    stack_pointer_for_push(kRegArg3, 2);
-    call_with_qstr(kLoadMethod, "__enter__", kRegArg2);
-    stack_pointer_for_pop(kRegArg3, 2);
-    call_with_2_imm(kCallMethodNKw, 0, kRegArg1, 0, kRegArg2);
-    post_push_reg(VType::Obj, kRegRet);  // as_value
+    pre_pop_reg(&vtype, regs_.arg3);
+    pre_pop_reg(&vtype, regs_.arg2);
+    pre_pop_reg(&vtype, regs_.arg1);
+    post_push_reg(vtype, regs_.arg2);
+    post_push_reg(vtype, regs_.arg3);
+    stack_pointer_for_push(regs_.arg3, 2);
+    call_with_qstr(kLoadMethod, "__enter__", regs_.arg2);
+    stack_pointer_for_pop(regs_.arg3, 2);
+    call_with_2_imm(kCallMethodNKw, 0, regs_.arg1, 0, regs_.arg2);
+    post_push_reg(VType::Obj, regs_.ret);  // as_value
     need_stack_settled();
     push_handler(label, true);
     dup_top();
@@ -134,30 +133,30 @@ void NativeFunction::with_cleanup(std::size_t label) {
     post_push_imm(VType::PtrNone, 0);
     post_push_imm(VType::PtrNone, 0);
     post_push_imm(VType::PtrNone, 0);
-    stack_pointer_for_pop(kRegArg3, 5);
-    call_with_2_imm(kCallMethodNKw, 3, kRegArg1, 0, kRegArg2);
+    stack_pointer_for_pop(regs_.arg3, 5);
+    call_with_2_imm(kCallMethodNKw, 3, regs_.arg1, 0, regs_.arg2);
     jump(l_swallow);
 
     // the handler proper (not a finally label: no automatic exception store)
     as_.label_assign(label);
     leave_handler(true);
     adjust_stack_size(2);  // __exit__, self
-    as_.mov_reg_local(kRegArg1, kIdxExcVal);
-    as_.jump_if_zero(kRegArg1, l_no_exc, false);
-    as_.load(Width::W64, kRegArg2, kRegArg1, 0);  // type(exc)
-    post_push_reg(VType::Obj, kRegArg2);
-    post_push_reg(VType::Obj, kRegArg1);
+    as_.mov_reg_local(regs_.arg1, kIdxExcVal);
+    as_.jump_if_zero(regs_.arg1, l_no_exc, false);
+    as_.load(NWidth::Word, regs_.arg2, regs_.arg1, 0);  // type(exc)
+    post_push_reg(VType::Obj, regs_.arg2);
+    post_push_reg(VType::Obj, regs_.arg1);
     post_push_imm(VType::PtrNone, 0);  // traceback
-    stack_pointer_for_pop(kRegArg3, 5);
-    call_with_2_imm(kCallMethodNKw, 3, kRegArg1, 0, kRegArg2);
+    stack_pointer_for_pop(regs_.arg3, 5);
+    call_with_2_imm(kCallMethodNKw, 3, regs_.arg1, 0, regs_.arg2);
     // a true result swallows the exception
-    as_.mov_reg_reg(kRegArg1, kRegRet);
+    if (regs_.arg1 != regs_.ret) as_.mov_reg_reg(regs_.arg1, regs_.ret);
     call(kObjIsTrue);
-    as_.jump_if_zero(kRegRet, l_end, true);
+    as_.jump_if_zero(regs_.ret, l_end, true);
 
     label_assign(l_swallow);
-    as_.mov_reg_imm(kRegTemp0, 0);
-    as_.mov_local_reg(kIdxExcVal, kRegTemp0);
+    as_.mov_reg_imm(regs_.temp0, 0);
+    as_.mov_local_reg(kIdxExcVal, regs_.temp0);
 
     label_assign(l_end);
     adjust(1);  // the exception (or NULL) lives in the nlr value slot
@@ -174,23 +173,23 @@ void NativeFunction::async_with_setup_finally(std::size_t aexit_no_exc, std::siz
 
     label_assign(finally_block);
     pre_pop_discard();
-    as_.mov_reg_local(kRegArg1, kIdxExcVal);
-    post_push_reg(VType::Obj, kRegArg1);
-    as_.jump_if_zero(kRegArg1, ret_unwind_jump, false);
+    as_.mov_reg_local(regs_.arg1, kIdxExcVal);
+    post_push_reg(VType::Obj, regs_.arg1);
+    as_.jump_if_zero(regs_.arg1, ret_unwind_jump, false);
 }
 
 void NativeFunction::end_finally() {
     pre_pop_discard();
-    as_.mov_reg_local(kRegArg1, kIdxExcVal);
+    as_.mov_reg_local(regs_.arg1, kIdxExcVal);
     call(kNativeRaise);  // raises if there is an exception, else returns
 
     const Handler h = pop_handler();
     if (h.unwind_label != kUnwindUnused) {
         const std::size_t l_done = new_internal_label();
-        as_.mov_reg_local(kRegRet, kIdxHandlerUnwind);
-        as_.jump_if_zero(kRegRet, l_done, false);
+        as_.mov_reg_local(regs_.ret, frame_.handler_unwind);
+        as_.jump_if_zero(regs_.ret, l_done, false);
         if (h.unwind_label == kUnwindFinal) {
-            as_.jmp_reg(kRegRet);
+            as_.jmp_reg(regs_.ret);
         } else {
             jump(h.unwind_label);
         }
@@ -203,8 +202,8 @@ void NativeFunction::end_finally() {
 // Within a handler the exception is cancelled; at the end of a protected block its level is left.
 void NativeFunction::pop_except_jump(std::size_t label, bool within_handler) {
     if (within_handler) {
-        as_.mov_reg_imm(kRegTemp0, 0);
-        as_.mov_local_reg(kIdxExcVal, kRegTemp0);
+        as_.mov_reg_imm(regs_.temp0, 0);
+        as_.mov_local_reg(kIdxExcVal, regs_.temp0);
     } else {
         leave_handler(false);
     }
@@ -213,8 +212,8 @@ void NativeFunction::pop_except_jump(std::size_t label, bool within_handler) {
 
 void NativeFunction::start_except_handler() {
     leave_handler(true);
-    as_.mov_reg_local(kRegTemp0, kIdxExcVal);
-    post_push_reg(VType::Obj, kRegTemp0);
+    as_.mov_reg_local(regs_.temp0, kIdxExcVal);
+    post_push_reg(VType::Obj, regs_.temp0);
 }
 
 // ---- generators ------------------------------------------------------------------------------------
@@ -233,44 +232,44 @@ void NativeFunction::yield(bool from) {
     }
 
     // hand the top of the stack to the caller and leave, remembering where to resume
-    stack_pointer_for_pop(kRegTemp0, 1);
-    mov_state_reg(kCodeStateSp, kRegTemp0);
-    as_.mov_reg_imm(kRegTemp0, kVmReturnYield);
-    as_.mov_local_reg(kIdxRetVal, kRegTemp0);
-    as_.mov_reg_pcrel(kRegTemp0, l_resume);
-    mov_state_reg(local_idx_gen_pc(), kRegTemp0);
+    stack_pointer_for_pop(regs_.temp0, 1);
+    mov_state_reg(kCodeStateSp, regs_.temp0);
+    as_.mov_reg_imm(regs_.temp0, kVmReturnYield);
+    as_.mov_local_reg(frame_.ret_val, regs_.temp0);
+    as_.mov_reg_pcrel(regs_.temp0, l_resume);
+    mov_state_reg(local_idx_gen_pc(), regs_.temp0);
     as_.jmp(exit_label_);
 
     as_.label_assign(l_resume);
     // re-open the innermost active handler
     for (std::size_t i = handlers_.size(); i-- > 0;) {
         if (handlers_[i].active) {
-            as_.mov_reg_pcrel(kRegRet, handlers_[i].label);
-            as_.mov_local_reg(kIdxHandlerPc, kRegRet);
+            as_.mov_reg_pcrel(regs_.ret, handlers_[i].label);
+            as_.mov_local_reg(frame_.handler_pc, regs_.ret);
             break;
         }
     }
     adjust_stack_size(1);  // the value sent in
 
     if (!from) {
-        as_.mov_reg_local(kRegArg1, kIdxThrowVal);
-        as_.mov_reg_imm(kRegArg2, 0);
-        as_.mov_local_reg(kIdxThrowVal, kRegArg2);
+        as_.mov_reg_local(regs_.arg1, frame_.throw_val);
+        as_.mov_reg_imm(regs_.arg2, 0);
+        as_.mov_local_reg(frame_.throw_val, regs_.arg2);
         call(kNativeRaise);
     } else {
         label_assign(l_loop_entry);
-        as_.mov_reg_local(kRegArg3, kIdxThrowVal);
-        as_.mov_reg_imm(kRegArg2, 0);
-        as_.mov_local_reg(kIdxThrowVal, kRegArg2);
+        as_.mov_reg_local(regs_.arg3, frame_.throw_val);
+        as_.mov_reg_imm(regs_.arg2, 0);
+        as_.mov_local_reg(frame_.throw_val, regs_.arg2);
         VType vtype;
-        pre_pop_reg(&vtype, kRegArg2);      // send value
-        access_stack(1, &vtype, kRegArg1);  // the delegate generator
-        post_push_reg(VType::Obj, kRegArg3);
-        stack_pointer_for_pop(kRegArg3, 1);  // where the result goes
+        pre_pop_reg(&vtype, regs_.arg2);      // send value
+        access_stack(1, &vtype, regs_.arg1);  // the delegate generator
+        post_push_reg(VType::Obj, regs_.arg3);
+        stack_pointer_for_pop(regs_.arg3, 1);  // where the result goes
         call(kYieldFrom);
-        as_.jump_if_nonzero(kRegRet, l_loop_top, true);
+        as_.jump_if_nonzero(regs_.ret, l_loop_top, true);
         adjust_stack_size(1);  // the returned value
-        fold_stack_top(kRegArg1);
+        fold_stack_top(regs_.arg1);
     }
 }
 

@@ -10,7 +10,6 @@
 
 namespace mpy {
 
-using x64::Width;
 using namespace native_rt;
 using SK = NativeFunction::StackEntry::Kind;
 
@@ -19,7 +18,7 @@ using SK = NativeFunction::StackEntry::Kind;
 // Generators keep their state (code state, stack, locals) behind r12, others on the C stack.
 void NativeFunction::mov_state_reg(int local, Reg src) {
     if (is_generator()) {
-        as_.store(Width::W64, src, kRegGeneratorState, 8 * local);
+        as_.store(NWidth::Word, src, reg_generator_state(), local);
     } else {
         as_.mov_local_reg(local, src);
     }
@@ -27,7 +26,7 @@ void NativeFunction::mov_state_reg(int local, Reg src) {
 
 void NativeFunction::mov_reg_state(Reg dest, int local) {
     if (is_generator()) {
-        as_.load(Width::W64, dest, kRegGeneratorState, 8 * local);
+        as_.load(NWidth::Word, dest, reg_generator_state(), local);
     } else {
         as_.mov_reg_local(dest, local);
     }
@@ -35,21 +34,21 @@ void NativeFunction::mov_reg_state(Reg dest, int local) {
 
 void NativeFunction::mov_reg_state_addr(Reg dest, int local) {
     if (is_generator()) {
-        as_.mov_reg_imm(dest, 8 * local);
-        as_.add(dest, kRegGeneratorState);
+        as_.mov_reg_imm(dest, static_cast<std::int64_t>(regs_.word_size) * local);
+        as_.add(dest, reg_generator_state());
     } else {
         as_.mov_reg_local_addr(dest, local);
     }
 }
 
 void NativeFunction::mov_reg_fun_const(Reg dest, int index) {
-    as_.load(Width::W64, dest, kRegFunTable, 8 * index);
+    as_.load(NWidth::Word, dest, regs_.fun_table, index);
 }
 
 // A qstr number is read at run time from the module's qstr table (16-bit entries).
 void NativeFunction::mov_reg_qstr(Reg dest, const std::string& qstr) {
     const auto index = static_cast<std::int32_t>(module_.use_qstr(qstr));
-    as_.load(Width::W16, dest, kRegQstrTable, 2 * index);
+    as_.load(NWidth::W16, dest, reg_qstr_table(), index);
 }
 
 // Constant objects are read through fun_obj->context->obj_table.  Clobbers rax.
@@ -57,17 +56,17 @@ void NativeFunction::load_reg_with_object(Reg dest, const ast::ConstValue& value
                                           const void* identity) {
     scope_flags_ |= kHasConsts;
     const auto index = static_cast<std::int32_t>(module_.use_constant(value, identity));
-    mov_reg_state(kRegTemp0, local_idx_fun_obj());
-    as_.load(Width::W64, kRegTemp0, kRegTemp0, 8 * kFunBcContext);
-    as_.load(Width::W64, kRegTemp0, kRegTemp0, 8 * kContextObjTable);
-    as_.load(Width::W64, dest, kRegTemp0, 8 * index);
+    mov_reg_state(regs_.temp0, local_idx_fun_obj());
+    as_.load(NWidth::Word, regs_.temp0, regs_.temp0, kFunBcContext);
+    as_.load(NWidth::Word, regs_.temp0, regs_.temp0, kContextObjTable);
+    as_.load(NWidth::Word, dest, regs_.temp0, index);
 }
 
 void NativeFunction::load_reg_with_child(Reg dest, std::uint32_t) {
     const auto index = static_cast<std::int32_t>(n_children_++);
-    mov_reg_state(kRegTemp0, local_idx_fun_obj());
-    as_.load(Width::W64, kRegTemp0, kRegTemp0, 8 * kFunBcChildTable);
-    as_.load(Width::W64, dest, kRegTemp0, 8 * index);
+    mov_reg_state(regs_.temp0, local_idx_fun_obj());
+    as_.load(NWidth::Word, regs_.temp0, regs_.temp0, kFunBcChildTable);
+    as_.load(NWidth::Word, dest, regs_.temp0, index);
 }
 
 // ---- virtual stack ---------------------------------------------------------------------------------
@@ -130,8 +129,8 @@ void NativeFunction::need_stack_settled() {
         if (e.kind == SK::Imm) {
             e.kind = SK::Value;
             // rdi, not rax: rax may hold a result the caller still needs
-            e.vtype = load_reg_stack_imm(kRegTemp1, e, false);
-            mov_state_reg(stack_start_ + i, kRegTemp1);
+            e.vtype = load_reg_stack_imm(regs_.temp1, e, false);
+            mov_state_reg(stack_start_ + i, regs_.temp1);
         }
     }
 }
@@ -276,9 +275,9 @@ void NativeFunction::stack_pointer_for_pop(Reg dest, int n_pop) {
         StackEntry& e = stack_[size - 1 - i];
         if (e.vtype != VType::Obj) {
             const int local = stack_start_ + size - 1 - i;
-            mov_reg_state(kRegArg1, local);
-            call_with_imm(kConvertNativeToObj, static_cast<int>(e.vtype), kRegArg2);
-            mov_state_reg(local, kRegRet);
+            mov_reg_state(regs_.arg1, local);
+            call_with_imm(kConvertNativeToObj, static_cast<int>(e.vtype), regs_.arg2);
+            mov_state_reg(local, regs_.ret);
             e.vtype = VType::Obj;
         }
     }
@@ -308,8 +307,8 @@ void NativeFunction::label_assign(std::size_t label) {
     }
     if (is_finally) {
         VType vtype;
-        access_stack(1, &vtype, kRegTemp0);
-        as_.mov_local_reg(kIdxExcVal, kRegTemp0);
+        access_stack(1, &vtype, regs_.temp0);
+        as_.mov_local_reg(kIdxExcVal, regs_.temp0);
     }
     // Control can arrive here by a jump, so the stack must be in its slots.
     need_stack_settled();

@@ -7,7 +7,6 @@
 
 namespace mpy {
 
-using x64::Width;
 using namespace native_rt;
 using SK = NativeFunction::StackEntry::Kind;
 
@@ -41,18 +40,24 @@ const char* binary_op_method_name(int op) {
     }
 }
 
-Width ptr_width(VType v) {
+NWidth ptr_width(VType v) {
     switch (v) {
-        case VType::Ptr8: return Width::W8;
-        case VType::Ptr16: return Width::W16;
-        default: return Width::W32;
+        case VType::Ptr8: return NWidth::W8;
+        case VType::Ptr16: return NWidth::W16;
+        default: return NWidth::W32;
     }
 }
 
-// base += index * element size, done as the reference does it: one add per byte of the element
-// (a Width's value is its size in bytes).
-void add_scaled_index(AsmX64& as, Width element, NativeFunction::Reg base, NativeFunction::Reg index) {
-    for (int i = 0; i < static_cast<int>(element); ++i) as.add(base, index);
+// base += index * element size, where the architecture has no indexed access, done as the
+// reference does it: one add per byte of the element.
+void add_scaled_index(NativeAsm& as, NWidth element, NReg base, NReg index) {
+    const int bytes = element == NWidth::W8 ? 1 : element == NWidth::W16 ? 2 : 4;
+    for (int i = 0; i < bytes; ++i) as.add(base, index);
+}
+
+NShift shift_kind(int op, VType lhs) {
+    if (op == kOpLShift) return NShift::Left;
+    return lhs == VType::Uint ? NShift::RightLogical : NShift::RightArith;
 }
 
 }  // namespace
@@ -64,15 +69,15 @@ void NativeFunction::load_subscr() {
     if (vtype_base == VType::Obj) {
         VType vtype_index = peek_vtype(0);
         if (vtype_index == VType::Obj) {
-            pre_pop_reg(&vtype_index, kRegArg2);
+            pre_pop_reg(&vtype_index, regs_.arg2);
         } else {
-            pre_pop_reg(&vtype_index, kRegArg1);
-            call_with_imm(kConvertNativeToObj, static_cast<int>(vtype_index), kRegArg2);
-            as_.mov_reg_reg(kRegArg2, kRegRet);
+            pre_pop_reg(&vtype_index, regs_.arg1);
+            call_with_imm(kConvertNativeToObj, static_cast<int>(vtype_index), regs_.arg2);
+            as_.mov_reg_reg(regs_.arg2, regs_.ret);
         }
-        pre_pop_reg(&vtype_base, kRegArg1);
-        call_with_imm(kObjSubscr, kObjSentinel, kRegArg3);
-        post_push_reg(VType::Obj, kRegRet);
+        pre_pop_reg(&vtype_base, regs_.arg1);
+        call_with_imm(kObjSubscr, kObjSentinel, regs_.arg3);
+        post_push_reg(VType::Obj, regs_.ret);
         return;
     }
     // viper load from a pointer
@@ -80,26 +85,25 @@ void NativeFunction::load_subscr() {
     if (top.vtype == VType::Int && top.kind == SK::Imm) {
         const std::int64_t index = top.imm;
         pre_pop_discard();
-        Reg reg_base = kRegArg1;
-        const Reg reg_index = kRegArg2;
+        Reg reg_base = regs_.arg1;
+        const Reg reg_index = regs_.arg2;
         pre_pop_reg_flexible(&vtype_base, &reg_base, reg_index, reg_index);
-        need_reg_single(kRegRet, 0);
+        need_reg_single(regs_.ret, 0);
         switch (vtype_base) {
             case VType::Ptr8:
             case VType::Ptr16:
             case VType::Ptr32:
-                as_.load_index(ptr_width(vtype_base), kRegRet, reg_base,
-                               static_cast<std::int32_t>(index));
+                as_.load(ptr_width(vtype_base), regs_.ret, reg_base, static_cast<std::int32_t>(index));
                 break;
             default:
                 viper_error("can't load from '" + std::string(vtype_name(vtype_base)) + "'");
         }
     } else {
         VType vtype_index;
-        Reg reg_index = kRegArg2;
-        pre_pop_reg_flexible(&vtype_index, &reg_index, kRegArg1, kRegArg1);
-        pre_pop_reg(&vtype_base, kRegArg1);
-        need_reg_single(kRegRet, 0);
+        Reg reg_index = regs_.arg2;
+        pre_pop_reg_flexible(&vtype_index, &reg_index, regs_.arg1, regs_.arg1);
+        pre_pop_reg(&vtype_base, regs_.arg1);
+        need_reg_single(regs_.ret, 0);
         if (!is_int(vtype_index)) {
             viper_error("can't load with '" + std::string(vtype_name(vtype_index)) + "' index");
         }
@@ -107,15 +111,19 @@ void NativeFunction::load_subscr() {
             case VType::Ptr8:
             case VType::Ptr16:
             case VType::Ptr32: {
-                add_scaled_index(as_, ptr_width(vtype_base), kRegArg1, reg_index);
-                as_.load(ptr_width(vtype_base), kRegRet, kRegArg1, 0);
+                if (as_.has_indexed_access()) {
+                    as_.load_indexed(ptr_width(vtype_base), regs_.ret, regs_.arg1, reg_index);
+                } else {
+                    add_scaled_index(as_, ptr_width(vtype_base), regs_.arg1, reg_index);
+                    as_.load(ptr_width(vtype_base), regs_.ret, regs_.arg1, 0);
+                }
                 break;
             }
             default:
                 viper_error("can't load from '" + std::string(vtype_name(vtype_base)) + "'");
         }
     }
-    post_push_reg(VType::Int, kRegRet);
+    post_push_reg(VType::Int, regs_.ret);
 }
 
 void NativeFunction::store_subscr() {
@@ -125,12 +133,12 @@ void NativeFunction::store_subscr() {
         VType vtype_value = peek_vtype(2);
         if (vtype_index != VType::Obj || vtype_value != VType::Obj) {
             // convert the native values to objects in place
-            stack_pointer_for_pop(kRegArg1, 3);
+            stack_pointer_for_pop(regs_.arg1, 3);
             adjust(3);
         }
-        pre_pop_reg(&vtype_index, kRegArg2);
-        pre_pop_reg(&vtype_base, kRegArg1);
-        pre_pop_reg(&vtype_value, kRegArg3);
+        pre_pop_reg(&vtype_index, regs_.arg2);
+        pre_pop_reg(&vtype_base, regs_.arg1);
+        pre_pop_reg(&vtype_value, regs_.arg3);
         call(kObjSubscr);
         return;
     }
@@ -139,12 +147,16 @@ void NativeFunction::store_subscr() {
         const std::int64_t index = top.imm;
         pre_pop_discard();
         VType vtype_value;
-        Reg reg_base = kRegArg1;
-        const Reg reg_index = kRegArg2;
-        const Reg reg_value = kRegArg3;
+        Reg reg_base = regs_.arg1;
+        const Reg reg_index = regs_.arg2;
+        Reg reg_value = regs_.arg3;
         pre_pop_reg_flexible(&vtype_base, &reg_base, reg_index, reg_value);
-        // x86 byte stores need one of the low four registers, so the value goes to rdx
-        pre_pop_reg(&vtype_value, reg_value);
+        if (regs_.store_value_in_fixed_reg) {
+            // x86 byte stores need one of the low four registers, so the value goes to rdx
+            pre_pop_reg(&vtype_value, reg_value);
+        } else {
+            pre_pop_reg_flexible(&vtype_value, &reg_value, reg_base, reg_index);
+        }
         if (vtype_value != VType::Bool && !is_int(vtype_value)) {
             viper_error("can't store '" + std::string(vtype_name(vtype_value)) + "'");
         }
@@ -152,22 +164,25 @@ void NativeFunction::store_subscr() {
             case VType::Ptr8:
             case VType::Ptr16:
             case VType::Ptr32:
-                as_.store_index(ptr_width(vtype_base), reg_value, reg_base,
-                                static_cast<std::int32_t>(index));
+                as_.store(ptr_width(vtype_base), reg_value, reg_base, static_cast<std::int32_t>(index));
                 break;
             default:
                 viper_error("can't store to '" + std::string(vtype_name(vtype_base)) + "'");
         }
     } else {
         VType vtype_index, vtype_value;
-        Reg reg_index = kRegArg2;
-        const Reg reg_value = kRegArg3;
-        pre_pop_reg_flexible(&vtype_index, &reg_index, kRegArg1, reg_value);
-        pre_pop_reg(&vtype_base, kRegArg1);
+        Reg reg_index = regs_.arg2;
+        Reg reg_value = regs_.arg3;
+        pre_pop_reg_flexible(&vtype_index, &reg_index, regs_.arg1, reg_value);
+        pre_pop_reg(&vtype_base, regs_.arg1);
         if (!is_int(vtype_index)) {
             viper_error("can't store with '" + std::string(vtype_name(vtype_index)) + "' index");
         }
-        pre_pop_reg(&vtype_value, reg_value);
+        if (regs_.store_value_in_fixed_reg) {
+            pre_pop_reg(&vtype_value, reg_value);
+        } else {
+            pre_pop_reg_flexible(&vtype_value, &reg_value, regs_.arg1, reg_index);
+        }
         if (vtype_value != VType::Bool && !is_int(vtype_value)) {
             viper_error("can't store '" + std::string(vtype_name(vtype_value)) + "'");
         }
@@ -175,8 +190,12 @@ void NativeFunction::store_subscr() {
             case VType::Ptr8:
             case VType::Ptr16:
             case VType::Ptr32: {
-                add_scaled_index(as_, ptr_width(vtype_base), kRegArg1, reg_index);
-                as_.store(ptr_width(vtype_base), reg_value, kRegArg1, 0);
+                if (as_.has_indexed_access()) {
+                    as_.store_indexed(ptr_width(vtype_base), reg_value, regs_.arg1, reg_index);
+                } else {
+                    add_scaled_index(as_, ptr_width(vtype_base), regs_.arg1, reg_index);
+                    as_.store(ptr_width(vtype_base), reg_value, regs_.arg1, 0);
+                }
                 break;
             }
             default:
@@ -187,11 +206,11 @@ void NativeFunction::store_subscr() {
 
 void NativeFunction::delete_subscr() {
     VType index, base;
-    pre_pop_reg(&index, kRegArg2);
-    pre_pop_reg(&base, kRegArg1);
+    pre_pop_reg(&index, regs_.arg2);
+    pre_pop_reg(&base, regs_.arg1);
     require_obj(index, "a deleted subscript's index");
     require_obj(base, "a deleted subscript's base");
-    call_with_imm(kObjSubscr, 0, kRegArg3);  // MP_OBJ_NULL value deletes
+    call_with_imm(kObjSubscr, 0, regs_.arg3);  // MP_OBJ_NULL value deletes
 }
 
 // ---- operators ---------------------------------------------------------------------------------------
@@ -202,7 +221,7 @@ void NativeFunction::unary_op(int op) {
         if (op == kUnaryPositive) {
             // nothing to do
         } else if (op == kUnaryNegative || op == kUnaryInvert) {
-            Reg reg = kRegRet;
+            Reg reg = regs_.ret;
             pre_pop_reg_flexible(&vtype, &reg, reg, reg);
             if (op == kUnaryNegative) {
                 as_.neg(reg);
@@ -214,9 +233,9 @@ void NativeFunction::unary_op(int op) {
             viper_error("'not' not implemented");
         }
     } else if (vtype == VType::Obj) {
-        pre_pop_reg(&vtype, kRegArg2);
-        call_with_imm(kUnaryOp, op, kRegArg1);
-        post_push_reg(VType::Obj, kRegRet);
+        pre_pop_reg(&vtype, regs_.arg2);
+        call_with_imm(kUnaryOp, op, regs_.arg1);
+        post_push_reg(VType::Obj, regs_.ret);
     } else {
         viper_error("can't do unary op of '" + std::string(vtype_name(vtype)) + "'");
     }
@@ -229,38 +248,38 @@ void NativeFunction::binary_op(int op, bool invert_flag) {
     VType vtype_rhs = peek_vtype(0);
     if (is_int(vtype_lhs) && is_int(vtype_rhs)) {
         if (op >= kOpInplaceOr && op <= kOpInplacePower) op += kOpOr - kOpInplaceOr;
-        if (op == kOpLShift || op == kOpRShift) {
-            // x86 shifts by cl
-            pre_pop_reg(&vtype_rhs, x64::RCX);
-            pre_pop_reg(&vtype_lhs, kRegRet);
-            if (op == kOpLShift) {
-                as_.shl_cl(kRegRet);
-            } else if (vtype_lhs == VType::Uint) {
-                as_.shr_cl(kRegRet);
-            } else {
-                as_.sar_cl(kRegRet);
-            }
-            post_push_reg(vtype_lhs, kRegRet);
+        const bool is_shift = op == kOpLShift || op == kOpRShift;
+        if (is_shift && regs_.shift_count_reg) {
+            // x86 shifts by cl: the count goes there first
+            pre_pop_reg(&vtype_rhs, *regs_.shift_count_reg);
+            pre_pop_reg(&vtype_lhs, regs_.ret);
+            as_.shift(shift_kind(op, vtype_lhs), regs_.ret, *regs_.shift_count_reg);
+            post_push_reg(vtype_lhs, regs_.ret);
             return;
         }
         if (op == kOpFloorDivide || op == kOpModulo) {
-            pre_pop_reg(&vtype_rhs, kRegArg2);
-            pre_pop_reg(&vtype_lhs, kRegArg1);
+            pre_pop_reg(&vtype_rhs, regs_.arg2);
+            pre_pop_reg(&vtype_lhs, regs_.arg1);
             if (vtype_lhs != VType::Int) viper_error("div/mod not implemented for uint");
             call(op == kOpFloorDivide ? kSmallIntFloorDivide : kSmallIntModulo);
-            post_push_reg(VType::Int, kRegRet);
+            post_push_reg(VType::Int, regs_.ret);
             return;
         }
-        Reg reg_rhs = kRegArg3;
-        pre_pop_reg_flexible(&vtype_rhs, &reg_rhs, kRegRet, kRegArg2);
-        pre_pop_reg(&vtype_lhs, kRegArg2);
+        Reg reg_rhs = regs_.arg3;
+        pre_pop_reg_flexible(&vtype_rhs, &reg_rhs, regs_.ret, regs_.arg2);
+        pre_pop_reg(&vtype_lhs, regs_.arg2);
+        if (is_shift) {
+            as_.shift(shift_kind(op, vtype_lhs), regs_.arg2, reg_rhs);
+            post_push_reg(vtype_lhs, regs_.arg2);
+            return;
+        }
         switch (op) {
-            case kOpOr: as_.or_(kRegArg2, reg_rhs); break;
-            case kOpXor: as_.xor_(kRegArg2, reg_rhs); break;
-            case kOpAnd: as_.and_(kRegArg2, reg_rhs); break;
-            case kOpAdd: as_.add(kRegArg2, reg_rhs); break;
-            case kOpSubtract: as_.sub(kRegArg2, reg_rhs); break;
-            case kOpMultiply: as_.mul(kRegArg2, reg_rhs); break;
+            case kOpOr: as_.or_(regs_.arg2, reg_rhs); break;
+            case kOpXor: as_.xor_(regs_.arg2, reg_rhs); break;
+            case kOpAnd: as_.and_(regs_.arg2, reg_rhs); break;
+            case kOpAdd: as_.add(regs_.arg2, reg_rhs); break;
+            case kOpSubtract: as_.sub(regs_.arg2, reg_rhs); break;
+            case kOpMultiply: as_.mul(regs_.arg2, reg_rhs); break;
             case kOpLess:
             case kOpMore:
             case kOpEqual:
@@ -268,15 +287,10 @@ void NativeFunction::binary_op(int op, bool invert_flag) {
             case kOpMoreEqual:
             case kOpNotEqual: {
                 if (vtype_lhs != vtype_rhs) viper_error("comparison of int and uint");
-                static constexpr x64::Cond kUnsigned[] = {x64::CC_B, x64::CC_A, x64::CC_E,
-                                                          x64::CC_BE, x64::CC_AE, x64::CC_NE};
-                static constexpr x64::Cond kSigned[] = {x64::CC_L, x64::CC_G, x64::CC_E,
-                                                        x64::CC_LE, x64::CC_GE, x64::CC_NE};
-                need_reg_single(kRegRet, 0);
-                as_.xor_(kRegRet, kRegRet);
-                as_.cmp(kRegArg2, reg_rhs);
-                as_.setcc(vtype_lhs == VType::Uint ? kUnsigned[op] : kSigned[op], kRegRet);
-                post_push_reg(VType::Bool, kRegRet);
+                need_reg_single(regs_.ret, 0);
+                as_.compare_to_bool(static_cast<NCompare>(op - kOpLess), vtype_lhs == VType::Uint,
+                                    regs_.arg2, reg_rhs, regs_.ret);
+                post_push_reg(VType::Bool, regs_.ret);
                 return;
             }
             default:
@@ -284,10 +298,10 @@ void NativeFunction::binary_op(int op, bool invert_flag) {
                 viper_error(std::string("binary op ") + binary_op_method_name(op) + " not implemented");
                 return;
         }
-        post_push_reg(vtype_lhs, kRegArg2);
+        post_push_reg(vtype_lhs, regs_.arg2);
     } else if (vtype_lhs == VType::Obj && vtype_rhs == VType::Obj) {
-        pre_pop_reg(&vtype_rhs, kRegArg3);
-        pre_pop_reg(&vtype_lhs, kRegArg2);
+        pre_pop_reg(&vtype_rhs, regs_.arg3);
+        pre_pop_reg(&vtype_lhs, regs_.arg2);
         bool invert = false;
         if (op == kOpNotIn) {
             invert = true;
@@ -296,12 +310,12 @@ void NativeFunction::binary_op(int op, bool invert_flag) {
             invert = true;
             op = kOpIs;
         }
-        call_with_imm(kBinaryOp, op, kRegArg1);
+        call_with_imm(kBinaryOp, op, regs_.arg1);
         if (invert) {
-            as_.mov_reg_reg(kRegArg2, kRegRet);
-            call_with_imm(kUnaryOp, kUnaryNot, kRegArg1);
+            as_.mov_reg_reg(regs_.arg2, regs_.ret);
+            call_with_imm(kUnaryOp, kUnaryNot, regs_.arg1);
         }
-        post_push_reg(VType::Obj, kRegRet);
+        post_push_reg(VType::Obj, regs_.ret);
     } else {
         adjust(-1);
         viper_error("can't do binary op between '" + std::string(vtype_name(vtype_lhs)) +

@@ -1,5 +1,6 @@
 // Which machine-code emitter -march selects.  mpy-cross 1.27 has native emitters for x86, x64,
-// armv6m..armv7emdp, xtensa, xtensawin and rv32imc; mpyc generates x64 so far.
+// armv6m..armv7emdp, xtensa, xtensawin and rv32imc; mpyc generates x64 and the Thumb family so
+// far (compiler/native_arch.h lists the back ends).
 #pragma once
 
 #include <memory>

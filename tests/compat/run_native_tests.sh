@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# The yardstick for native code (@micropython.native / viper, -march=x64), in two parts.
+# The yardstick for native code (@micropython.native / viper / asm_thumb), in two parts.
 # Builds nothing; takes paths:
 #
 #   tests/compat/run_native_tests.sh MP_CHECKOUT MICROPYTHON_BIN MPYC [MPY_CROSS]
@@ -17,7 +17,10 @@
 #    fail (it aborts) are only counted.
 #    Set NATIVE_COMPARE_EMIT=native (or viper) to compile with `-X emit=...` as well, which puts
 #    every function of every file through the native emitter; NATIVE_COMPARE_DIRS (default
-#    "micropython") names the tests/ subdirectories to compare, e.g. "micropython basics".
+#    "micropython") names the tests/ subdirectories to compare, e.g. "micropython basics" or
+#    "micropython inlineasm/thumb"; NATIVE_COMPARE_ARCHS (default "x64") the -march values, e.g.
+#    "armv6m armv7m armv7em armv7emsp armv7emdp" (each gets its own counts).  Set
+#    NATIVE_SKIP_RUN=1 to skip part 1 (it runs x64 code on the unix port only).
 #
 # Exit status: 0 when every run test passed and every compared file is identical, else 1.
 set -euo pipefail
@@ -46,6 +49,7 @@ overall=0
 shim="$results/mpyc-shim.sh"
 write_compile_shim "$shim" "$mpyc" "$results/compile-failures.txt"
 echo
+if [ -z "${NATIVE_SKIP_RUN:-}" ]; then
 echo "== part 1: run-tests.py --via-mpy micropython/native_*.py micropython/viper_*.py"
 cd "$checkout/tests"
 set +e
@@ -59,24 +63,26 @@ if [ -s "$results/compile-failures.txt" ]; then
     echo "$(wc -l < "$results/compile-failures.txt") files were rejected by the compiler (their tests fail):"
     sed 's/^/  /' "$results/compile-failures.txt"
 fi
+fi
 
 # ---- part 2: byte comparison with the reference ------------------------------------------------
 emit_flags=()
 [ -n "${NATIVE_COMPARE_EMIT:-}" ] && emit_flags=(-X "emit=$NATIVE_COMPARE_EMIT")
+for arch in ${NATIVE_COMPARE_ARCHS:-x64}; do
 echo
-echo "== part 2: mpyc vs reference bytes, -march=x64 ${emit_flags[*]:-} (${NATIVE_COMPARE_DIRS:-micropython})"
+echo "== part 2: mpyc vs reference bytes, -march=$arch ${emit_flags[*]:-} (${NATIVE_COMPARE_DIRS:-micropython})"
 same=0 differ=0 mpyc_rejects=0 both_reject=0 reject_differ=0 accepted_only_by_mpyc=0 ref_crashes=0
 : > "$results/differ.txt"
 for dir in ${NATIVE_COMPARE_DIRS:-micropython}; do
     for src in "$checkout/tests/$dir"/*.py; do
         name="$dir/$(basename "$src")"
         # (in a subshell, so that bash's "Aborted" report of a crashing compiler goes quiet too)
-        if ! ("$ref" -march=x64 "${emit_flags[@]}" -s "$name" -o "$results/ref.mpy" "$src"; exit $?) >"$results/ref-err.txt" 2>&1; then
+        if ! ("$ref" -march="$arch" "${emit_flags[@]}" -s "$name" -o "$results/ref.mpy" "$src"; exit $?) >"$results/ref-err.txt" 2>&1; then
             # The reference rejected the file (e.g. a ViperTypeError): mpyc must reject it with the
             # same message.  Reference assertion failures (aborts) are not compared.
             if grep -q "Assertion .* failed" "$results/ref-err.txt"; then
                 ref_crashes=$((ref_crashes + 1))
-            elif ("$mpyc" -march=x64 "${emit_flags[@]}" -s "$name" -o "$results/our.mpy" "$src"; exit $?) >"$results/err.txt" 2>&1; then
+            elif ("$mpyc" -march="$arch" "${emit_flags[@]}" -s "$name" -o "$results/our.mpy" "$src"; exit $?) >"$results/err.txt" 2>&1; then
                 accepted_only_by_mpyc=$((accepted_only_by_mpyc + 1))
                 echo "$name: mpyc accepted; the reference said: $(tail -n 1 "$results/ref-err.txt")" >> "$results/differ.txt"
             elif [ "$(tail -n 1 "$results/ref-err.txt")" = "$(tail -n 1 "$results/err.txt")" ]; then
@@ -87,7 +93,7 @@ for dir in ${NATIVE_COMPARE_DIRS:-micropython}; do
             fi
             continue
         fi
-        if ! ("$mpyc" -march=x64 "${emit_flags[@]}" -s "$name" -o "$results/our.mpy" "$src"; exit $?) >"$results/err.txt" 2>&1; then
+        if ! ("$mpyc" -march="$arch" "${emit_flags[@]}" -s "$name" -o "$results/our.mpy" "$src"; exit $?) >"$results/err.txt" 2>&1; then
             mpyc_rejects=$((mpyc_rejects + 1))
             echo "$name: mpyc failed: $(tail -n 1 "$results/err.txt")" >> "$results/differ.txt"
             continue
@@ -108,4 +114,5 @@ fi
 echo "compiled by the reference: identical $same, different $differ, rejected by mpyc $mpyc_rejects"
 echo "rejected by the reference: same error from mpyc $both_reject, different error $reject_differ, accepted by mpyc $accepted_only_by_mpyc"
 echo "reference assertion failures (not compared): $ref_crashes"
+done
 exit "$overall"

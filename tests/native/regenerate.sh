@@ -1,11 +1,14 @@
 #!/usr/bin/env bash
-# Regenerates the x64 golden .mpy files in tests/native from our own programs next to them, with
-# the REFERENCE compiler, MicroPython 1.27.0's mpy-cross, given by path (builds nothing):
+# Regenerates the native-code golden .mpy files in tests/native from our own programs next to
+# them, with the REFERENCE compiler, MicroPython 1.27.0's mpy-cross, given by path (builds
+# nothing):
 #
 #   tests/native/regenerate.sh /path/to/mpy-cross [OUT_DIR]
 #
 # Every tests/native/<program>.py becomes <program>.mpy compiled with `-march=x64`, and every
-# line "<name> <source> <flags...>" of variants.txt becomes <name>.mpy compiled with those flags.
+# line "<name> <source> <flags...>" of variants.txt becomes <name>.mpy compiled with those flags,
+# and for every line "<arch> <pattern>..." of archs.txt each matching program becomes
+# <arch>/<program>.mpy compiled with `-march=<arch>`.
 # The stored source name is the program's file name (-s <program>.py).  OUT_DIR (default:
 # tests/native itself) lets a check regenerate into a scratch directory and compare.
 # Also records errors/<case>.expected: what the reference prints for each errors/<case>.py it
@@ -28,6 +31,11 @@ esac
 
 # Start from scratch so goldens of deleted programs do not linger.
 find "$here" -maxdepth 1 -name '*.mpy' -delete
+while read -r arch _; do
+    case "$arch" in ''|'#'*) continue ;; esac
+    mkdir -p "$here/$arch"
+    find "$here/$arch" -maxdepth 1 -name '*.mpy' -delete
+done < "$src_dir/archs.txt"
 
 count=0
 for src in "$src_dir"/*.py; do
@@ -36,9 +44,21 @@ for src in "$src_dir"/*.py; do
     count=$((count + 1))
 done
 
+while read -r arch patterns; do
+    case "$arch" in ''|'#'*) continue ;; esac
+    for pattern in $patterns; do
+        for src in "$src_dir"/$pattern; do
+            rel=$(basename "$src")
+            "$ref" -march="$arch" -s "$rel" -o "$here/$arch/${rel%.py}.mpy" "$src"
+            count=$((count + 1))
+        done
+    done
+done < "$src_dir/archs.txt"
+
 while read -r name source flags; do
     case "$name" in ''|'#'*) continue ;; esac
     # shellcheck disable=SC2086  # flags are a word list on purpose
+    mkdir -p "$(dirname "$here/$name.mpy")"
     "$ref" $flags -s "$source" -o "$here/$name.mpy" "$src_dir/$source"
     count=$((count + 1))
 done < "$src_dir/variants.txt"

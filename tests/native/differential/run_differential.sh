@@ -1,12 +1,13 @@
 #!/usr/bin/env bash
 # Differential test of the native emitter: compiles generated functions with the reference
-# mpy-cross 1.27.0 and with mpyc, -march=x64, and compares the results: the .mpy bytes when both
+# mpy-cross 1.27.0 and with mpyc, -march=$ARCH (default x64), and compares the results: the .mpy bytes when both
 # compile, the printed error when both reject.  Builds nothing:
 #
 #   tests/native/differential/run_differential.sh MPY_CROSS MPYC [FIRST_SEED [COUNT]]
 #
 # GEN=viper (default: gen_viper.py, viper functions) or GEN=native (gen_native.py, native
-# functions with nested try/with/loops/generators).
+# functions with nested try/with/loops/generators), GEN=asm_thumb (gen_asm_thumb.py, inline
+# assembler functions, with ARCH a Thumb architecture); ARCH=armv6m (armv7m, ...) for another target.
 # Prints one line per mismatch (the sources and both outputs are kept in $KEEP, default
 # /tmp/mpytools-native-differential) and a summary; exit 1 if anything differs.
 # Seeds on which the reference itself aborts (an assertion) are skipped.
@@ -27,10 +28,10 @@ same=0 bytes=0 accept=0 errors=0 crashes=0
 cd "$work"
 for ((seed = first; seed < first + count; seed++)); do
     src="g$seed.py"
-    python3 "$gen" "$seed" > "$src"
-    ("$ref" -march=x64 -o ref.mpy "$src"; exit $?) > ref.err 2>&1
+    ARCH="${ARCH:-x64}" python3 "$gen" "$seed" > "$src"
+    ("$ref" -march="${ARCH:-x64}" -o ref.mpy "$src"; exit $?) > ref.err 2>&1
     rs=$?
-    ("$mpyc" -march=x64 -o our.mpy "$src"; exit $?) > our.err 2>&1
+    ("$mpyc" -march="${ARCH:-x64}" -o our.mpy "$src"; exit $?) > our.err 2>&1
     ms=$?
     verdict=""
     if [ $rs -gt 1 ]; then

@@ -4,6 +4,7 @@
 #include <gtest/gtest.h>
 
 #include <string>
+#include <utility>
 
 #include "common/diagnostics.h"
 #include "compiler/compiler.h"
@@ -90,15 +91,15 @@ TEST_P(CodegenErrors, ReportsLikeMpyCross) {
 INSTANTIATE_TEST_SUITE_P(Sources, CodegenErrors, ::testing::ValuesIn(kErrorCases));
 
 // A function that needs an emitter mpyc does not have yet (native code for an architecture other
-// than x64, inline assembler) is refused clearly; without -march mpy-cross itself says
-// "invalid arch", covered above.
+// than x64 and the Thumb family, the Xtensa inline assembler) is refused clearly; without -march
+// mpy-cross itself says "invalid arch", covered above.
 TEST(CodegenNative, NativeDecoratorWithArchIsNotSupportedYet) {
     CompileOptions o;
     o.source_name = "t.py";
-    o.arch = "armv7m";
-    for (const char* src : {"@micropython.native\ndef f():\n    pass\n",
-                            "@micropython.viper\ndef f():\n    pass\n",
-                            "@micropython.asm_thumb\ndef f():\n    nop()\n"}) {
+    for (const auto& [arch, src] : {std::pair{"xtensawin", "@micropython.native\ndef f():\n    pass\n"},
+                                    std::pair{"xtensawin", "@micropython.viper\ndef f():\n    pass\n"},
+                                    std::pair{"xtensa", "@micropython.asm_xtensa\ndef f():\n    nop()\n"}}) {
+        o.arch = arch;
         try {
             compile_to_mpy(src, o);
             FAIL() << "accepted native code:\n" << src;
@@ -114,7 +115,7 @@ TEST(CodegenNative, NativeDecoratorWithArchIsNotSupportedYet) {
 TEST(CodegenNative, EmitNativeOptionIsNotSupportedYet) {
     CompileOptions o;
     o.source_name = "t.py";
-    o.arch = "armv6m";
+    o.arch = "xtensawin";
     o.emit = "native";
     EXPECT_THROW(compile_to_mpy("x = 1\n", o), DiagnosticError);
 }

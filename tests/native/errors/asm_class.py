@@ -1,0 +1,4 @@
+# flags: -march=armv7m
+@micropython.asm_thumb
+class C:
+    pass

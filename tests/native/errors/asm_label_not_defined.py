@@ -1,0 +1,5 @@
+# flags: -march=armv6m
+@micropython.asm_thumb
+def f(r0):
+    nop()
+    b(nowhere)

@@ -1,0 +1,4 @@
+# flags: -march=armv6m
+@micropython.asm_thumb
+def f(r0):
+    mov(r8, 1)

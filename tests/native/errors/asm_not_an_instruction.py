@@ -1,0 +1,5 @@
+# flags: -march=armv7m
+@micropython.asm_thumb
+def f(r0):
+    nop()
+    x = 1
