@@ -1,5 +1,6 @@
 #include "remote/cli/session.h"
 
+#include <algorithm>
 #include <cstdio>
 
 #include "common/diagnostics.h"
@@ -16,10 +17,14 @@ Session::~Session() {
     } catch (...) {
         // Shutting down: a board that vanished cannot be told goodbye.
     }
-    if (!stdout_at_exit_.empty()) {
-        std::fwrite(stdout_at_exit_.data(), 1, stdout_at_exit_.size(), stdout);
-        std::fflush(stdout);
-    }
+    print_held_text();
+}
+
+void Session::print_held_text() {
+    if (stdout_at_exit_.empty()) return;
+    std::fwrite(stdout_at_exit_.data(), 1, stdout_at_exit_.size(), stdout);
+    std::fflush(stdout);
+    stdout_at_exit_.clear();
 }
 
 void Session::connect(const std::string& device) {
@@ -107,6 +112,10 @@ void Session::umount() {
 int Session::dispatch(const ParsedCommand& c) {
     const CommandSpec* spec = find_command(c.name);
     if (!spec) throw DiagnosticError(Diagnostic{"error", "internal: no command '" + c.name + "'", {}});
+    // The board's output passes held text (print_at_exit); mpr's own text lines do not.
+    static constexpr std::string_view kBoardOutput[] = {"exec", "eval", "run", "repl"};
+    if (std::find(std::begin(kBoardOutput), std::end(kBoardOutput), c.name) == std::end(kBoardOutput))
+        print_held_text();
     return spec->handler(*this, c);
 }
 

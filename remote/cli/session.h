@@ -59,10 +59,12 @@ public:
     void mount(const mount::MountSettings& settings);
     void umount();
     bool mounted() const { return mount_settings_.has_value(); }
-    // Text for stdout that mpremote shows only when it exits if stdout is not a terminal
-    // (its print() text waits in Python's buffer while the board's output is flushed at once);
-    // printed when the session ends, so that scripts see the same order.
+    // Text for stdout that mpremote holds in Python's text buffer when stdout is not a terminal:
+    // the board's output (exec, eval, run, repl) is written past it at once, while mpremote's own
+    // text lines (fs, df, ...) and its error messages come after it.  So it is printed before the
+    // next command that prints text of mpr's own, before an error, or when the session ends.
     void print_at_exit(std::string text) { stdout_at_exit_ += text; }
+    void print_held_text();
     void resume() { auto_soft_reset_ = false; }
 
 private:
