@@ -411,6 +411,22 @@ def temp_dir(prefix):
 
 
 
+
+def missing_for(board, unix_port=None):
+    """Why the tests of `board` ("sim", "microbit", "unix", "pty") cannot run here, or None."""
+    if board == "sim":
+        if not have("node"):
+            return "node is not installed"
+        if not sim_runtime_present():
+            return "the MicroPython webassembly runtime is not installed (npm install)"
+    elif board == "microbit":
+        if not have("qemu-system-arm") or not os.path.exists(MICROBIT_FIRMWARE):
+            return "qemu-system-arm or the micro:bit firmware is not installed"
+    elif board == "unix":
+        if not unix_port or not os.access(unix_port, os.X_OK):
+            return "no MicroPython unix port given (--unix-port)"
+    return None
+
 if __name__ == "__main__":
     # For shell scripts: `boardlib.py unix-confine ROOT` prints the -c code that gives the unix
     # port ROOT as its `/` (see UNIX_CONFINE).

@@ -19,7 +19,7 @@ import time
 
 sys.dont_write_bytecode = True  # no __pycache__ in the source tree
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
-from boardlib import (MicrobitBoard, PtyBoard, RawRepl, SimBoard, UnixBoard, SIM_SCRIPT,  # noqa: E402
+from boardlib import (missing_for, MicrobitBoard, PtyBoard, RawRepl, SimBoard, UnixBoard, SIM_SCRIPT,  # noqa: E402
                       MICROBIT_FIRMWARE, have, sim_runtime_present, temp_dir)
 from checks import Checks  # noqa: E402
 
@@ -468,21 +468,16 @@ def main():
                          "board (default $MPREMOTE_DIR; without it those checks are not run)")
     args = ap.parse_args()
     t = Checks(f"boards/{args.board}")
+    why = missing_for(args.board, args.unix_port)
+    if why:
+        return t.skip(why)
     if args.board == "sim":
-        if not have("node"):
-            return t.skip("node is not installed")
-        if not sim_runtime_present():
-            return t.skip("the MicroPython webassembly runtime is not installed (npm install)")
         t.run(test_sim, args.board_pty, args.mpremote_dir)
     elif args.board == "pty":
         t.run(test_pty, args.board_pty)
     elif args.board == "microbit":
-        if not have("qemu-system-arm") or not os.path.exists(MICROBIT_FIRMWARE):
-            return t.skip("qemu-system-arm or the micro:bit firmware is not installed")
         t.run(test_microbit, args.board_pty)
     else:
-        if not args.unix_port or not os.path.exists(args.unix_port):
-            return t.skip("no MicroPython unix port binary given")
         t.run(test_unix, args.board_pty, args.unix_port)
     return t.finish()
 

@@ -17,7 +17,7 @@ import sys
 
 sys.dont_write_bytecode = True  # no __pycache__ in the source tree
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
-from boardlib import (MICROBIT_FIRMWARE, MicrobitBoard, PtyBoard, SimBoard, UnixBoard, have,  # noqa: E402
+from boardlib import (missing_for, MICROBIT_FIRMWARE, MicrobitBoard, PtyBoard, SimBoard, UnixBoard, have,  # noqa: E402
                       sim_runtime_present, temp_dir)
 from checks import Checks  # noqa: E402
 from mip_index import IndexBuilder, Server, h8, make_certificate, write_tree  # noqa: E402
@@ -410,21 +410,16 @@ def main():
     ap.add_argument("--unix-port")
     args = ap.parse_args()
     t = Checks(f"mip/{args.board}")
+    why = missing_for(args.board, args.unix_port)
+    if why:
+        return t.skip(why)
     if not have("openssl"):
         return t.skip("openssl is not installed (scripts/setup.sh installs it)")
     if args.board == "sim":
-        if not have("node"):
-            return t.skip("node is not installed")
-        if not sim_runtime_present():
-            return t.skip("the MicroPython webassembly runtime is not installed (npm install)")
         t.run(test_sim, args.mpr, args.mpyc, args.board_pty)
     elif args.board == "microbit":
-        if not have("qemu-system-arm") or not os.path.exists(MICROBIT_FIRMWARE):
-            return t.skip("qemu-system-arm or the micro:bit firmware is not installed")
         t.run(test_microbit, args.mpr, args.mpyc)
     else:
-        if not args.unix_port or not os.access(args.unix_port, os.X_OK):
-            return t.skip("no MicroPython unix port given (--unix-port)")
         t.run(test_unix, args.mpr, args.mpyc, args.board_pty, args.unix_port)
     return t.finish()
 

@@ -27,7 +27,7 @@ import time
 
 sys.dont_write_bytecode = True  # no __pycache__ in the source tree
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
-from boardlib import (MicrobitBoard, PtyBoard, SimBoard, UnixBoard, MICROBIT_FIRMWARE, have,  # noqa: E402
+from boardlib import (missing_for, MicrobitBoard, PtyBoard, SimBoard, UnixBoard, MICROBIT_FIRMWARE, have,  # noqa: E402
                       sim_runtime_present, temp_dir)
 from checks import Checks  # noqa: E402
 
@@ -470,19 +470,14 @@ def main():
     ap.add_argument("--unix-port", help="MicroPython unix port binary (for --board unix)")
     args = ap.parse_args()
     t = Checks(f"mount/{args.board}")
+    why = missing_for(args.board, args.unix_port)
+    if why:
+        return t.skip(why)
     if args.board == "sim":
-        if not have("node"):
-            return t.skip("node is not installed")
-        if not sim_runtime_present():
-            return t.skip("the MicroPython webassembly runtime is not installed (npm install)")
         t.run(test_sim, args.mpr, args.board_pty, args.mpyc)
     elif args.board == "unix":
-        if not args.unix_port or not os.access(args.unix_port, os.X_OK):
-            return t.skip("no MicroPython unix port given (--unix-port)")
         t.run(test_unix, args.mpr, args.board_pty, args.mpyc, args.unix_port)
     else:
-        if not have("qemu-system-arm") or not os.path.exists(MICROBIT_FIRMWARE):
-            return t.skip("qemu-system-arm or the micro:bit firmware is not installed")
         t.run(test_microbit, args.mpr, args.board_pty)
     return t.finish()
 

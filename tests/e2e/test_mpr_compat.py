@@ -236,15 +236,12 @@ def main():
     ap.add_argument("--unix-port", help="MicroPython unix port binary (for --board unix)")
     args = ap.parse_args()
     t = Checks(f"mpr-compat/{args.board}")
+    why = missing_for(args.board, args.unix_port)
+    if why:
+        return t.skip(why)
     if args.board == "sim":
-        if not have("node"):
-            return t.skip("node is not installed")
-        if not sim_runtime_present():
-            return t.skip("the MicroPython webassembly runtime is not installed (npm install)")
         t.run(test_sim, args.mpr, args.board_pty)
     else:
-        if not args.unix_port or not os.access(args.unix_port, os.X_OK):
-            return t.skip("no MicroPython unix port given (--unix-port)")
         t.run(test_unix, args.mpr, args.board_pty, args.unix_port)
     return t.finish()
 
