@@ -174,7 +174,17 @@ class RawRepl:
         return True
 
     def exec_raw(self, code, timeout=10.0):
-        """Runs `code`; returns (output, error text) as bytes."""
+        """Runs `code`; returns (output, error text) as bytes.  On a line that loses bytes
+        (retries > 0) code that arrived damaged, so that it did not compile and did not run, is
+        sent again: the tests send only code that compiles."""
+        for attempt in range(self.retries + 1):
+            out, err = self._exec_once(code, timeout)
+            if not (self.retries and b"SyntaxError" in err and attempt < self.retries):
+                return out, err
+            self.retried += 1
+        return out, err
+
+    def _exec_once(self, code, timeout):
         if isinstance(code, str):
             code = code.encode()
         pasted = False

@@ -25,7 +25,7 @@ import sys
 
 sys.dont_write_bytecode = True  # no __pycache__ in the source tree
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
-from boardlib import SimBoard, UnixBoard, have, sim_runtime_present, temp_dir  # noqa: E402
+from boardlib import SimBoard, UnixBoard, have, missing_for, sim_runtime_present, temp_dir  # noqa: E402
 from checks import Checks  # noqa: E402
 from test_mpr import Mpr, ok, show  # noqa: E402
 
