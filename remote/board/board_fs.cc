@@ -154,7 +154,19 @@ std::string BoardFs::read_file(std::string_view path, std::size_t size_hint, con
 
 RemoteDigest BoardFs::digest(std::string_view path) {
     const BoardCaps& c = caps();
-    std::string text = query(snippets::digest(c, path));
+    // The snippet only reads: on a line that loses bytes, code that arrived damaged and still ran
+    // (printing something of the wrong shape) is simply asked for again.
+    for (int attempt = 1;; ++attempt) {
+        std::string text = query(snippets::digest(c, path));
+        try {
+            return parse_digest(c, text);
+        } catch (const DiagnosticError&) {
+            if (attempt >= runner_.attempts() || !r_.may_lose_bytes()) throw;
+        }
+    }
+}
+
+RemoteDigest BoardFs::parse_digest(const BoardCaps& c, std::string_view text) {
     auto lines = lines_of(text);
     if (lines.size() != 1) fail("unexpected answer from the board to the checksum");
     RemoteDigest d;

@@ -93,6 +93,7 @@ private:
     void write_file_once(const std::string& tmp, std::string_view data, bool base64,
                          const BytesLiteralOptions& lit_opts, std::size_t budget, const ProgressFn& progress);
     void discard_temporary(const std::string& tmp);
+    static RemoteDigest parse_digest(const BoardCaps& c, std::string_view text);
     void close_quietly();
     RawRepl& r_;
     LossyLineRunner runner_;
