@@ -391,10 +391,15 @@ def test_microbit(t, board_pty):
             t.check(f"microbit ({label}): exception", b"ZeroDivisionError" in err, err)
             # Written by a short program: long submissions to this board can lose bytes when the
             # host is busy (QEMU's UART and the firmware's small receive buffer), see REFERENCE.md.
-            repl.exec("f = open('t.txt', 'w')\nfor i in range(150):\n    f.write('ABCDEFGHIJ')\nf.close()")
-            t.expect_equal(f"microbit ({label}): file round trip",
-                           repl.exec("d = open('t.txt').read()\nprint(len(d), d[:12])"),
-                           b"1500 ABCDEFGHIJAB\r\n")
+            # A lost byte can also leave valid code that does something else (a shorter string
+            # written): the round trip is tried again then, up to three times in all.
+            for _ in range(3):
+                repl.exec("f = open('t.txt', 'w')\nfor i in range(150):\n    f.write('ABCDEFGHIJ')\nf.close()")
+                back = repl.exec("d = open('t.txt').read()\nprint(len(d), d[:12])")
+                if back == b"1500 ABCDEFGHIJAB\r\n":
+                    break
+                repl.retried += 1
+            t.expect_equal(f"microbit ({label}): file round trip", back, b"1500 ABCDEFGHIJAB\r\n")
             repl.soft_reset()
             t.expect_equal(f"microbit ({label}): files survive soft reset",
                            repl.exec("import os\nprint(os.listdir())"), b"['t.txt']\r\n")
