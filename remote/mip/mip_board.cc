@@ -46,6 +46,7 @@ constexpr std::size_t kPathsPerBatch = 24;
 // On a line that loses bytes (the micro:bit's) a snippet may arrive damaged and fail to compile:
 // it did not run then, and is sent again; any other answer stands.
 std::string MipBoard::run(const std::string& code) { return LossyLineRunner(repl_).exec_until_compiled(code); }
+std::string MipBoard::query(const std::string& code) { return LossyLineRunner(repl_).query(code); }
 
 std::string MipBoard::in_target(const std::string& target, const std::string& relative) {
     return target.empty() ? relative : remote_join(target, relative);
@@ -64,7 +65,7 @@ BoardFacts MipBoard::probe(const std::string& target) {
     std::string code = "import sys\n_v=getattr(sys.implementation,'_mpy',0)\nprint(_v&255)\nprint(_v>>10)\n_t=" +
                        target_expr + "\nprint(repr(_t))\n_m=''\nif _t is not None:\n try:\n  _f=open((_t+'/' if _t else '')+" +
                        py_str(kManifestName) + ")\n  _m=_f.read()\n  _f.close()\n except OSError:\n  pass\nprint(repr(_m))\ndel _v,_t,_m\n";
-    auto lines = lines_of(run(code));
+    auto lines = lines_of(query(code));
     if (lines.size() < 4) fail("unexpected answer from the board to mip's probe");
     BoardFacts f;
     f.mpy_version = lines[0] == "0" ? "py" : lines[0];
@@ -94,7 +95,7 @@ std::vector<std::optional<std::string>> MipBoard::sha256_of(const std::vector<st
                            " try:\n  h=_hl.sha256()\n  while 1:\n   b=f.read(1024)\n   if not b:break\n   h.update(b)\n"
                            "  return h.digest()\n except OSError:\n  return None\n finally:\n  f.close()\n"
                            "for _p in " + py_list(batch) + ":print(repr(_hf(_p)))\ndel _hf\n";
-        auto lines = lines_of(run(code));
+        auto lines = lines_of(query(code));
         lines.erase(std::remove(lines.begin(), lines.end(), std::string()), lines.end());
         if (lines.size() != batch.size()) fail("unexpected answer from the board to the sha256 of the target's files");
         for (const std::string& l : lines) {
@@ -147,13 +148,13 @@ void MipBoard::remove_files(const std::vector<std::string>& paths, const std::ve
     const BoardCaps& c = caps();
     for (std::size_t at = 0; at < paths.size(); at += kPathsPerBatch) {
         std::vector<std::string> batch(paths.begin() + at, paths.begin() + std::min(paths.size(), at + kPathsPerBatch));
-        run(import_os(c) + "for _p in " + py_list(batch) + ":\n try:\n  os.remove(_p)\n except OSError:\n  pass\n");
+        query(import_os(c) + "for _p in " + py_list(batch) + ":\n try:\n  os.remove(_p)\n except OSError:\n  pass\n");
     }
     if (dirs.empty() || !c.rmdir) return;
     std::vector<std::string> deepest_first = dirs;
     std::sort(deepest_first.begin(), deepest_first.end(),
               [](const std::string& a, const std::string& b) { return a.size() > b.size(); });
-    run(import_os(c) + "for _d in " + py_list(deepest_first) + ":\n try:\n  os.rmdir(_d)\n except OSError:\n  pass\n");
+    query(import_os(c) + "for _d in " + py_list(deepest_first) + ":\n try:\n  os.rmdir(_d)\n except OSError:\n  pass\n");
 }
 
 std::vector<std::string> folders_for(const std::string& target, const std::vector<std::string>& relative_files) {

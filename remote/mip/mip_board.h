@@ -49,7 +49,11 @@ public:
     void remove_files(const std::vector<std::string>& paths, const std::vector<std::string>& dirs = {});
 
 private:
+    // Code with effects that must not run twice: sent again only when it did not compile.
     std::string run(const std::string& code);
+    // Read-only or idempotent code: sent again whenever it failed in a way that says it arrived
+    // damaged (a lost line leaves a NameError as often as a SyntaxError).
+    std::string query(const std::string& code);
     RawRepl& repl_;
     BoardFs& fs_;
 };

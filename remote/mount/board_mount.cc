@@ -57,7 +57,8 @@ void mount_folder(RawRepl& repl, MountTransport& transport, const MountSettings&
     if (!std::filesystem::is_directory(settings.folder, ec))
         fail("mount: " + settings.folder.string() + ": not a directory");
     transport.stop();  // an earlier mount's agent is gone or about to be replaced
-    MountProbe probe = parse_mount_probe(LossyLineRunner(repl).exec_until_compiled(mount_probe_code()));
+    // The probe only reads: on a lossy line it is asked again whenever it arrived damaged.
+    MountProbe probe = parse_mount_probe(LossyLineRunner(repl).query(mount_probe_code()));
     if (!probe.missing.empty()) {
         std::string list;
         for (const std::string& m : probe.missing) list += (list.empty() ? "" : ", ") + m;
