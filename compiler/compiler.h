@@ -7,6 +7,8 @@
 #include <string>
 #include <string_view>
 
+#include "common/compat_version.h"
+
 namespace mpy {
 
 struct CompileOptions {
@@ -36,6 +38,8 @@ struct CompileOptions {
     // false: the syntax tree and tables are left allocated when compile_to_mpy returns (like
     // clang's -disable-free), for a process that exits right after compiling one file.
     bool free_memory = true;
+    // Which mpy-cross release the output reproduces (they differ in native code only).
+    CompatVersion compat = kDefaultCompat;
 };
 
 // Compiles a whole module (file input).  Throws mpy::DiagnosticError (kind "SyntaxError",

@@ -105,6 +105,7 @@ JobResult run_job(const BuildContext& ctx, const CompileJob& job) {
         settings.arch = ctx.options.arch;
         settings.arch_flags = ctx.options.arch_flags;
         settings.emit = ctx.options.emit;
+        settings.compat = ctx.options.compat;
         settings.free_memory = !ctx.single_job;
         std::string bytes = ctx.env.compile(source, settings);
         if (job.output == "-") {
@@ -188,7 +189,8 @@ int run_driver(const DriverOptions& options, const DriverEnv& env) {
     }
 
     const std::string fingerprint = make_fingerprint(env.compiler_identity, options.opt_level, options.small_int_bits,
-                                                     options.arch, options.arch_flags, options.emit);
+                                                     options.arch, options.arch_flags, options.emit,
+                                                     compat_name(options.compat));
     const bool incremental = plan.incremental;
     StampFile previous = incremental && !options.force ? load_stamp(options, fingerprint) : StampFile{fingerprint, {}};
     if (incremental) {

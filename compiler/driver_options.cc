@@ -186,6 +186,14 @@ bool parse_extension_option(const std::vector<std::string>& args, size_t& i, Dri
         }
         return true;
     }
+    if (auto v = long_value(args, i, "--compat", missing)) {
+        if (auto c = compat_from_name(missing ? std::string_view() : std::string_view(*v))) {
+            opts.compat = *c;
+        } else {
+            error = "mpyc: --compat must be 1.27 or 1.28";
+        }
+        return true;
+    }
     if (auto v = short_value(args, i, "-j", missing)) {
         if (missing || !parse_positive(*v, opts.jobs)) error = "mpyc: -j needs a positive number";
         return true;
@@ -362,8 +370,9 @@ std::string usage_text(std::string_view program) {
         "-march=<arch> : set architecture for native emitter;\n"
         "                x86, x64, armv6, armv6m, armv7m, armv7em, armv7emsp,\n"
         "                armv7emdp, xtensa, xtensawin, rv32imc, rv64imc, host, debug\n"
-        "-march-flags=<flags> : set architecture-specific flags (can be either a dec/hex/bin value or a string)\n"
-        "                       supported flags for rv32imc: zba\n"
+        "-march-flags=<flags> : set architecture-specific flags (can be either a dec/hex/bin value or a "
+        "comma-separated flags string)\n"
+        "                       supported flags for rv32imc: zba, zcmp\n"
         "\n"
         "Implementation specific options:\n"
         "  emit={bytecode,native,viper} -- set the default code emitter\n"
@@ -377,13 +386,14 @@ std::string usage_text(std::string_view program) {
         "-B, --force : rebuild everything, ignoring the up-to-date check\n"
         "--depfile <file> : write make/ninja dependencies of the outputs\n"
         "--depfile-target <name> : name the depfile's single target (for a ninja edge)\n"
+        "--compat=1.27|1.28 : reproduce that MicroPython release's mpy-cross exactly (default 1.28)\n"
         "--diagnostics=auto|rich|traceback : add file:line:col and a caret to errors (auto: on a terminal)\n"
         "--json : print a JSON report of the files and diagnostics on stdout\n";
     return text;
 }
 
 std::string version_text() {
-    return "mpyc v" MPYTOOLS_VERSION " (mpytools, for MicroPython 1.27); mpyc emitting mpy v6.3\n";
+    return "mpyc v" MPYTOOLS_VERSION " (mpytools, for MicroPython 1.28 and 1.27); mpyc emitting mpy v6.3\n";
 }
 
 }  // namespace mpy

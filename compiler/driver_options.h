@@ -12,6 +12,8 @@
 #include <string_view>
 #include <vector>
 
+#include "common/compat_version.h"
+
 namespace mpy {
 
 // How compile errors are shown on stderr.  The mpy-cross traceback is always printed (tools parse
@@ -40,6 +42,7 @@ struct DriverOptions {
     std::optional<std::string> depfile_target;  // --depfile-target NAME
     DiagnosticsStyle diagnostics = DiagnosticsStyle::Auto;  // --diagnostics=auto|rich|traceback
     bool json = false;                       // --json
+    CompatVersion compat = kDefaultCompat;   // --compat=1.27|1.28: whose output to reproduce
 
     // True when the call is a plain mpy-cross call (one input, no extension that changes what is
     // built), so it must behave exactly like mpy-cross: always compile, output next to the input.

@@ -40,9 +40,10 @@ std::uint64_t content_hash(std::string_view data) {
 }
 
 std::string make_fingerprint(std::string_view compiler_identity, int opt_level, int small_int_bits,
-                             std::string_view arch, unsigned arch_flags, std::string_view emit) {
-    std::string fp = fmt::format("{} O={} small-int-bits={} arch={} arch-flags={} emit={}", compiler_identity,
-                                 opt_level, small_int_bits, arch, arch_flags, emit);
+                             std::string_view arch, unsigned arch_flags, std::string_view emit,
+                             std::string_view compat) {
+    std::string fp = fmt::format("{} O={} small-int-bits={} arch={} arch-flags={} emit={} compat={}",
+                                 compiler_identity, opt_level, small_int_bits, arch, arch_flags, emit, compat);
     for (char& c : fp) {
         if (c == '\n' || c == '\r') c = ' ';
     }

@@ -45,7 +45,8 @@ std::string format_stamp(const StampFile& stamp);
 
 // The fingerprint line for a set of code-generation options.
 std::string make_fingerprint(std::string_view compiler_identity, int opt_level, int small_int_bits,
-                             std::string_view arch, unsigned arch_flags, std::string_view emit);
+                             std::string_view arch, unsigned arch_flags, std::string_view emit,
+                             std::string_view compat);
 
 enum class Freshness {
     Stale,          // compile it

@@ -9,8 +9,8 @@
 
 namespace mpy {
 
-std::unique_ptr<NativeAsm> make_x64_backend();
-// armv7m: Thumb-2 is available (armv7m, armv7em, armv7emsp, armv7emdp); false: armv6m.
-std::unique_ptr<NativeAsm> make_thumb_backend(bool armv7m);
+std::unique_ptr<NativeAsm> make_x64_backend(const NativeConfig& config);
+// armv6m, and Thumb-2 for armv7m, armv7em, armv7emsp, armv7emdp.
+std::unique_ptr<NativeAsm> make_thumb_backend(const NativeConfig& config);
 
 }  // namespace mpy

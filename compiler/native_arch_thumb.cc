@@ -39,7 +39,8 @@ Cond condition(NCompare op, bool is_unsigned) {
 
 class ThumbBackend final : public NativeAsm {
 public:
-    explicit ThumbBackend(bool armv7m) : as_(armv7m) {}
+    explicit ThumbBackend(const NativeConfig& config)
+        : as_(config.arch != NativeArch::ArmV6M), compat_(config.compat) {}
     const NativeTarget& target() const override { return kThumbTarget; }
     AsmBase& base() override { return as_; }
 
@@ -61,31 +62,35 @@ public:
         as_.store_reg_reg_offset(src, base, static_cast<std::uint32_t>(index), size_log2(w));
     }
     bool has_indexed_access() const override { return true; }
+    // 1.27 scales the index register in place; 1.28 scales a copy in REG_TEMP2 for loads, and
+    // saves the index around the store (push/pop), so the index survives.
     void load_indexed(NWidth w, NReg dest, NReg base, NReg index) override {
-        switch (w) {
-            case NWidth::W8: as_.ldrb_rlo_rlo_rlo(dest, base, index); break;
-            case NWidth::W16:
-                as_.lsl_rlo_rlo_i5(index, index, 1);
-                as_.ldrh_rlo_rlo_rlo(dest, base, index);
-                break;
-            default:
-                as_.lsl_rlo_rlo_i5(index, index, 2);
-                as_.ldr_rlo_rlo_rlo(dest, base, index);
-                break;
+        if (w == NWidth::W8) {
+            as_.ldrb_rlo_rlo_rlo(dest, base, index);
+            return;
+        }
+        const NReg scaled = compat_ == CompatVersion::V1_27 ? index : kThumbTarget.temp2;
+        as_.lsl_rlo_rlo_i5(scaled, index, size_log2(w));
+        if (w == NWidth::W16) {
+            as_.ldrh_rlo_rlo_rlo(dest, base, scaled);
+        } else {
+            as_.ldr_rlo_rlo_rlo(dest, base, scaled);
         }
     }
     void store_indexed(NWidth w, NReg src, NReg base, NReg index) override {
-        switch (w) {
-            case NWidth::W8: as_.strb_rlo_rlo_rlo(src, base, index); break;
-            case NWidth::W16:
-                as_.lsl_rlo_rlo_i5(index, index, 1);
-                as_.strh_rlo_rlo_rlo(src, base, index);
-                break;
-            default:
-                as_.lsl_rlo_rlo_i5(index, index, 2);
-                as_.str_rlo_rlo_rlo(src, base, index);
-                break;
+        if (w == NWidth::W8) {
+            as_.strb_rlo_rlo_rlo(src, base, index);
+            return;
         }
+        const bool keep_index = compat_ != CompatVersion::V1_27;
+        if (keep_index) as_.push_rlist(1u << index);
+        as_.lsl_rlo_rlo_i5(index, index, size_log2(w));
+        if (w == NWidth::W16) {
+            as_.strh_rlo_rlo_rlo(src, base, index);
+        } else {
+            as_.str_rlo_rlo_rlo(src, base, index);
+        }
+        if (keep_index) as_.pop_rlist(1u << index);
     }
 
     void add(NReg dest, NReg src) override { as_.add_rlo_rlo_rlo(dest, dest, src); }
@@ -94,6 +99,7 @@ public:
     void and_(NReg dest, NReg src) override { as_.alu(AND, dest, src); }
     void or_(NReg dest, NReg src) override { as_.alu(ORR, dest, src); }
     void xor_(NReg dest, NReg src) override { as_.alu(EOR, dest, src); }
+    void clear_reg(NReg reg) override { as_.mov_rlo_i8(reg, 0); }
     void not_(NReg reg) override { as_.alu(MVN, reg, reg); }
     void neg(NReg reg) override { as_.alu(NEG, reg, reg); }
     void shift(NShift kind, NReg dest, NReg count) override {
@@ -134,10 +140,11 @@ public:
 
 private:
     AsmThumb as_;
+    CompatVersion compat_;
 };
 
 }  // namespace
 
-std::unique_ptr<NativeAsm> make_thumb_backend(bool armv7m) { return std::make_unique<ThumbBackend>(armv7m); }
+std::unique_ptr<NativeAsm> make_thumb_backend(const NativeConfig& config) { return std::make_unique<ThumbBackend>(config); }
 
 }  // namespace mpy

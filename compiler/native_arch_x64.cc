@@ -97,6 +97,6 @@ private:
 
 }  // namespace
 
-std::unique_ptr<NativeAsm> make_x64_backend() { return std::make_unique<X64Backend>(); }
+std::unique_ptr<NativeAsm> make_x64_backend(const NativeConfig&) { return std::make_unique<X64Backend>(); }
 
 }  // namespace mpy

@@ -17,6 +17,7 @@
 #include <string>
 #include <vector>
 
+#include "common/compat_version.h"
 #include "compiler/asm_base.h"
 #include "common/mpy_format.h"
 
@@ -49,6 +50,16 @@ struct NativeTarget {
     std::optional<NReg> shift_count_reg;
     // x86: a byte store's value must be in a fixed register, so viper pops it there.
     bool store_value_in_fixed_reg = false;
+    // RISC-V: a register that always reads zero (REG_ZERO); a NULL is stored straight from it.
+    std::optional<NReg> zero_reg;
+};
+
+// What a back end is made for: the architecture, whose mpy-cross it reproduces (1.28 clears
+// registers and indexes memory differently on some targets), and -march-flags.
+struct NativeConfig {
+    NativeArch arch = NativeArch::X64;
+    CompatVersion compat = kDefaultCompat;
+    unsigned arch_flags = 0;
 };
 
 // An assembler limit the reference reports as NotImplementedError ("too many locals for native
@@ -102,6 +113,8 @@ public:
     virtual void and_(NReg dest, NReg src) = 0;
     virtual void or_(NReg dest, NReg src) = 0;
     virtual void xor_(NReg dest, NReg src) = 0;
+    // reg = 0 the way 1.28's ASM_CLR_REG does it (1.27 used xor_ everywhere).
+    virtual void clear_reg(NReg reg) { xor_(reg, reg); }
     virtual void not_(NReg reg) = 0;
     virtual void neg(NReg reg) = 0;
     // dest = dest shifted by count (count is target().shift_count_reg where there is one).
@@ -121,6 +134,6 @@ public:
 };
 
 // The back end for an -march name, or null if mpyc has none for it.
-std::unique_ptr<NativeAsm> make_native_asm(NativeArch arch);
+std::unique_ptr<NativeAsm> make_native_asm(const NativeConfig& config);
 
 }  // namespace mpy

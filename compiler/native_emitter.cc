@@ -8,7 +8,7 @@ namespace mpy {
 
 using K = NativeOpKind;
 
-NativeEmitter::NativeEmitter(ModuleBuilder& module, NativeArch arch) : module_(module), arch_(arch) {}
+NativeEmitter::NativeEmitter(ModuleBuilder& module, const NativeConfig& config) : module_(module), config_(config) {}
 
 NativeOp& NativeEmitter::record(NativeOpKind kind, std::int64_t a) {
     NativeOp& op = ops_.emplace_back();
@@ -48,7 +48,7 @@ void NativeEmitter::end_code_pass() {
     input.constant_ids = &constant_ids_;
     input.num_user_labels = next_label_;
     input.generator = generator_;
-    input.arch = arch_;
+    input.config = config_;
     NativeFunction function(module_, input);
     NativeFunctionResult result = function.compile();
     if (generator_) module_.mark_generator(scope_);

@@ -17,13 +17,14 @@
 #include "common/mpy_format.h"
 #include "compiler/code_builder.h"
 #include "compiler/emitter.h"
+#include "compiler/native_asm.h"
 #include "compiler/native_ops.h"
 
 namespace mpy {
 
 class NativeEmitter final : public Emitter {
 public:
-    explicit NativeEmitter(ModuleBuilder& module, NativeArch arch = NativeArch::X64);
+    explicit NativeEmitter(ModuleBuilder& module, const NativeConfig& config = {});
 
     void begin_code_pass(std::uint32_t scope, const ScopeSignature& signature) override;
     void end_code_pass() override;
@@ -130,7 +131,7 @@ private:
     NativeOp& record_name(NativeOpKind kind, std::string_view name);
 
     ModuleBuilder& module_;
-    NativeArch arch_;
+    NativeConfig config_;
     std::uint32_t scope_ = 0;
     ScopeSignature signature_;
     std::vector<NativeOp> ops_;

@@ -53,8 +53,8 @@ NativeFunction::Frame NativeFunction::frame_for(const NativeTarget& target) {
 
 namespace {
 
-std::unique_ptr<NativeAsm> backend_for(NativeArch arch) {
-    std::unique_ptr<NativeAsm> as = make_native_asm(arch);
+std::unique_ptr<NativeAsm> backend_for(const NativeConfig& config) {
+    std::unique_ptr<NativeAsm> as = make_native_asm(config);
     if (as == nullptr) throw std::logic_error("native emitter: no back end for this architecture");
     return as;
 }
@@ -65,7 +65,7 @@ NativeFunction::NativeFunction(ModuleBuilder& module, const NativeScopeInput& in
     : module_(module),
       in_(input),
       sig_(*input.signature),
-      asm_(backend_for(input.arch)),
+      asm_(backend_for(input.config)),
       as_(*asm_),
       regs_(as_.target()),
       frame_(frame_for(regs_)) {
@@ -370,16 +370,15 @@ void NativeFunction::global_exc_entry() {
         call(kNlrPush);
         as_.jump_if_zero(regs_.ret, start_label, true);
     } else {
-        as_.xor_(regs_.temp0, regs_.temp0);
-        as_.mov_local_reg(frame_.handler_unwind, regs_.temp0);
-        as_.mov_local_reg(kIdxExcVal, regs_.temp0);
+        const Reg zero = zeroed_register();
+        as_.mov_local_reg(frame_.handler_unwind, zero);
+        as_.mov_local_reg(kIdxExcVal, zero);
         as_.mov_reg_pcrel(regs_.local1, start_label);
         label_assign(nlr_label);
         as_.mov_reg_local_addr(regs_.arg1, 0);
         call(kNlrPush);
         as_.jump_if_nonzero(regs_.ret, global_except_label, true);
-        as_.xor_(regs_.temp0, regs_.temp0);
-        as_.mov_local_reg(frame_.handler_pc, regs_.temp0);
+        as_.mov_local_reg(frame_.handler_pc, zeroed_register());
         as_.jmp_reg(regs_.local1);
         label_assign(global_except_label);
         as_.mov_reg_local(regs_.local1, frame_.handler_pc);
@@ -408,8 +407,7 @@ void NativeFunction::global_exc_entry() {
         as_.jmp_reg(regs_.temp0);
         start_offset_ = as_.code_pos();
         as_.mov_reg_local(regs_.arg1, frame_.throw_val);
-        as_.mov_reg_imm(regs_.arg2, 0);
-        as_.mov_local_reg(frame_.throw_val, regs_.arg2);
+        store_null(frame_.throw_val, regs_.arg2);
         call(kNativeRaise);
     }
 }

@@ -44,7 +44,7 @@ struct NativeScopeInput {
     const std::vector<const void*>* constant_ids = nullptr;
     std::uint32_t num_user_labels = 0;
     bool generator = false;
-    NativeArch arch = NativeArch::X64;
+    NativeConfig config;
 };
 
 struct NativeFunctionResult {
@@ -128,6 +128,13 @@ private:
     void mov_state_reg(int local, Reg src);
     void mov_reg_state(Reg dest, int local);
     void mov_reg_state_addr(Reg dest, int local);
+    // Zeroing, as the reproduced release does it: 1.27 xors a register with itself everywhere;
+    // 1.28 uses each architecture's own clear (ASM_CLR_REG) and stores a NULL local from the
+    // zero register where there is one (ASM_MOV_LOCAL_MP_OBJ_NULL).
+    void clear(Reg reg);
+    void store_null(int local, Reg temp);
+    // The zero register, or temp0 cleared.
+    Reg zeroed_register();
     void mov_reg_fun_const(Reg dest, int index);  // word `index` of the function table
     void mov_reg_qstr(Reg dest, const std::string& qstr);
     void load_reg_with_object(Reg dest, const ast::ConstValue& value, const void* identity);

@@ -149,7 +149,7 @@ void NativeFunction::delete_attr(const std::string& name) {
     VType vtype;
     pre_pop_reg(&vtype, regs_.arg1);
     require_obj(vtype, "the base of an attribute");
-    as_.xor_(regs_.arg3, regs_.arg3);  // storing NULL deletes
+    clear(regs_.arg3);  // storing NULL deletes
     call_with_qstr(kStoreAttr, name, regs_.arg2);
 }
 

@@ -24,6 +24,33 @@ void NativeFunction::mov_state_reg(int local, Reg src) {
     }
 }
 
+void NativeFunction::clear(Reg reg) {
+    if (in_.config.compat == CompatVersion::V1_27) {
+        as_.xor_(reg, reg);
+    } else {
+        as_.clear_reg(reg);
+    }
+}
+
+void NativeFunction::store_null(int local, Reg temp) {
+    if (regs_.zero_reg) {
+        as_.mov_local_reg(local, *regs_.zero_reg);
+        return;
+    }
+    if (in_.config.compat == CompatVersion::V1_27) {
+        as_.mov_reg_imm(temp, 0);
+    } else {
+        as_.clear_reg(temp);
+    }
+    as_.mov_local_reg(local, temp);
+}
+
+NativeFunction::Reg NativeFunction::zeroed_register() {
+    if (regs_.zero_reg) return *regs_.zero_reg;
+    clear(regs_.temp0);
+    return regs_.temp0;
+}
+
 void NativeFunction::mov_reg_state(Reg dest, int local) {
     if (is_generator()) {
         as_.load(NWidth::Word, dest, reg_generator_state(), local);

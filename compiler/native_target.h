@@ -6,12 +6,15 @@
 #include <memory>
 #include <string_view>
 
+#include "common/compat_version.h"
 #include "compiler/code_builder.h"
 #include "compiler/emitter.h"
 
 namespace mpy {
 
 // The native emitter for `arch` (an -march name), or null if mpyc cannot generate its code.
-std::unique_ptr<Emitter> make_native_emitter(ModuleBuilder& module, std::string_view arch);
+// `compat` chooses whose machine code (1.27's or 1.28's mpy-cross) is reproduced.
+std::unique_ptr<Emitter> make_native_emitter(ModuleBuilder& module, std::string_view arch, CompatVersion compat,
+                                             unsigned arch_flags);
 
 }  // namespace mpy

@@ -2,7 +2,9 @@
 # One error test: mpyc must reject cases/<NAME>.py like the reference mpy-cross 1.27.0 did
 # (recorded in cases/<NAME>.expected): non-zero exit, no output file, and the same error class
 # and line number.  With --exact, the whole printed message must match as well.
-# A case whose first line is "# flags: F..." is compiled with those flags.
+# A case whose first line is "# flags: F..." is compiled with those flags.  A case with a line
+# "# compat: V" is an error only in MicroPython V's language: mpyc gets --compat=V for it, and a
+# reference mpy-cross of another version is not asked (1.28 accepts what such a case shows).
 #
 #   check_error.sh MPYC CASES_DIR NAME OUT_DIR
 set -u
@@ -20,6 +22,15 @@ mkdir -p "$outdir"
 out="$outdir/$name.mpy"
 rm -f "$out"
 read -r -a flags < <(sed -n '1s/^# flags: //p' "$cases/$name.py")
+compat=$(sed -n 's/^# compat: \([0-9.]*\).*/\1/p' "$cases/$name.py" | head -n 1)
+if [ -n "$compat" ]; then
+    version=$("$mpyc" --version 2>&1)
+    case "$version" in
+        mpyc*) flags+=("--compat=$compat") ;;
+        *"v$compat."*) ;;
+        *) echo "not applicable: $name.py is an error in MicroPython $compat only ($version)"; exit 0 ;;
+    esac
+fi
 actual=$(cd "$cases" && "$mpyc" "${flags[@]}" -o "$out" "$name.py" 2>&1)
 status=$?
 expected=$(cat "$expected_file")

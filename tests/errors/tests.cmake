@@ -13,14 +13,20 @@ foreach(src ${errors_sources})
   set_tests_properties(errors_${name} PROPERTIES LABELS "errors" TIMEOUT 30)
 endforeach()
 
-# With -DMPYTOOLS_REFERENCE_MPY_CROSS=/path/to/mpy-cross (1.27.0, declared in tests/golden), check
-# that every recorded .expected is still exactly what the reference prints for its case.
-if(MPYTOOLS_REFERENCE_MPY_CROSS)
-  add_test(NAME errors_expected_up_to_date
+# With a reference mpy-cross configured (tests/CMakeLists.txt), check that every recorded .expected is
+# still exactly what that reference prints for its case (1.27.0 and 1.28.0 print the same).
+foreach(pair "errors_expected_up_to_date;${MPYTOOLS_REFERENCE_MPY_CROSS}" "errors_expected_128_up_to_date;${MPYTOOLS_REFERENCE_MPY_CROSS_128}")
+  list(GET pair 0 test_name)
+  list(LENGTH pair n)
+  if(n LESS 2)
+    continue()
+  endif()
+  list(GET pair 1 reference)
+  add_test(NAME ${test_name}
            COMMAND bash -c "fail=0; for src in \"$0\"/*.py; do n=$(basename \"$src\" .py); bash \"$1/check_error.sh\" \"$2\" \"$0\" \"$n\" \"$3\" >/dev/null || { echo \"stale: $n.expected\"; fail=1; }; done; [ $fail = 0 ] && echo 'expected outputs are current'; exit $fail"
-                   "${errors_cases_dir}" "${CMAKE_CURRENT_LIST_DIR}" "${MPYTOOLS_REFERENCE_MPY_CROSS}" "${PROJECT_BINARY_DIR}/errors-out-ref")
-  set_tests_properties(errors_expected_up_to_date PROPERTIES LABELS "errors" TIMEOUT 120)
-endif()
+                   "${errors_cases_dir}" "${CMAKE_CURRENT_LIST_DIR}" "${reference}" "${PROJECT_BINARY_DIR}/${test_name}-out")
+  set_tests_properties(${test_name} PROPERTIES LABELS "errors" TIMEOUT 120)
+endforeach()
 
 # Harness self-tests (WILL_FAIL): the check must fail for a "compiler" that accepts everything
 # (true), and for one that prints exactly the right message and then crashes.

@@ -42,7 +42,7 @@ fi
 
 gsize=$(stat -c %s "$golden")
 osize=$(stat -c %s "$out")
-echo "FAIL: mpyc output differs from the reference mpy-cross 1.27.0 output"
+echo "FAIL: mpyc output differs from the reference output"
 echo "  command: ${cmd[*]}"
 echo "  sizes:   mpyc $osize bytes, reference $gsize bytes"
 # cmp prints "... differ: byte N, line M" (1-based) or "EOF on X after byte N" when one is a prefix.

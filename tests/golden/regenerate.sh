@@ -23,8 +23,8 @@ mkdir -p "${2:-$src_dir}"
 here=$(cd "${2:-$src_dir}" && pwd)
 version=$("$ref" --version)
 case "$version" in
-    *"v1.27.0"*"mpy v6.3"*) ;;
-    *) echo "error: $ref is not mpy-cross 1.27.0 (it says: $version)" >&2; exit 1 ;;
+    *"v1.27.0"*"mpy v6.3"* | *"v1.28.0"*"mpy v6.3"*) ;;
+    *) echo "error: $ref is not mpy-cross 1.27.0 or 1.28.0 (it says: $version)" >&2; exit 1 ;;
 esac
 
 # Start from scratch so goldens of deleted programs do not linger.

@@ -38,15 +38,21 @@ foreach(line ${golden_variant_lines})
   set_tests_properties(golden_${name} PROPERTIES LABELS "golden" TIMEOUT 30)
 endforeach()
 
-# With -DMPYTOOLS_REFERENCE_MPY_CROSS=/path/to/mpy-cross (1.27.0), also check that the committed
-# goldens are exactly what that reference makes from the current corpus (no stale goldens).
-set(MPYTOOLS_REFERENCE_MPY_CROSS "" CACHE FILEPATH "MicroPython 1.27.0 mpy-cross, to check golden files are current")
-if(MPYTOOLS_REFERENCE_MPY_CROSS)
-  add_test(NAME golden_up_to_date
+# With a reference mpy-cross configured (tests/CMakeLists.txt), also check that the committed goldens are
+# exactly what it makes from the current corpus (no stale goldens). 1.27.0 and 1.28.0 write the same
+# bytecode, so one set of goldens serves both.
+foreach(pair "golden_up_to_date;${MPYTOOLS_REFERENCE_MPY_CROSS}" "golden_128_up_to_date;${MPYTOOLS_REFERENCE_MPY_CROSS_128}")
+  list(GET pair 0 test_name)
+  list(LENGTH pair n)
+  if(n LESS 2)
+    continue()
+  endif()
+  list(GET pair 1 reference)
+  add_test(NAME ${test_name}
            COMMAND bash -c "rm -rf \"$1\" && \"$0/regenerate.sh\" \"$2\" \"$1\" >/dev/null && diff -r -q -x '*.sh' -x '*.md' -x '*.txt' -x '*.cmake' \"$0\" \"$1\" && echo 'golden files are current'"
-                   "${golden_dir}" "${PROJECT_BINARY_DIR}/golden-regenerated" "${MPYTOOLS_REFERENCE_MPY_CROSS}")
-  set_tests_properties(golden_up_to_date PROPERTIES LABELS "golden" TIMEOUT 120)
-endif()
+                   "${golden_dir}" "${PROJECT_BINARY_DIR}/${test_name}-regenerated" "${reference}")
+  set_tests_properties(${test_name} PROPERTIES LABELS "golden" TIMEOUT 120)
+endforeach()
 
 # Harness self-test: comparing against the wrong golden file must fail (WILL_FAIL).
 add_test(NAME golden_harness_selftest

@@ -9,11 +9,16 @@ foreach(case ${mpyc_e2e_cases})
   set_tests_properties(mpyc_e2e_${case} PROPERTIES LABELS "mpyc" TIMEOUT 60)
 endforeach()
 
-# With -DMPYTOOLS_REFERENCE_MPY_CROSS=/path/to/mpy-cross (1.27.0; the cache variable of
-# tests/golden), run mpyc and the reference side by side on ~55 command lines (flags, errors,
-# naming, stdin) and require the same status, stdout, stderr and files.
+# With a reference mpy-cross configured (-DMPYTOOLS_REFERENCE_MPY_CROSS=1.27.0's,
+# -DMPYTOOLS_REFERENCE_MPY_CROSS_128=1.28.0's), run mpyc and each reference side by side on ~55 command
+# lines (flags, errors, naming, stdin) and require the same status, stdout, stderr and files.
 if(MPYTOOLS_REFERENCE_MPY_CROSS)
   add_test(NAME mpyc_cli_vs_reference
            COMMAND bash ${CMAKE_CURRENT_LIST_DIR}/cli_compat.sh $<TARGET_FILE:mpyc> ${MPYTOOLS_REFERENCE_MPY_CROSS})
   set_tests_properties(mpyc_cli_vs_reference PROPERTIES LABELS "mpyc" TIMEOUT 120)
+endif()
+if(MPYTOOLS_REFERENCE_MPY_CROSS_128)
+  add_test(NAME mpyc_cli_vs_reference_128
+           COMMAND bash ${CMAKE_CURRENT_LIST_DIR}/cli_compat.sh $<TARGET_FILE:mpyc> ${MPYTOOLS_REFERENCE_MPY_CROSS_128})
+  set_tests_properties(mpyc_cli_vs_reference_128 PROPERTIES LABELS "mpyc" TIMEOUT 120)
 endif()

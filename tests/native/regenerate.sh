@@ -1,33 +1,37 @@
 #!/usr/bin/env bash
-# Regenerates the native-code golden .mpy files in tests/native from our own programs next to
-# them, with the REFERENCE compiler, MicroPython 1.27.0's mpy-cross, given by path (builds
-# nothing):
+# Regenerates the native-code golden .mpy files from our own programs in tests/native, with a
+# REFERENCE compiler, MicroPython 1.27.0's or 1.28.0's mpy-cross, given by path (builds nothing):
 #
 #   tests/native/regenerate.sh /path/to/mpy-cross [OUT_DIR]
 #
+# The goldens go to tests/native/expected/<version>/ (or OUT_DIR), the error texts to
+# tests/native/errors/ (or OUT_DIR/errors); 1.27 and 1.28 reject the error cases alike.
 # Every tests/native/<program>.py becomes <program>.mpy compiled with `-march=x64`, and every
 # line "<name> <source> <flags...>" of variants.txt becomes <name>.mpy compiled with those flags,
 # and for every line "<arch> <pattern>..." of archs.txt each matching program becomes
 # <arch>/<program>.mpy compiled with `-march=<arch>`.
-# The stored source name is the program's file name (-s <program>.py).  OUT_DIR (default:
-# tests/native itself) lets a check regenerate into a scratch directory and compare.
+# The stored source name is the program's file name (-s <program>.py).  OUT_DIR lets a check
+# regenerate into a scratch directory and compare.
 # Also records errors/<case>.expected: what the reference prints for each errors/<case>.py it
 # rejects (the format of tests/errors, checked by tests/errors/check_error.sh); a case's first
 # line "# flags: F..." gives its flags.
 set -euo pipefail
 if [ $# -lt 1 ] || [ $# -gt 2 ]; then
-    echo "usage: $0 /path/to/mpy-cross [OUT_DIR]   (MicroPython 1.27.0's reference compiler)" >&2
+    echo "usage: $0 /path/to/mpy-cross [OUT_DIR]   (MicroPython 1.27.0's or 1.28.0's reference compiler)" >&2
     exit 2
 fi
 ref=$1
 src_dir=$(cd "$(dirname "$0")" && pwd)
-mkdir -p "${2:-$src_dir}"
-here=$(cd "${2:-$src_dir}" && pwd)
 version=$("$ref" --version)
 case "$version" in
-    *"v1.27.0"*"mpy v6.3"*) ;;
-    *) echo "error: $ref is not mpy-cross 1.27.0 (it says: $version)" >&2; exit 1 ;;
+    *"v1.27.0"*"mpy v6.3"*) release=1.27 ;;
+    *"v1.28.0"*"mpy v6.3"*) release=1.28 ;;
+    *) echo "error: $ref is not mpy-cross 1.27.0 or 1.28.0 (it says: $version)" >&2; exit 1 ;;
 esac
+mkdir -p "${2:-$src_dir/expected/$release}"
+here=$(cd "${2:-$src_dir/expected/$release}" && pwd)
+errors_out=${2:+$here/errors}
+errors_out=${errors_out:-$src_dir/errors}
 
 # Start from scratch so goldens of deleted programs do not linger.
 find "$here" -maxdepth 1 -name '*.mpy' -delete
@@ -63,10 +67,10 @@ while read -r name source flags; do
     count=$((count + 1))
 done < "$src_dir/variants.txt"
 
-mkdir -p "$here/errors"
+mkdir -p "$errors_out"
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
-find "$here/errors" -maxdepth 1 -name '*.expected' -delete
+find "$errors_out" -maxdepth 1 -name '*.expected' -delete
 for src in "$src_dir"/errors/*.py; do
     name=$(basename "$src" .py)
     read -r -a flags < <(sed -n '1s/^# flags: *//p' "$src") || true
@@ -75,7 +79,7 @@ for src in "$src_dir"/errors/*.py; do
         echo "error: the reference ACCEPTS errors/$name.py; it is not an error case" >&2
         exit 1
     fi
-    cp "$tmp/out" "$here/errors/$name.expected"
+    cp "$tmp/out" "$errors_out/$name.expected"
     count=$((count + 1))
 done
 echo "wrote $count golden files with: $version"

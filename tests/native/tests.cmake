@@ -1,5 +1,5 @@
-# Native-code goldens (owned by asm): mpyc must reproduce, byte for byte, the .mpy files the
-# reference mpy-cross 1.27.0 made from our programs in tests/native (see README.md).
+# Native-code goldens: mpyc must reproduce, byte for byte, the .mpy files the reference mpy-cross
+# 1.28.0 and 1.27.0 made from our programs in tests/native (see README.md).
 # One test per golden, label "native": native_<program> (flags -march=x64), native_<arch>_<program>
 # for each program an archs.txt line gives for <arch>, and native_<name> for each line
 # "<name> <source> <flags...>" of variants.txt (`/` in a name becomes `_`).
@@ -13,58 +13,69 @@ else()
   set(native_mpytool "-")
 endif()
 
+# The goldens of each reference release live in expected/<version>/ (1.28: the default; 1.27:
+# checked with --compat=1.27).  Test names: native_<...> for 1.28, native_127_<...> for 1.27.
 file(GLOB native_sources RELATIVE "${native_dir}" CONFIGURE_DEPENDS "${native_dir}/*.py")
 list(SORT native_sources)
-foreach(rel ${native_sources})
-  string(REGEX REPLACE "\\.py$" "" stem "${rel}")
-  add_test(NAME native_${stem}
-           COMMAND bash "${native_check}" $<TARGET_FILE:mpyc> ${native_mpytool}
-                   "${native_dir}/${rel}" "${rel}" "${native_dir}/${stem}.mpy" "${native_out}/${stem}.mpy"
-                   -march=x64)
-  set_tests_properties(native_${stem} PROPERTIES LABELS "native" TIMEOUT 30)
-endforeach()
-
 file(STRINGS "${native_dir}/archs.txt" native_arch_lines)
-set_property(DIRECTORY APPEND PROPERTY CMAKE_CONFIGURE_DEPENDS "${native_dir}/archs.txt")
-foreach(line ${native_arch_lines})
-  string(STRIP "${line}" line)
-  if(line STREQUAL "" OR line MATCHES "^#")
-    continue()
-  endif()
-  string(REGEX REPLACE "[ \t]+" ";" fields "${line}")
-  list(POP_FRONT fields arch)
-  set(arch_sources "")
-  foreach(pattern ${fields})
-    file(GLOB matched RELATIVE "${native_dir}" CONFIGURE_DEPENDS "${native_dir}/${pattern}")
-    list(APPEND arch_sources ${matched})
-  endforeach()
-  list(SORT arch_sources)
-  foreach(rel ${arch_sources})
-    get_filename_component(stem "${rel}" NAME_WE)
-    get_filename_component(stored "${rel}" NAME)
-    add_test(NAME native_${arch}_${stem}
-             COMMAND bash "${native_check}" $<TARGET_FILE:mpyc> ${native_mpytool}
-                     "${native_dir}/${rel}" "${stored}" "${native_dir}/${arch}/${stem}.mpy"
-                     "${native_out}/${arch}/${stem}.mpy" -march=${arch})
-    set_tests_properties(native_${arch}_${stem} PROPERTIES LABELS "native" TIMEOUT 30)
-  endforeach()
-endforeach()
-
 file(STRINGS "${native_dir}/variants.txt" native_variant_lines)
-set_property(DIRECTORY APPEND PROPERTY CMAKE_CONFIGURE_DEPENDS "${native_dir}/variants.txt")
-foreach(line ${native_variant_lines})
-  string(STRIP "${line}" line)
-  if(line STREQUAL "" OR line MATCHES "^#")
-    continue()
-  endif()
-  string(REGEX REPLACE "[ \t]+" ";" fields "${line}")
-  list(POP_FRONT fields name source)
-  string(REPLACE "/" "_" test_name "${name}")
-  add_test(NAME native_${test_name}
+set_property(DIRECTORY APPEND PROPERTY CMAKE_CONFIGURE_DEPENDS "${native_dir}/archs.txt" "${native_dir}/variants.txt")
+
+function(native_golden_test name source stored golden out)
+  add_test(NAME ${name}
            COMMAND bash "${native_check}" $<TARGET_FILE:mpyc> ${native_mpytool}
-                   "${native_dir}/${source}" "${source}" "${native_dir}/${name}.mpy" "${native_out}/${name}.mpy"
-                   ${fields})
-  set_tests_properties(native_${test_name} PROPERTIES LABELS "native" TIMEOUT 30)
+                   "${native_dir}/${source}" "${stored}" "${golden}" "${out}" ${ARGN})
+  set_tests_properties(${name} PROPERTIES LABELS "native" TIMEOUT 30)
+endfunction()
+
+foreach(version 1.28 1.27)
+  set(expected "${native_dir}/expected/${version}")
+  set(out "${native_out}/${version}")
+  if(version STREQUAL "1.28")
+    set(prefix native)
+  else()
+    set(prefix native_127)
+  endif()
+  set(compat --compat=${version})
+
+  foreach(rel ${native_sources})
+    string(REGEX REPLACE "\\.py$" "" stem "${rel}")
+    native_golden_test(${prefix}_${stem} "${rel}" "${rel}" "${expected}/${stem}.mpy" "${out}/${stem}.mpy"
+                       ${compat} -march=x64)
+  endforeach()
+
+  foreach(line ${native_arch_lines})
+    string(STRIP "${line}" line)
+    if(line STREQUAL "" OR line MATCHES "^#")
+      continue()
+    endif()
+    string(REGEX REPLACE "[ \t]+" ";" fields "${line}")
+    list(POP_FRONT fields arch)
+    set(arch_sources "")
+    foreach(pattern ${fields})
+      file(GLOB matched RELATIVE "${native_dir}" CONFIGURE_DEPENDS "${native_dir}/${pattern}")
+      list(APPEND arch_sources ${matched})
+    endforeach()
+    list(SORT arch_sources)
+    foreach(rel ${arch_sources})
+      get_filename_component(stem "${rel}" NAME_WE)
+      get_filename_component(stored "${rel}" NAME)
+      native_golden_test(${prefix}_${arch}_${stem} "${rel}" "${stored}" "${expected}/${arch}/${stem}.mpy"
+                         "${out}/${arch}/${stem}.mpy" ${compat} -march=${arch})
+    endforeach()
+  endforeach()
+
+  foreach(line ${native_variant_lines})
+    string(STRIP "${line}" line)
+    if(line STREQUAL "" OR line MATCHES "^#")
+      continue()
+    endif()
+    string(REGEX REPLACE "[ \t]+" ";" fields "${line}")
+    list(POP_FRONT fields name source)
+    string(REPLACE "/" "_" test_name "${name}")
+    native_golden_test(${prefix}_${test_name} "${source}" "${source}" "${expected}/${name}.mpy"
+                       "${out}/${name}.mpy" ${compat} ${fields})
+  endforeach()
 endforeach()
 
 # Error cases: errors/<case>.py that the reference rejects (ViperTypeError, ...), with its exact
@@ -80,36 +91,35 @@ foreach(src ${native_error_sources})
   set_tests_properties(native_error_${name} PROPERTIES LABELS "native" TIMEOUT 30)
 endforeach()
 
-# With -DMPYTOOLS_REFERENCE_MPY_CROSS=/path/to/mpy-cross (1.27.0; the cache variable is declared by
-# tests/golden/tests.cmake), also check the committed goldens are what that reference makes now.
-if(MPYTOOLS_REFERENCE_MPY_CROSS)
-  add_test(NAME native_up_to_date
-           COMMAND bash -c "rm -rf \"$1\" && \"$0/regenerate.sh\" \"$2\" \"$1\" >/dev/null && diff -r -q -x '*.sh' -x '*.md' -x '*.txt' -x '*.cmake' -x '*.py' -x differential -x asm_thumb \"$0\" \"$1\" && echo 'native golden files are current'"
-                   "${native_dir}" "${PROJECT_BINARY_DIR}/native-regenerated" "${MPYTOOLS_REFERENCE_MPY_CROSS}")
-  set_tests_properties(native_up_to_date PROPERTIES LABELS "native" TIMEOUT 120)
-endif()
+# With -DMPYTOOLS_REFERENCE_MPY_CROSS=/path/to/mpy-cross (1.27.0) and/or -DMPYTOOLS_REFERENCE_MPY_CROSS_128
+# (1.28.0), both declared in tests/CMakeLists.txt, also check that
+# the committed goldens are what that reference makes now, and run the differential tests on it.
+foreach(pair "1.27;${MPYTOOLS_REFERENCE_MPY_CROSS}" "1.28;${MPYTOOLS_REFERENCE_MPY_CROSS_128}")
+  list(GET pair 0 version)
+  list(LENGTH pair n)
+  if(n LESS 2)
+    continue()
+  endif()
+  list(GET pair 1 ref)
+  if(NOT ref)
+    continue()
+  endif()
+  string(REPLACE "." "" tag "${version}")
+  set(regen "${PROJECT_BINARY_DIR}/native-regenerated-${version}")
+  add_test(NAME native_${tag}_up_to_date
+           COMMAND bash -c "rm -rf \"$1\" && \"$0/regenerate.sh\" \"$2\" \"$1\" >/dev/null && diff -r -q -x errors \"$0/expected/$3\" \"$1\" && diff -r -q -x '*.py' \"$0/errors\" \"$1/errors\" && echo \"native golden files of $3 are current\""
+                   "${native_dir}" "${regen}" "${ref}" "${version}")
+  set_tests_properties(native_${tag}_up_to_date PROPERTIES LABELS "native" TIMEOUT 120)
 
-# Differential test on generated viper functions (differential/run_differential.sh): needs the
-# reference compiler, so it exists only when MPYTOOLS_REFERENCE_MPY_CROSS is set.
-if(MPYTOOLS_REFERENCE_MPY_CROSS)
-  add_test(NAME native_differential_viper
-           COMMAND bash "${native_dir}/differential/run_differential.sh" "${MPYTOOLS_REFERENCE_MPY_CROSS}"
-                   $<TARGET_FILE:mpyc> 1 25)
-  set_tests_properties(native_differential_viper PROPERTIES LABELS "native" TIMEOUT 120
-                       ENVIRONMENT "KEEP=${PROJECT_BINARY_DIR}/native-differential-viper")
-  add_test(NAME native_differential_native
-           COMMAND bash "${native_dir}/differential/run_differential.sh" "${MPYTOOLS_REFERENCE_MPY_CROSS}"
-                   $<TARGET_FILE:mpyc> 1 25)
-  set_tests_properties(native_differential_native PROPERTIES LABELS "native" TIMEOUT 120
-                       ENVIRONMENT "GEN=native;KEEP=${PROJECT_BINARY_DIR}/native-differential-native")
-  # The Thumb back end and the Thumb inline assembler, on Thumb-1 and on the full instruction set.
-  foreach(combo "viper;armv6m" "native;armv7m" "asm_thumb;armv6m" "asm_thumb;armv7emsp")
+  # Differential tests on generated functions (differential/run_differential.sh): the x64 viper
+  # and native emitters, the Thumb back end and the Thumb inline assembler.
+  foreach(combo "viper;x64" "native;x64" "viper;armv6m" "native;armv7m" "asm_thumb;armv6m" "asm_thumb;armv7emsp")
     list(GET combo 0 gen)
     list(GET combo 1 arch)
-    add_test(NAME native_differential_${gen}_${arch}
-             COMMAND bash "${native_dir}/differential/run_differential.sh" "${MPYTOOLS_REFERENCE_MPY_CROSS}"
-                     $<TARGET_FILE:mpyc> 1 25)
-    set_tests_properties(native_differential_${gen}_${arch} PROPERTIES LABELS "native" TIMEOUT 120
-                         ENVIRONMENT "GEN=${gen};ARCH=${arch};KEEP=${PROJECT_BINARY_DIR}/native-differential-${gen}-${arch}")
+    set(name native_${tag}_differential_${gen}_${arch})
+    add_test(NAME ${name}
+             COMMAND bash "${native_dir}/differential/run_differential.sh" "${ref}" $<TARGET_FILE:mpyc> 1 25)
+    set_tests_properties(${name} PROPERTIES LABELS "native" TIMEOUT 120
+                         ENVIRONMENT "GEN=${gen};ARCH=${arch};KEEP=${PROJECT_BINARY_DIR}/${name}")
   endforeach()
-endif()
+endforeach()

@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Differential test of the native emitter: compiles generated functions with the reference
-# mpy-cross 1.27.0 and with mpyc, -march=$ARCH (default x64), and compares the results: the .mpy bytes when both
+# mpy-cross (1.27 or 1.28) and with mpyc (--compat= to match), -march=$ARCH (default x64), and compares the results: the .mpy bytes when both
 # compile, the printed error when both reject.  Builds nothing:
 #
 #   tests/native/differential/run_differential.sh MPY_CROSS MPYC [FIRST_SEED [COUNT]]
@@ -18,6 +18,12 @@ if [ $# -lt 2 ] || [ $# -gt 4 ]; then
 fi
 abs() { (cd "$(dirname "$1")" && echo "$(pwd)/$(basename "$1")"); }
 ref=$(abs "$1") mpyc=$(abs "$2") first=${3:-1} count=${4:-200}
+# mpyc reproduces the release the reference is (1.27 or 1.28).
+case "$("$ref" --version)" in
+    *"v1.27."*) compat=1.27 ;;
+    *"v1.28."*) compat=1.28 ;;
+    *) echo "error: $ref is neither mpy-cross 1.27 nor 1.28" >&2; exit 2 ;;
+esac
 gen="$(cd "$(dirname "$0")" && pwd)/gen_${GEN:-viper}.py"
 [ -f "$gen" ] || { echo "error: no generator $gen" >&2; exit 2; }
 keep=${KEEP:-/tmp/mpytools-native-differential}
@@ -31,7 +37,7 @@ for ((seed = first; seed < first + count; seed++)); do
     ARCH="${ARCH:-x64}" python3 "$gen" "$seed" > "$src"
     ("$ref" -march="${ARCH:-x64}" -o ref.mpy "$src"; exit $?) > ref.err 2>&1
     rs=$?
-    ("$mpyc" -march="${ARCH:-x64}" -o our.mpy "$src"; exit $?) > our.err 2>&1
+    ("$mpyc" --compat=$compat -march="${ARCH:-x64}" -o our.mpy "$src"; exit $?) > our.err 2>&1
     ms=$?
     verdict=""
     if [ $rs -gt 1 ]; then

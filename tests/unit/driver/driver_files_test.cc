@@ -117,14 +117,15 @@ TEST(DriverStamp, RoundTripsAndRejectsDamage) {
 }
 
 TEST(DriverStamp, FingerprintCoversCodeGenerationOptions) {
-    std::string base = make_fingerprint("id", 0, 31, "", 0, "");
-    EXPECT_NE(base, make_fingerprint("id2", 0, 31, "", 0, ""));
-    EXPECT_NE(base, make_fingerprint("id", 1, 31, "", 0, ""));
-    EXPECT_NE(base, make_fingerprint("id", 0, 16, "", 0, ""));
-    EXPECT_NE(base, make_fingerprint("id", 0, 31, "x64", 0, ""));
-    EXPECT_NE(base, make_fingerprint("id", 0, 31, "rv32imc", 1, ""));
-    EXPECT_NE(base, make_fingerprint("id", 0, 31, "", 0, "bytecode"));
-    EXPECT_EQ(base, make_fingerprint("id", 0, 31, "", 0, ""));
+    std::string base = make_fingerprint("id", 0, 31, "", 0, "", "1.28");
+    EXPECT_NE(base, make_fingerprint("id2", 0, 31, "", 0, "", "1.28"));
+    EXPECT_NE(base, make_fingerprint("id", 1, 31, "", 0, "", "1.28"));
+    EXPECT_NE(base, make_fingerprint("id", 0, 16, "", 0, "", "1.28"));
+    EXPECT_NE(base, make_fingerprint("id", 0, 31, "x64", 0, "", "1.28"));
+    EXPECT_NE(base, make_fingerprint("id", 0, 31, "rv32imc", 1, "", "1.28"));
+    EXPECT_NE(base, make_fingerprint("id", 0, 31, "", 0, "bytecode", "1.28"));
+    EXPECT_NE(base, make_fingerprint("id", 0, 31, "", 0, "", "1.27"));
+    EXPECT_EQ(base, make_fingerprint("id", 0, 31, "", 0, "", "1.28"));
 }
 
 TEST(DriverStamp, FreshnessDecisions) {

@@ -240,8 +240,9 @@ TEST(AsmThumbBranches, IndirectCallThroughTheFunctionTable) {
 
 // ---- the back end's generic operations ------------------------------------------------------------
 
-Bytes backend(NativeArch arch, const std::function<void(NativeAsm&)>& body) {
-    std::unique_ptr<NativeAsm> as = make_native_asm(arch);
+Bytes backend(NativeArch arch, const std::function<void(NativeAsm&)>& body,
+              CompatVersion compat = CompatVersion::V1_27) {
+    std::unique_ptr<NativeAsm> as = make_native_asm(NativeConfig{arch, compat});
     as->set_num_labels(4);
     as->start_pass(false);
     body(*as);
@@ -264,16 +265,33 @@ TEST(ThumbBackend, CompareToBoolBranchesOnArmv6m) {
 }
 
 TEST(ThumbBackend, IndexedAccessScalesTheIndex) {
-    // ptr16 load: lsls r1, r1, #1; [mc] ldrh r0, [r2, r1]
+    // ptr16 load (1.27): lsls r1, r1, #1; [mc] ldrh r0, [r2, r1]
     EXPECT_EQ(backend(NativeArch::ArmV6M, [](NativeAsm& as) { as.load_indexed(NWidth::W16, R0, R2, R1); }),
               (Bytes{0x49, 0x00, 0x50, 0x5a}));
+    // ptr16 load (1.28 keeps the index): lsls r2, r1, #1 (temp2); [mc] ldrh r0, [r3, r2]
+    EXPECT_EQ(backend(
+                  NativeArch::ArmV6M, [](NativeAsm& as) { as.load_indexed(NWidth::W16, R0, R3, R1); },
+                  CompatVersion::V1_28),
+              (Bytes{0x4a, 0x00, 0x98, 0x5a}));
+    // ptr32 store (1.28 saves the index): push {r1}; lsls r1, r1, #2; [mc] str r0, [r3, r1]; pop {r1}
+    EXPECT_EQ(backend(
+                  NativeArch::ArmV6M, [](NativeAsm& as) { as.store_indexed(NWidth::W32, R0, R3, R1); },
+                  CompatVersion::V1_28),
+              (Bytes{0x02, 0xb4, 0x89, 0x00, 0x58, 0x50, 0x02, 0xbc}));
     // ptr8 store: [mc] strb r1, [r2, r3]
     EXPECT_EQ(backend(NativeArch::ArmV7M, [](NativeAsm& as) { as.store_indexed(NWidth::W8, R1, R2, R3); }),
               (Bytes{0xd1, 0x54}));
 }
 
+TEST(ThumbBackend, ClearRegIsAMoveOfZero) {
+    // 1.28's register clear: movs r3, #0 (1.27 wrote eors r3, r3 through xor_)
+    EXPECT_EQ(backend(NativeArch::ArmV6M, [](NativeAsm& as) { as.clear_reg(R3); }, CompatVersion::V1_28),
+              (Bytes{0x00, 0x23}));
+    EXPECT_EQ(backend(NativeArch::ArmV6M, [](NativeAsm& as) { as.xor_(R3, R3); }), (Bytes{0x5b, 0x40}));
+}
+
 TEST(ThumbBackend, TargetFacts) {
-    const std::unique_ptr<NativeAsm> as = make_native_asm(NativeArch::ArmV7EMDP);
+    const std::unique_ptr<NativeAsm> as = make_native_asm(NativeConfig{NativeArch::ArmV7EMDP});
     EXPECT_EQ(as->target().word_size, 4u);
     EXPECT_EQ(as->target().nlr_buf_words, 19);
     EXPECT_EQ(as->target().fun_table, R7);
