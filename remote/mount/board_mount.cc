@@ -48,8 +48,10 @@ MountProbe parse_mount_probe(std::string_view output) {
 std::size_t read_ahead_for(long mem_free) {
     if (mem_free < 0) return 1024;
     // Measured before the agent is loaded (it takes about 8 KB on a 64-bit port, 5 on a 32-bit
-    // one); a module's import also needs room to compile what it reads.
-    return static_cast<std::size_t>(std::clamp<long>(mem_free / 16, 256, 32768));
+    // one); a module's import also needs room to compile what it reads, and each piece must be
+    // one contiguous block of a heap that imports fragment: on a 40 KB heap a sixteenth (2 KB)
+    // was already more than the largest free block after an import.
+    return static_cast<std::size_t>(std::clamp<long>(mem_free / 32, 256, 32768));
 }
 
 void mount_folder(RawRepl& repl, MountTransport& transport, const MountSettings& settings) {
