@@ -1,0 +1,134 @@
+// sync and watch: the command line of remote/sync/ (a host folder mirrored onto the board by
+// sha256; with watch, again on every change, then the program re-run or the board soft-reset).
+#include <cstdio>
+#include <filesystem>
+
+#include "common/diagnostics.h"
+#include "common/file_io.h"
+#include "remote/cli/commands.h"
+#include "remote/cli/progress.h"
+#include "remote/protocol/host_interrupt.h"
+#include "remote/sync/board_sync.h"
+#include "remote/sync/change_monitor.h"
+#include "remote/sync/host_watcher.h"
+
+namespace mpy {
+namespace {
+
+void say(const std::string& line) {
+    std::printf("%s\n", line.c_str());
+    std::fflush(stdout);
+}
+
+void report_error(const DiagnosticError& e) {
+    std::fflush(stdout);
+    std::fprintf(stderr, "mpr: %s\n", e.diagnostic().message.c_str());
+}
+
+sync::SyncRequest request_of(const ParsedCommand& c) {
+    sync::SyncRequest r;
+    r.local_dir = c.args.at(0);
+    std::string remote = c.args.size() > 1 ? c.args[1] : ":";
+    if (remote.empty() || remote[0] != ':')
+        throw DiagnosticError(Diagnostic{"error", c.name + ": the board folder is written with a ':' (':', ':/lib'), not '" + remote + "'", {}});
+    r.remote_dir = remote.substr(1);
+    std::string excludes = c.value("exclude");
+    for (std::size_t start = 0; !excludes.empty() && start <= excludes.size();) {
+        std::size_t nl = excludes.find('\n', start);
+        r.excludes.push_back(excludes.substr(start, nl == std::string::npos ? std::string::npos : nl - start));
+        if (nl == std::string::npos) break;
+        start = nl + 1;
+    }
+    r.delete_extra = c.flag("delete");
+    r.compile = c.flag("compile");
+    r.dry_run = c.flag("dry-run");
+    return r;
+}
+
+sync::SyncReport sync_once(Session& s, const sync::SyncRequest& request) {
+    sync::BoardSync syncer(s.raw(), s.fs());
+    ProgressBar bar("sync", stderr_is_terminal());
+    sync::SyncReport report = syncer.run(request, say, [&](std::size_t d, std::size_t t) { bar.update(d, t); });
+    bar.finish();
+    return report;
+}
+
+// The code `watch --run FILE` runs: FILE as given, else FILE in LOCAL_DIR; read again every time.
+std::string program_code(const std::string& file, const std::filesystem::path& local_dir) {
+    std::error_code ec;
+    std::filesystem::path p = std::filesystem::exists(file, ec) ? std::filesystem::path(file) : local_dir / file;
+    return read_file(p);
+}
+
+}  // namespace
+
+int cmd_sync(Session& s, const ParsedCommand& c) {
+    s.did_action();
+    sync::SyncRequest request = request_of(c);
+    sync::SyncReport report = sync_once(s, request);
+    say((request.dry_run ? "dry run, would have " : "") + report.summary());
+    return 0;
+}
+
+// Syncs, then loops: run the program (or soft-reset) and stream its output until the host folder
+// changes, sync the change.  Host Ctrl-C ends it with status 0, as mpremote's repl ends.
+int cmd_watch(Session& s, const ParsedCommand& c) {
+    s.did_action();
+    sync::SyncRequest request = request_of(c);
+    const std::string run_file = c.value("run");
+    const bool reset = c.flag("reset");
+    InterruptWatch ctrl_c;  // for the whole watch: Ctrl-C only counts, and is looked at between steps
+    // Watching starts before the first sync, so that an edit made while it runs is not missed.
+    sync::HostWatcher watcher(request.local_dir, sync::ExcludeRules(request.excludes));
+    sync::ChangeMonitor monitor(watcher);
+    bool first = true;
+    while (ctrl_c.presses() == 0) {
+        try {
+            sync::SyncReport report = sync_once(s, request);
+            if (first || report.sent || report.deleted) say(report.summary());
+        } catch (const RemoteExecError&) {
+            throw;  // the board failed: nothing sensible to wait for
+        } catch (const DiagnosticError& e) {
+            // A file that does not compile, a folder that went away: say so and wait for the fix.
+            report_error(e);
+            while (ctrl_c.presses() == 0 && !monitor.take_change(std::chrono::milliseconds(100))) {
+            }
+            continue;
+        }
+        first = false;
+        bool changed = false;
+        if (!run_file.empty()) {
+            std::string code;
+            try {
+                code = program_code(run_file, request.local_dir);
+            } catch (const DiagnosticError& e) {
+                report_error(e);
+            }
+            if (!code.empty()) {
+                RawRepl& r = s.raw();
+                r.submit(code);
+                Transport& t = r.transport();
+                monitor.arm([&t] { t.write("\x03"); });
+                ExecOutcome o = r.follow(write_stdout, std::nullopt);
+                changed = monitor.disarm();
+                // The KeyboardInterrupt of a program stopped for a change is no news.
+                if (!o.error_output.empty() && !changed && !o.interrupted) write_stdout(o.error_output);
+            }
+        } else if (reset) {
+            // A soft reset in the friendly REPL runs boot.py and main.py, as after power-on.
+            Transport& t = s.friendly();
+            t.write("\x04");
+            char buf[512];
+            while (ctrl_c.presses() == 0 && !(changed = monitor.take_change(std::chrono::milliseconds(0)))) {
+                std::size_t n = t.read(buf, sizeof buf, std::chrono::milliseconds(50));
+                if (n) write_stdout(std::string_view(buf, n));
+            }
+        }
+        while (!changed && ctrl_c.presses() == 0) changed = monitor.take_change(std::chrono::milliseconds(100));
+        if (changed) monitor.take_change(std::chrono::milliseconds(0));
+    }
+    say("watch: stopped");
+    return 0;
+}
+
+}  // namespace mpy

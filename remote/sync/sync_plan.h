@@ -1,0 +1,68 @@
+// What `sync` does to the board, decided from the host's files and the board's fingerprints alone
+// (no I/O here, so that every case can be unit-tested): which folders to make, which files to
+// send (new or changed), which are already there, and with --delete which board files and folders
+// to remove.  Paths are relative to the synced folders, components separated by '/'.
+#pragma once
+
+#include <cstddef>
+#include <string>
+#include <vector>
+
+#include "remote/sync/fingerprint.h"
+
+namespace mpy::sync {
+
+struct HostFile {
+    std::string relative;
+    std::string data;  // what lands on the board (the .mpy with --compile)
+    // With --compile, the source this .mpy came from ("a.py" for "a.mpy"): a board copy of it
+    // would be imported instead of the .mpy (MicroPython looks for .py first), so it is removed.
+    std::string shadowed_source;
+};
+
+struct HostTree {
+    std::vector<std::string> dirs;   // parents before children
+    std::vector<HostFile> files;
+};
+
+struct RemoteEntry {
+    std::string relative;
+    bool is_dir = false;
+    std::string fingerprint;  // files only, in the tree's kind
+};
+
+struct RemoteTree {
+    bool exists = true;  // false: the board folder is still to be made
+    FingerprintKind kind = FingerprintKind::sha256;
+    std::vector<RemoteEntry> entries;
+};
+
+struct PlanOptions {
+    bool delete_extra = false;  // --delete
+};
+
+struct PlannedSend {
+    std::string relative;
+    std::size_t size = 0;
+    bool is_new = false;  // false: replaces a board file with other content
+};
+
+struct SyncPlan {
+    std::vector<std::string> make_dirs;     // parents first
+    std::vector<PlannedSend> send;
+    std::vector<std::string> unchanged;
+    // Deleted before anything is made or sent (a board file may stand where a host folder goes).
+    std::vector<std::string> delete_files;
+    std::vector<std::string> delete_dirs;   // deepest first, after delete_files
+    // Where the host and the board disagree on what a name is (a file here, a folder there) and
+    // --delete was not given: the sync is refused, nothing is changed.
+    std::vector<std::string> conflicts;
+
+    std::size_t bytes_to_send() const;
+    bool changes_nothing() const { return make_dirs.empty() && send.empty() && delete_files.empty() && delete_dirs.empty(); }
+};
+
+// `host` must not hold excluded files; `remote` entries that are excluded must already be left out.
+SyncPlan plan_sync(const HostTree& host, const RemoteTree& remote, const PlanOptions& options);
+
+}  // namespace mpy::sync
