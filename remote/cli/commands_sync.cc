@@ -8,6 +8,7 @@
 #include "remote/cli/commands.h"
 #include "remote/cli/progress.h"
 #include "remote/protocol/host_interrupt.h"
+#include "remote/protocol/wire_codec.h"
 #include "remote/sync/board_sync.h"
 #include "remote/sync/change_monitor.h"
 #include "remote/sync/host_watcher.h"
@@ -66,7 +67,7 @@ int cmd_sync(Session& s, const ParsedCommand& c) {
     s.did_action();
     sync::SyncRequest request = request_of(c);
     sync::SyncReport report = sync_once(s, request);
-    say((request.dry_run ? "dry run, would have " : "") + report.summary());
+    say(report.summary());
     return 0;
 }
 
@@ -77,11 +78,19 @@ int cmd_watch(Session& s, const ParsedCommand& c) {
     sync::SyncRequest request = request_of(c);
     const std::string run_file = c.value("run");
     const bool reset = c.flag("reset");
+    // The program runs in the board folder (its imports and files are there): a relative folder
+    // is made absolute first, so that changing into it does not move the next sync.
+    std::string program_dir;
+    if (!run_file.empty() && s.fs().caps().has_directories()) {
+        if (request.remote_dir.empty() || request.remote_dir[0] != '/')
+            request.remote_dir = remote_join(s.fs().getcwd(), request.remote_dir);
+        program_dir = request.remote_dir;
+    }
     InterruptWatch ctrl_c;  // for the whole watch: Ctrl-C only counts, and is looked at between steps
     // Watching starts before the first sync, so that an edit made while it runs is not missed.
     sync::HostWatcher watcher(request.local_dir, sync::ExcludeRules(request.excludes));
     sync::ChangeMonitor monitor(watcher);
-    bool first = true;
+    bool first = true, first_run = true;
     while (ctrl_c.presses() == 0) {
         try {
             sync::SyncReport report = sync_once(s, request);
@@ -105,7 +114,11 @@ int cmd_watch(Session& s, const ParsedCommand& c) {
                 report_error(e);
             }
             if (!code.empty()) {
-                RawRepl& r = s.raw();
+                // A fresh interpreter for every run: modules imported by the last run would
+                // otherwise be taken from sys.modules instead of the files just synced.
+                RawRepl& r = s.raw(/*soft_reset=*/!first_run);
+                first_run = false;
+                if (!program_dir.empty()) r.exec("import os\nos.chdir(" + py_str(program_dir) + ")\ndel os\n");
                 r.submit(code);
                 Transport& t = r.transport();
                 monitor.arm([&t] { t.write("\x03"); });

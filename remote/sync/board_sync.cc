@@ -18,6 +18,17 @@ namespace {
 
 constexpr const char* kTemporarySuffix = ".mpr~";
 
+// Runs a step on the board; an exception the board raised is reported with what was being done
+// ("sync: writing /app/x.py.mpr~: OSError: [Errno 28] ENOSPC").
+template <typename F>
+void with_board_errors(const std::string& doing, F&& step) {
+    try {
+        step();
+    } catch (const RemoteExecError& e) {
+        fail("sync: " + doing + ": " + e.diagnostic().message);
+    }
+}
+
 std::string human_bytes(double n) {
     if (n < 1024) return fmt::format("{:.0f} bytes", n);
     if (n < 1024 * 1024) return fmt::format("{:.1f} KB", n / 1024);
@@ -35,6 +46,9 @@ std::string normal_remote_dir(std::string dir) {
 }  // namespace
 
 std::string SyncReport::summary() const {
+    if (dry_run)
+        return fmt::format("dry run, would have sent {} file{} ({}), {} unchanged, {} deleted", sent, sent == 1 ? "" : "s",
+                           human_bytes(static_cast<double>(bytes)), unchanged, deleted);
     double secs = elapsed.count();
     std::string rate = secs > 0 && bytes > 0 ? " (" + human_bytes(bytes / secs) + "/s)" : "";
     return fmt::format("sent {} file{} ({}), {} unchanged, {} deleted in {:.2f} s{}", sent, sent == 1 ? "" : "s",
@@ -84,11 +98,15 @@ SyncReport BoardSync::run(const SyncRequest& request, const SayFn& say, const Pr
 
     SyncReport report;
     report.unchanged = plan.unchanged.size();
-    if (!remote.exists && !remote_dir.empty() && remote_dir != "/") plan.make_dirs.insert(plan.make_dirs.begin(), "");
+    report.dry_run = request.dry_run;
+    // A board folder that does not exist yet is made with its parents (as mkdir -p).
+    std::vector<std::string> root_dirs;
+    if (!remote.exists && !remote_dir.empty() && remote_dir != "/") root_dirs = mip::folders_for(remote_dir, {"f"});
     if (request.dry_run) {
         for (const std::string& f : plan.delete_files) say("delete " + board_path(remote_dir, f));
         for (const std::string& d : plan.delete_dirs) say("delete folder " + board_path(remote_dir, d));
-        for (const std::string& d : plan.make_dirs) say("make folder " + (d.empty() ? remote_dir : board_path(remote_dir, d)));
+        for (const std::string& d : root_dirs) say("make folder " + d);
+        for (const std::string& d : plan.make_dirs) say("make folder " + board_path(remote_dir, d));
         for (const PlannedSend& s : plan.send)
             say(fmt::format("send {} ({}, {} bytes)", board_path(remote_dir, s.relative), s.is_new ? "new" : "changed",
                             s.size));
@@ -96,28 +114,30 @@ SyncReport BoardSync::run(const SyncRequest& request, const SayFn& say, const Pr
         report.deleted = plan.delete_files.size() + plan.delete_dirs.size();
         report.bytes = plan.bytes_to_send();
     } else {
-        apply(plan, host, remote_dir, say, progress, report);
+        apply(plan, host, remote_dir, root_dirs, say, progress, report);
     }
     report.elapsed = std::chrono::steady_clock::now() - start;
     return report;
 }
 
-void BoardSync::apply(const SyncPlan& plan, const HostTree& host, const std::string& remote_dir, const SayFn& say,
-                      const ProgressFn& progress, SyncReport& report) {
+void BoardSync::apply(const SyncPlan& plan, const HostTree& host, const std::string& remote_dir,
+                      const std::vector<std::string>& root_dirs, const SayFn& say, const ProgressFn& progress,
+                      SyncReport& report) {
     mip::MipBoard board(repl_, fs_);
     if (!plan.delete_files.empty() || !plan.delete_dirs.empty()) {
         std::vector<std::string> files, dirs;
         for (const std::string& f : plan.delete_files) files.push_back(board_path(remote_dir, f));
         for (const std::string& d : plan.delete_dirs) dirs.push_back(board_path(remote_dir, d));
-        board.remove_files(files, dirs);
+        with_board_errors("deleting files", [&] { board.remove_files(files, dirs); });
         for (const std::string& f : files) say("deleted " + f);
         for (const std::string& d : dirs) say("deleted folder " + d);
         report.deleted = files.size() + dirs.size();
     }
-    if (!plan.make_dirs.empty()) {
-        std::vector<std::string> dirs;
-        for (const std::string& d : plan.make_dirs) dirs.push_back(d.empty() ? remote_dir : board_path(remote_dir, d));
-        report.folders_made = board.make_dirs(dirs).size();
+    if (!root_dirs.empty() || !plan.make_dirs.empty()) {
+        std::vector<std::string> dirs = root_dirs;
+        for (const std::string& d : plan.make_dirs) dirs.push_back(board_path(remote_dir, d));
+        with_board_errors("making the folders " + dirs.front() + (dirs.size() > 1 ? ", ..." : ""),
+                          [&] { report.folders_made = board.make_dirs(dirs).size(); });
     }
     if (plan.send.empty()) return;
     std::map<std::string, const HostFile*> by_name;
@@ -129,18 +149,20 @@ void BoardSync::apply(const SyncPlan& plan, const HostTree& host, const std::str
         std::string dest = board_path(remote_dir, s.relative);
         std::string staged = atomic ? dest + kTemporarySuffix : dest;
         const std::string& data = by_name.at(s.relative)->data;
-        fs_.write_file(staged, data,
-                       [&](std::size_t d, std::size_t) {
-                           if (progress) progress(done + d, total);
-                       },
-                       /*via_temporary=*/false);
+        with_board_errors("writing " + staged, [&] {
+            fs_.write_file(staged, data,
+                           [&](std::size_t d, std::size_t) {
+                               if (progress) progress(done + d, total);
+                           },
+                           /*via_temporary=*/false);
+        });
         done += data.size();
         if (atomic) moves.emplace_back(staged, dest);
         else say("sent " + dest);
     }
     // Everything arrived and was verified: now every file takes its real name, in few round trips.
     if (atomic) {
-        board.commit(moves);
+        with_board_errors("renaming the files sent into place", [&] { board.commit(moves); });
         for (const auto& m : moves) say("sent " + m.second);
     }
     report.sent = plan.send.size();

@@ -32,6 +32,7 @@ struct SyncReport {
     std::size_t sent = 0, unchanged = 0, deleted = 0, folders_made = 0;
     std::size_t bytes = 0;
     std::chrono::duration<double> elapsed{};
+    bool dry_run = false;  // the counts are what a sync would do
     std::string summary() const;  // "sent 3 files (1.2 KB), 57 unchanged, 0 deleted in 0.21 s (5.7 KB/s)"
 };
 
@@ -51,8 +52,10 @@ public:
     SyncReport run(const SyncRequest& request, const SayFn& say, const ProgressFn& progress = {});
 
 private:
-    void apply(const SyncPlan& plan, const HostTree& host, const std::string& remote_dir, const SayFn& say,
-               const ProgressFn& progress, SyncReport& report);
+    // `root_dirs`: the board folder and its parents, when it does not exist yet.
+    void apply(const SyncPlan& plan, const HostTree& host, const std::string& remote_dir,
+               const std::vector<std::string>& root_dirs, const SayFn& say, const ProgressFn& progress,
+               SyncReport& report);
     RawRepl& repl_;
     BoardFs& fs_;
 };

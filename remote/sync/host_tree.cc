@@ -62,6 +62,8 @@ void compile_host_tree(HostTree& tree, const std::string& board_mpy_version, con
     bool any = false;
     for (const HostFile& f : tree.files) any = any || compiles_to_mpy(f.relative);
     if (!any) return;
+    if (board_mpy_version == "py")
+        fail("sync --compile: this board cannot import .mpy files (sync without --compile to send the .py files)");
     if (board_mpy_version != mip::compiler_mpy_version())
         fail("sync --compile: the board loads .mpy version " + board_mpy_version + ", mpytools' compiler writes version " +
              mip::compiler_mpy_version() + " (sync without --compile to send the .py files)");
