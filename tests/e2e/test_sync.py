@@ -305,15 +305,19 @@ def killed_sync(t, m, board, project, remote_arg, remote_path, host_view):
     m.run("sync", "--delete", project, remote_arg)
 
 
-def watch(t, m, board, work, remote_arg, remote_path, bound):
-    """watch --run: three edits in a row, each re-run measured from the edit to its output."""
+def watch(t, m, board, work, remote_arg, remote_path, bound, looping):
+    """watch --run: three edits in a row, each re-run measured from the edit to its output.
+
+    `looping`: the program keeps running after its line, as a board's main loop does, so each
+    edit must stop it with Ctrl-C.  Not on the unix port behind board_pty: its pty is raw (no
+    ISIG), so the port never sees a Ctrl-C while code runs (mpr exec cannot stop it either)."""
     project = os.path.join(work, "watched")
     os.makedirs(project, exist_ok=True)
     app = os.path.join(project, "app.py")
     helper = os.path.join(project, "helper.py")
-    # The program keeps running after its line (as a board's main loop does): each edit must
-    # stop it, sync, and run it again.
-    program = "import helper\nprint('run', helper.N)\nimport time\nwhile True:\n    time.sleep_ms(20)\n"
+    program = "import helper\nprint('run', helper.N)\n"
+    if looping:
+        program += "import time\nwhile True:\n    time.sleep_ms(20)\n"
     write(app, program)
     write(helper, "N = 0\n")
     proc = subprocess.Popen(m.argv("watch", "--run", "app.py", project, remote_arg), stdout=subprocess.PIPE,
@@ -371,14 +375,14 @@ def watch(t, m, board, work, remote_arg, remote_path, bound):
     return latencies
 
 
-def full_suite(t, mpr, board, work, host_view, remote_arg, remote_path, watch_bound):
+def full_suite(t, mpr, board, work, host_view, remote_arg, remote_path, watch_bound, looping):
     m = Mpr(mpr, board.path)
     timings = {}
     project = basic_sync(t, m, board, work, 60, remote_arg, remote_path, timings)
     exclude_and_chain(t, m, board, project, remote_arg, remote_path)
     compile_step(t, m, board, project, remote_arg, remote_path)
     killed_sync(t, m, board, project, remote_arg, remote_path, host_view)
-    watch(t, m, board, work, remote_arg, remote_path, watch_bound)
+    watch(t, m, board, work, remote_arg, remote_path, watch_bound, looping)
     for what, secs in timings.items():
         t.note(f"{board.name}: {what}: {secs:.3f} s")
 
@@ -389,7 +393,7 @@ def test_sim(t, mpr, board_pty):
     try:
         with SimBoard(board_pty, state) as board:
             # The sim board's `/` is its state folder: the board folder /app is state/app.
-            full_suite(t, mpr, board, work, os.path.join(state, "app"), ":/app", "/app", 1.0)
+            full_suite(t, mpr, board, work, os.path.join(state, "app"), ":/app", "/app", 1.0, True)
     finally:
         shutil.rmtree(state, ignore_errors=True)
         shutil.rmtree(work, ignore_errors=True)
@@ -401,7 +405,7 @@ def test_unix(t, mpr, board_pty, unix_port):
     try:
         with UnixBoard(board_pty, unix_port, root=root) as board:
             # Its `/` is the scratch folder `root`; the board folder /app is root/app.
-            full_suite(t, mpr, board, work, os.path.join(root, "app"), ":/app", "/app", 3.0)
+            full_suite(t, mpr, board, work, os.path.join(root, "app"), ":/app", "/app", 3.0, False)
     finally:
         shutil.rmtree(root, ignore_errors=True)
         shutil.rmtree(work, ignore_errors=True)
