@@ -8,6 +8,7 @@
 #include "common/diagnostics.h"
 #include "remote/board/lossy_line.h"
 #include "remote/mip/mip_board.h"
+#include "remote/sync/batch_upload.h"
 #include "remote/sync/host_tree.h"
 #include "remote/sync/remote_tree.h"
 
@@ -144,27 +145,43 @@ void BoardSync::apply(const SyncPlan& plan, const HostTree& host, const std::str
     for (const HostFile& f : host.files) by_name[f.relative] = &f;
     const bool atomic = fs_.caps().rename;
     std::size_t total = plan.bytes_to_send(), done = 0;
+    std::vector<UploadItem> items;
     std::vector<std::pair<std::string, std::string>> moves;
+    std::vector<std::string> dests;
     for (const PlannedSend& s : plan.send) {
         std::string dest = board_path(remote_dir, s.relative);
         std::string staged = atomic ? dest + kTemporarySuffix : dest;
-        const std::string& data = by_name.at(s.relative)->data;
-        with_board_errors("writing " + staged, [&] {
-            fs_.write_file(staged, data,
+        items.push_back({staged, by_name.at(s.relative)->data});
+        if (atomic) moves.emplace_back(staged, dest);
+        dests.push_back(dest);
+    }
+    // Small files go several to a submission; the rest (and any that did not verify) by BoardFs.
+    std::vector<std::size_t> rest;
+    if (batch_upload_usable(fs_.caps(), repl_.may_lose_bytes())) {
+        LossyLineRunner runner(repl_);
+        with_board_errors("writing small files", [&] {
+            rest = upload_in_batches(runner, fs_.caps(), items, [&](std::size_t bytes) {
+                done += bytes;
+                if (progress) progress(done, total);
+            });
+        });
+    } else {
+        for (std::size_t i = 0; i < items.size(); ++i) rest.push_back(i);
+    }
+    for (std::size_t i : rest) {
+        const UploadItem& item = items[i];
+        with_board_errors("writing " + item.path, [&] {
+            fs_.write_file(item.path, item.data,
                            [&](std::size_t d, std::size_t) {
                                if (progress) progress(done + d, total);
                            },
                            /*via_temporary=*/false);
         });
-        done += data.size();
-        if (atomic) moves.emplace_back(staged, dest);
-        else say("sent " + dest);
+        done += item.data.size();
     }
     // Everything arrived and was verified: now every file takes its real name, in few round trips.
-    if (atomic) {
-        with_board_errors("renaming the files sent into place", [&] { board.commit(moves); });
-        for (const auto& m : moves) say("sent " + m.second);
-    }
+    if (atomic) with_board_errors("renaming the files sent into place", [&] { board.commit(moves); });
+    for (const std::string& d : dests) say("sent " + d);
     report.sent = plan.send.size();
     report.bytes = total;
 }
