@@ -131,10 +131,25 @@ int cmd_watch(Session& s, const ParsedCommand& c) {
             // A soft reset in the friendly REPL runs boot.py and main.py, as after power-on.
             Transport& t = s.friendly();
             t.write("\x04");
+            // The friendly REPL's banner and prompts before the reset are noise: the output is
+            // shown from the board's "soft reboot" line on (or all of it, if none comes soon).
+            std::string held;
+            bool showing = false;
+            auto give_up_holding = std::chrono::steady_clock::now() + std::chrono::seconds(2);
             char buf[512];
             while (ctrl_c.presses() == 0 && !(changed = monitor.take_change(std::chrono::milliseconds(0)))) {
                 std::size_t n = t.read(buf, sizeof buf, std::chrono::milliseconds(50));
-                if (n) write_stdout(std::string_view(buf, n));
+                if (showing) {
+                    if (n) write_stdout(std::string_view(buf, n));
+                    continue;
+                }
+                held.append(buf, n);
+                auto reboot = held.find("soft reboot");
+                if (reboot != std::string::npos || std::chrono::steady_clock::now() > give_up_holding) {
+                    showing = true;
+                    auto line = reboot == std::string::npos ? 0 : held.rfind('\n', reboot);
+                    write_stdout(std::string_view(held).substr(line == std::string::npos ? 0 : line + 1));
+                }
             }
         }
         while (!changed && ctrl_c.presses() == 0) changed = monitor.take_change(std::chrono::milliseconds(100));

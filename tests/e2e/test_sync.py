@@ -9,7 +9,8 @@ raw-REPL client (boardlib.RawRepl, independent of mpr) reads back from the board
             nothing; --delete; --exclude (and the default excludes); --compile (the board
             imports the .mpy); a chain `sync ... + exec`; a sync killed mid-transfer leaves no
             half-written file under its real name; `watch --run` re-runs the program within 1 s
-            of each of three edits in a row, and ends with status 0 on Ctrl-C
+            of each of three edits in a row, and ends with status 0 on Ctrl-C; `watch --reset`
+            runs main.py again after a soft reset on each edit
   unix      the same on MicroPython's unix port behind `board_pty --restart` (--unix-port)
   microbit  QEMU's micro:bit (flat file system, no hashlib): a flat project syncs, one change
             sends one file, --delete, a project with folders is refused in one line
@@ -375,6 +376,59 @@ def watch(t, m, board, work, remote_arg, remote_path, bound, looping):
     return latencies
 
 
+def watch_reset(t, m, board, work):
+    """watch --reset: main.py in the board's working directory runs after each soft reset."""
+    project = os.path.join(work, "reset")
+    write(os.path.join(project, "main.py"), "print('boot', 0)\n")
+    proc = subprocess.Popen(m.argv("watch", "--reset", project), stdout=subprocess.PIPE, stderr=subprocess.PIPE,
+                            stdin=subprocess.DEVNULL)
+    os.set_blocking(proc.stdout.fileno(), False)
+    seen = b""
+
+    def wait_for(text, timeout):
+        nonlocal seen
+        end = time.monotonic() + timeout
+        while time.monotonic() < end and proc.poll() is None:
+            try:
+                seen += proc.stdout.read() or b""
+            except BlockingIOError:
+                pass
+            if text.encode() in seen:
+                return time.monotonic()
+            time.sleep(0.005)
+        return None
+
+    try:
+        t.check("watch --reset: synced, soft reset, main.py ran", wait_for("boot 0", 60) is not None, seen[-800:])
+        latencies = []
+        for k in range(1, 4):
+            time.sleep(0.3)
+            edited = time.monotonic()
+            write(os.path.join(project, "main.py"), f"print('boot', {k})\n")
+            done = wait_for(f"boot {k}", 20)
+            latencies.append(None if done is None else done - edited)
+        t.note("watch --reset: latencies after each edit: " +
+               ", ".join("lost" if x is None else f"{x:.3f} s" for x in latencies))
+        t.check("watch --reset: each edit synced and main.py run again after a soft reset",
+                all(x is not None for x in latencies), seen.decode(errors="replace")[-1500:])
+        t.check("watch --reset: the REPL banner from before the reset is not shown",
+                seen.count(b"Type \"help()\"") == seen.count(b"soft reboot"), seen.decode(errors="replace")[-1500:])
+        proc.send_signal(signal.SIGINT)
+        try:
+            status = proc.wait(15)
+        except subprocess.TimeoutExpired:
+            status = None
+        t.check("watch --reset: Ctrl-C ends it with status 0", status == 0, f"status {status}")
+    finally:
+        if proc.poll() is None:
+            proc.kill()
+            proc.wait()
+        proc.stdout.close()
+        proc.stderr.close()
+    os.remove(os.path.join(project, "main.py"))
+    m.run("sync", "--delete", project)  # the board keeps no main.py that runs at every reset
+
+
 def full_suite(t, mpr, board, work, host_view, remote_arg, remote_path, watch_bound, looping):
     m = Mpr(mpr, board.path)
     timings = {}
@@ -383,6 +437,8 @@ def full_suite(t, mpr, board, work, host_view, remote_arg, remote_path, watch_bo
     compile_step(t, m, board, project, remote_arg, remote_path)
     killed_sync(t, m, board, project, remote_arg, remote_path, host_view)
     watch(t, m, board, work, remote_arg, remote_path, watch_bound, looping)
+    if board.name == "sim":  # the unix port runs no main.py: its soft reset is a restart
+        watch_reset(t, m, board, work)
     for what, secs in timings.items():
         t.note(f"{board.name}: {what}: {secs:.3f} s")
 
