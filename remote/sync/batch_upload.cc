@@ -4,6 +4,7 @@
 
 #include "remote/board/sha256.h"
 #include "remote/protocol/wire_codec.h"
+#include "remote/sync/answer_lines.h"
 
 namespace mpy::sync {
 namespace {
@@ -13,19 +14,6 @@ constexpr std::size_t kPerItemOverhead = 16;
 // The helper function defined once per batch.
 constexpr std::size_t kBatchOverhead = 400;
 
-
-std::vector<std::string> lines_of(std::string_view text) {
-    std::vector<std::string> out;
-    while (!text.empty()) {
-        auto nl = text.find('\n');
-        std::string line(text.substr(0, nl));
-        if (!line.empty() && line.back() == '\r') line.pop_back();
-        if (!line.empty()) out.push_back(line);
-        if (nl == std::string_view::npos) break;
-        text.remove_prefix(nl + 1);
-    }
-    return out;
-}
 
 }  // namespace
 
@@ -74,7 +62,7 @@ std::vector<std::size_t> upload_in_batches(LossyLineRunner& runner, const BoardC
     for (const UploadItem& item : items) expressions.push_back(data_expression(caps, item.data));
     for (const std::vector<std::size_t>& batch : plan_batches(caps, items, expressions)) {
         // Writing a file again with the same bytes is harmless: a damaged answer is simply asked for again.
-        std::vector<std::string> digests = lines_of(runner.query(batch_code(caps, items, expressions, batch)));
+        std::vector<std::string> digests = answer_lines(runner.query(batch_code(caps, items, expressions, batch)));
         if (digests.size() != batch.size()) continue;  // every item of it goes by BoardFs
         for (std::size_t k = 0; k < batch.size(); ++k) {
             const UploadItem& item = items[batch[k]];

@@ -3,6 +3,7 @@
 #include "common/diagnostics.h"
 #include "remote/protocol/raw_repl.h"
 #include "remote/protocol/wire_codec.h"
+#include "remote/sync/answer_lines.h"
 
 namespace mpy::sync {
 namespace {
@@ -24,19 +25,6 @@ std::string fingerprint_code(const BoardCaps& c, const std::string& indent) {
     return indent + "_a=1;_s=0;_z=0\n" + read + indent + " _z+=len(_b)\n" + indent + " for _x in _b:\n" + indent +
            "  _a=(_a+_x)%65521;_s=(_s+_a)%65521\n" + indent + "_f.close()\n" + indent +
            "_g='adler32:%04x%04x:%d'%(_s,_a,_z)\n";
-}
-
-std::vector<std::string_view> lines_of(std::string_view text) {
-    std::vector<std::string_view> out;
-    while (!text.empty()) {
-        auto nl = text.find('\n');
-        std::string_view line = text.substr(0, nl);
-        if (!line.empty() && line.back() == '\r') line.remove_suffix(1);
-        if (!line.empty()) out.push_back(line);
-        if (nl == std::string_view::npos) break;
-        text.remove_prefix(nl + 1);
-    }
-    return out;
 }
 
 // "/lib" -> "/lib/", "/" -> "/", "" -> "": what a name is appended to.
@@ -75,7 +63,7 @@ RemoteTree parse_remote_tree(const BoardCaps& c, std::string_view output, std::s
                              const ExcludeRules& rules) {
     RemoteTree tree;
     tree.kind = c.has_sha256() ? FingerprintKind::sha256 : FingerprintKind::adler32;
-    auto lines = lines_of(output);
+    auto lines = answer_lines(output);
     auto bad = [&](std::string_view line) {
         fail("unexpected answer from the board to the listing of its files: '" + std::string(line.substr(0, 80)) + "'");
     };
