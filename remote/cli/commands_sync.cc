@@ -7,6 +7,7 @@
 #include "common/file_io.h"
 #include "remote/cli/commands.h"
 #include "remote/cli/progress.h"
+#include "remote/board/lossy_line.h"
 #include "remote/protocol/host_interrupt.h"
 #include "remote/protocol/wire_codec.h"
 #include "remote/sync/board_sync.h"
@@ -119,10 +120,20 @@ int cmd_watch(Session& s, const ParsedCommand& c) {
                 RawRepl& r = s.raw(/*soft_reset=*/!first_run);
                 first_run = false;
                 if (!program_dir.empty()) r.exec("import os\nos.chdir(" + py_str(program_dir) + ")\ndel os\n");
-                r.submit(code);
                 Transport& t = r.transport();
-                monitor.arm([&t] { t.write("\x03"); });
-                ExecOutcome o = r.follow(write_stdout, std::nullopt);
+                ExecOutcome o;
+                if (r.may_lose_bytes()) {
+                    // Old firmware on a lossy line: the code goes checked and is sent again when
+                    // damaged (lossy_line.h); a change during the submission spoils this run,
+                    // which is then not reported and simply done again.
+                    monitor.arm([&t] { t.write("\x03"); });
+                    o = LossyLineRunner(r).run_user_code(code, true, write_stdout, std::nullopt);
+                } else {
+                    // Ctrl-C only once the board has accepted the code: never into a submission.
+                    r.submit(code);
+                    monitor.arm([&t] { t.write("\x03"); });
+                    o = r.follow(write_stdout, std::nullopt);
+                }
                 changed = monitor.disarm();
                 // The KeyboardInterrupt of a program stopped for a change is no news.
                 if (!o.error_output.empty() && !changed && !o.interrupted) write_stdout(o.error_output);

@@ -13,7 +13,7 @@ raw-REPL client (boardlib.RawRepl, independent of mpr) reads back from the board
             runs main.py again after a soft reset on each edit
   unix      the same on MicroPython's unix port behind `board_pty --restart` (--unix-port)
   microbit  QEMU's micro:bit (flat file system, no hashlib): a flat project syncs, one change
-            sends one file, --delete, a project with folders is refused in one line
+            sends one file, --delete, a project with folders is refused in one line, watch --run
 
 usage: test_sync.py --mpr PATH --board-pty PATH --board {sim,unix,microbit} [--unix-port PATH]
 Exit status: 0 all passed, 1 a test failed, 77 skipped (node, QEMU or the unix port missing).
@@ -496,6 +496,8 @@ def test_microbit(t, mpr, board_pty):
                     "Traceback" not in p.out + p.err, show(p))
             p = m.run("sync", "--exclude", "lib", os.path.join(work, "nested"))
             t.check("micro:bit: ... and syncs with the folder excluded", ok(p) and sent_count(p) == 1, show(p))
+            # watch on the slow, lossy UART: a generous bound (the 1 s is for the sim board).
+            watch(t, m, board, work, ":", "", 10.0, False)
     finally:
         shutil.rmtree(work, ignore_errors=True)
 
