@@ -7,9 +7,9 @@
 #include "common/file_io.h"
 #include "remote/cli/commands.h"
 #include "remote/cli/progress.h"
-#include "remote/board/lossy_line.h"
 #include "remote/protocol/host_interrupt.h"
 #include "remote/protocol/wire_codec.h"
+#include "remote/sync/board_program.h"
 #include "remote/sync/board_sync.h"
 #include "remote/sync/change_monitor.h"
 #include "remote/sync/host_watcher.h"
@@ -120,48 +120,11 @@ int cmd_watch(Session& s, const ParsedCommand& c) {
                 RawRepl& r = s.raw(/*soft_reset=*/!first_run);
                 first_run = false;
                 if (!program_dir.empty()) r.exec("import os\nos.chdir(" + py_str(program_dir) + ")\ndel os\n");
-                Transport& t = r.transport();
-                ExecOutcome o;
-                if (r.may_lose_bytes()) {
-                    // Old firmware on a lossy line: the code goes checked and is sent again when
-                    // damaged (lossy_line.h); a change during the submission spoils this run,
-                    // which is then not reported and simply done again.
-                    monitor.arm([&t] { t.write("\x03"); });
-                    o = LossyLineRunner(r).run_user_code(code, true, write_stdout, std::nullopt);
-                } else {
-                    // Ctrl-C only once the board has accepted the code: never into a submission.
-                    r.submit(code);
-                    monitor.arm([&t] { t.write("\x03"); });
-                    o = r.follow(write_stdout, std::nullopt);
-                }
-                changed = monitor.disarm();
-                // The KeyboardInterrupt of a program stopped for a change is no news.
-                if (!o.error_output.empty() && !changed && !o.interrupted) write_stdout(o.error_output);
+                changed = sync::run_program_until_change(r, code, monitor, write_stdout);
             }
         } else if (reset) {
-            // A soft reset in the friendly REPL runs boot.py and main.py, as after power-on.
-            Transport& t = s.friendly();
-            t.write("\x04");
-            // The friendly REPL's banner and prompts before the reset are noise: the output is
-            // shown from the board's "soft reboot" line on (or all of it, if none comes soon).
-            std::string held;
-            bool showing = false;
-            auto give_up_holding = std::chrono::steady_clock::now() + std::chrono::seconds(2);
-            char buf[512];
-            while (ctrl_c.presses() == 0 && !(changed = monitor.take_change(std::chrono::milliseconds(0)))) {
-                std::size_t n = t.read(buf, sizeof buf, std::chrono::milliseconds(50));
-                if (showing) {
-                    if (n) write_stdout(std::string_view(buf, n));
-                    continue;
-                }
-                held.append(buf, n);
-                auto reboot = held.find("soft reboot");
-                if (reboot != std::string::npos || std::chrono::steady_clock::now() > give_up_holding) {
-                    showing = true;
-                    auto line = reboot == std::string::npos ? 0 : held.rfind('\n', reboot);
-                    write_stdout(std::string_view(held).substr(line == std::string::npos ? 0 : line + 1));
-                }
-            }
+            changed = sync::reset_and_stream_until_change(
+                s.friendly(), monitor, [&] { return ctrl_c.presses() > 0; }, write_stdout);
         }
         while (!changed && ctrl_c.presses() == 0) changed = monitor.take_change(std::chrono::milliseconds(100));
         if (changed) monitor.take_change(std::chrono::milliseconds(0));
