@@ -12,6 +12,7 @@
 #include "remote/sync/board_program.h"
 #include "remote/sync/board_sync.h"
 #include "remote/sync/change_monitor.h"
+#include "remote/sync/deferred_sigint.h"
 #include "remote/sync/host_watcher.h"
 
 namespace mpy {
@@ -94,6 +95,9 @@ int cmd_watch(Session& s, const ParsedCommand& c) {
     bool first = true, first_run = true;
     while (ctrl_c.presses() == 0) {
         try {
+            // A Ctrl-C during the sync ends the watch once the sync is done (its waits must not
+            // be cut short).
+            sync::DeferredSigint deferred;
             sync::SyncReport report = sync_once(s, request);
             if (first || report.sent || report.deleted) say(report.summary());
         } catch (const RemoteExecError&) {
@@ -106,6 +110,7 @@ int cmd_watch(Session& s, const ParsedCommand& c) {
             continue;
         }
         first = false;
+        if (ctrl_c.presses() > 0) break;  // pressed during the sync
         bool changed = false;
         if (!run_file.empty()) {
             std::string code;

@@ -8,6 +8,7 @@
 #include "common/diagnostics.h"
 #include "remote/board/lossy_line.h"
 #include "remote/mip/mip_board.h"
+#include "remote/sync/deferred_sigint.h"
 #include "remote/sync/batch_upload.h"
 #include "remote/sync/host_tree.h"
 #include "remote/sync/remote_tree.h"
@@ -91,11 +92,14 @@ SyncReport BoardSync::run(const SyncRequest& request, const SayFn& say, const Pr
         fail("sync: the board's files differ in kind from the host's (use --delete to replace them); nothing was changed:" +
              list);
     }
-    // Temporaries left by an interrupted sync are mpr's own: they go in any case.
+    // Temporaries left by an interrupted sync are mpr's own: they go in any case, first.
+    auto leftover = [](const std::string& name) {
+        return name.size() > 5 && name.compare(name.size() - 5, 5, kTemporarySuffix) == 0;
+    };
+    plan.delete_files.erase(std::remove_if(plan.delete_files.begin(), plan.delete_files.end(), leftover),
+                            plan.delete_files.end());
     for (const RemoteEntry& e : remote.entries)
-        if (!e.is_dir && e.relative.size() > 5 && e.relative.compare(e.relative.size() - 5, 5, kTemporarySuffix) == 0 &&
-            std::find(plan.delete_files.begin(), plan.delete_files.end(), e.relative) == plan.delete_files.end())
-            plan.delete_files.push_back(e.relative);
+        if (!e.is_dir && leftover(e.relative)) plan.clear_files.push_back(e.relative);
 
     SyncReport report;
     report.unchanged = plan.unchanged.size();
@@ -104,15 +108,17 @@ SyncReport BoardSync::run(const SyncRequest& request, const SayFn& say, const Pr
     std::vector<std::string> root_dirs;
     if (!remote.exists && !remote_dir.empty() && remote_dir != "/") root_dirs = mip::folders_for(remote_dir, {"f"});
     if (request.dry_run) {
-        for (const std::string& f : plan.delete_files) say("delete " + board_path(remote_dir, f));
-        for (const std::string& d : plan.delete_dirs) say("delete folder " + board_path(remote_dir, d));
+        for (const std::string& f : plan.clear_files) say("delete " + board_path(remote_dir, f));
+        for (const std::string& d : plan.clear_dirs) say("delete folder " + board_path(remote_dir, d));
         for (const std::string& d : root_dirs) say("make folder " + d);
         for (const std::string& d : plan.make_dirs) say("make folder " + board_path(remote_dir, d));
         for (const PlannedSend& s : plan.send)
             say(fmt::format("send {} ({}, {} bytes)", board_path(remote_dir, s.relative), s.is_new ? "new" : "changed",
                             s.size));
+        for (const std::string& f : plan.delete_files) say("delete " + board_path(remote_dir, f));
+        for (const std::string& d : plan.delete_dirs) say("delete folder " + board_path(remote_dir, d));
         report.sent = plan.send.size();
-        report.deleted = plan.delete_files.size() + plan.delete_dirs.size();
+        report.deleted = plan.deletions();
         report.bytes = plan.bytes_to_send();
     } else {
         apply(plan, host, remote_dir, root_dirs, say, progress, report);
@@ -125,22 +131,31 @@ void BoardSync::apply(const SyncPlan& plan, const HostTree& host, const std::str
                       const std::vector<std::string>& root_dirs, const SayFn& say, const ProgressFn& progress,
                       SyncReport& report) {
     mip::MipBoard board(repl_, fs_);
-    if (!plan.delete_files.empty() || !plan.delete_dirs.empty()) {
+    auto remove = [&](const std::vector<std::string>& rel_files, const std::vector<std::string>& rel_dirs) {
+        if (rel_files.empty() && rel_dirs.empty()) return;
         std::vector<std::string> files, dirs;
-        for (const std::string& f : plan.delete_files) files.push_back(board_path(remote_dir, f));
-        for (const std::string& d : plan.delete_dirs) dirs.push_back(board_path(remote_dir, d));
+        for (const std::string& f : rel_files) files.push_back(board_path(remote_dir, f));
+        for (const std::string& d : rel_dirs) dirs.push_back(board_path(remote_dir, d));
         with_board_errors("deleting files", [&] { board.remove_files(files, dirs); });
         for (const std::string& f : files) say("deleted " + f);
         for (const std::string& d : dirs) say("deleted folder " + d);
-        report.deleted = files.size() + dirs.size();
-    }
+        report.deleted += files.size() + dirs.size();
+    };
+    remove(plan.clear_files, plan.clear_dirs);
     if (!root_dirs.empty() || !plan.make_dirs.empty()) {
         std::vector<std::string> dirs = root_dirs;
         for (const std::string& d : plan.make_dirs) dirs.push_back(board_path(remote_dir, d));
         with_board_errors("making the folders " + dirs.front() + (dirs.size() > 1 ? ", ..." : ""),
                           [&] { report.folders_made = board.make_dirs(dirs).size(); });
     }
+    send_files(plan, host, remote_dir, say, progress, report);
+    remove(plan.delete_files, plan.delete_dirs);
+}
+
+void BoardSync::send_files(const SyncPlan& plan, const HostTree& host, const std::string& remote_dir, const SayFn& say,
+                           const ProgressFn& progress, SyncReport& report) {
     if (plan.send.empty()) return;
+    mip::MipBoard board(repl_, fs_);
     std::map<std::string, const HostFile*> by_name;
     for (const HostFile& f : host.files) by_name[f.relative] = &f;
     const bool atomic = fs_.caps().rename;
@@ -180,7 +195,12 @@ void BoardSync::apply(const SyncPlan& plan, const HostTree& host, const std::str
         done += item.data.size();
     }
     // Everything arrived and was verified: now every file takes its real name, in few round trips.
-    if (atomic) with_board_errors("renaming the files sent into place", [&] { board.commit(moves); });
+    // Ctrl-C waits for the renames: a sync stopped half-way through them would leave some files
+    // new and some old.  (A Ctrl-C while files are staged ends mpr, with every board file whole.)
+    if (atomic) {
+        DeferredSigint deferred;
+        with_board_errors("renaming the files sent into place", [&] { board.commit(moves); });
+    }
     for (const std::string& d : dests) say("sent " + d);
     report.sent = plan.send.size();
     report.bytes = total;

@@ -56,6 +56,9 @@ private:
     void apply(const SyncPlan& plan, const HostTree& host, const std::string& remote_dir,
                const std::vector<std::string>& root_dirs, const SayFn& say, const ProgressFn& progress,
                SyncReport& report);
+    // Stages every file to send under its temporary name, then renames them all into place.
+    void send_files(const SyncPlan& plan, const HostTree& host, const std::string& remote_dir, const SayFn& say,
+                    const ProgressFn& progress, SyncReport& report);
     RawRepl& repl_;
     BoardFs& fs_;
 };

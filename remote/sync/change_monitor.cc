@@ -1,6 +1,7 @@
 #include "remote/sync/change_monitor.h"
 
 #include "common/diagnostics.h"
+#include "remote/sync/deferred_sigint.h"
 
 namespace mpy::sync {
 
@@ -12,6 +13,8 @@ ChangeMonitor::~ChangeMonitor() {
 }
 
 void ChangeMonitor::loop() {
+    // Ctrl-C belongs to the main thread, whose waits it must interrupt.
+    DeferredSigint::block_in_this_thread();
     while (!stop_) {
         bool changed = false;
         try {

@@ -73,12 +73,13 @@ SyncPlan plan_sync(const HostTree& host, const RemoteTree& remote, const PlanOpt
     for (const RemoteEntry& e : remote.entries) {
         bool on_host = e.is_dir ? host_dirs.count(e.relative) != 0 : host_files.count(e.relative) != 0;
         bool stale_source = !e.is_dir && shadowed.count(e.relative) != 0;
-        bool remove = under_replaced(e.relative) || (!on_host && (options.delete_extra || stale_source));
-        if (!remove) continue;
-        (e.is_dir ? plan.delete_dirs : plan.delete_files).push_back(e.relative);
+        if (under_replaced(e.relative)) (e.is_dir ? plan.clear_dirs : plan.clear_files).push_back(e.relative);
+        else if (!on_host && (options.delete_extra || stale_source))
+            (e.is_dir ? plan.delete_dirs : plan.delete_files).push_back(e.relative);
     }
-    std::stable_sort(plan.delete_dirs.begin(), plan.delete_dirs.end(),
-                     [](const std::string& a, const std::string& b) { return depth(a) > depth(b); });
+    auto deepest_first = [](const std::string& a, const std::string& b) { return depth(a) > depth(b); };
+    std::stable_sort(plan.clear_dirs.begin(), plan.clear_dirs.end(), deepest_first);
+    std::stable_sort(plan.delete_dirs.begin(), plan.delete_dirs.end(), deepest_first);
     return plan;
 }
 

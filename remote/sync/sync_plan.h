@@ -51,15 +51,23 @@ struct SyncPlan {
     std::vector<std::string> make_dirs;     // parents first
     std::vector<PlannedSend> send;
     std::vector<std::string> unchanged;
-    // Deleted before anything is made or sent (a board file may stand where a host folder goes).
+    // Board entries in the way of a host file or folder of the other kind (--delete only): deleted
+    // before anything is made or sent, files first, folders deepest first.
+    std::vector<std::string> clear_files;
+    std::vector<std::string> clear_dirs;
+    // Board files and folders the host does not have (--delete), and the sources of modules now
+    // sent compiled: deleted once the files sent are in place, files first, folders deepest first.
     std::vector<std::string> delete_files;
-    std::vector<std::string> delete_dirs;   // deepest first, after delete_files
+    std::vector<std::string> delete_dirs;
     // Where the host and the board disagree on what a name is (a file here, a folder there) and
     // --delete was not given: the sync is refused, nothing is changed.
     std::vector<std::string> conflicts;
 
     std::size_t bytes_to_send() const;
-    bool changes_nothing() const { return make_dirs.empty() && send.empty() && delete_files.empty() && delete_dirs.empty(); }
+    std::size_t deletions() const {
+        return clear_files.size() + clear_dirs.size() + delete_files.size() + delete_dirs.size();
+    }
+    bool changes_nothing() const { return make_dirs.empty() && send.empty() && deletions() == 0; }
 };
 
 // `host` must not hold excluded files; `remote` entries that are excluded must already be left out.

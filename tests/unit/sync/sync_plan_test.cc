@@ -70,6 +70,7 @@ TEST(SyncPlan, BoardOnlyFilesStayWithoutDeleteAndGoWithIt) {
     SyncPlan del = plan_sync(host({{"a.py", "A=1"}}), b, {true});
     EXPECT_EQ(del.delete_files, (Strings{"old.py", "gone/deeper/f.txt"}));
     EXPECT_EQ(del.delete_dirs, (Strings{"gone/deeper", "gone"}));  // deepest first
+    EXPECT_TRUE(del.clear_files.empty());  // not in the way of anything: deleted at the end
     EXPECT_TRUE(del.send.empty());
 }
 
@@ -93,8 +94,11 @@ TEST(SyncPlan, DeleteReplacesWhatDiffersInKind) {
     RemoteTree b = board({dir_on_board("x"), file_on_board("x/inner.py", "i"), file_on_board("lib", "a file")});
     SyncPlan p = plan_sync(host({{"x", "now a file"}, {"lib/m.py", "M"}}, {"lib"}), b, {true});
     EXPECT_TRUE(p.conflicts.empty());
-    EXPECT_EQ(p.delete_files, (Strings{"x/inner.py", "lib"}));
-    EXPECT_EQ(p.delete_dirs, (Strings{"x"}));
+    // Cleared out of the way first; nothing else is deleted.
+    EXPECT_EQ(p.clear_files, (Strings{"x/inner.py", "lib"}));
+    EXPECT_EQ(p.clear_dirs, (Strings{"x"}));
+    EXPECT_TRUE(p.delete_files.empty());
+    EXPECT_EQ(p.deletions(), 3u);
     EXPECT_EQ(p.make_dirs, (Strings{"lib"}));
     EXPECT_EQ(sent(p), (Strings{"x", "lib/m.py"}));
 }
