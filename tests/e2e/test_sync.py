@@ -306,6 +306,64 @@ def killed_sync(t, m, board, project, remote_arg, remote_path, host_view):
     m.run("sync", "--delete", project, remote_arg)
 
 
+class Watching:
+    """A `mpr watch` running in the background, its output read as it comes."""
+
+    def __init__(self, argv, cwd=None):
+        self.proc = subprocess.Popen(argv, stdout=subprocess.PIPE, stderr=subprocess.PIPE, stdin=subprocess.DEVNULL,
+                                     cwd=cwd)
+        os.set_blocking(self.proc.stdout.fileno(), False)
+        self.seen = b""
+
+    def text(self, tail=1500):
+        return self.seen.decode(errors="replace")[-tail:]
+
+    def wait_for(self, text, timeout):
+        """The time `text` appeared in the output, or None."""
+        end = time.monotonic() + timeout
+        while time.monotonic() < end:
+            try:
+                self.seen += self.proc.stdout.read() or b""
+            except BlockingIOError:
+                pass
+            if text.encode() in self.seen:
+                return time.monotonic()
+            if self.proc.poll() is not None:
+                return None
+            time.sleep(0.005)
+        return None
+
+    def edits(self, edit, expected, count=3):
+        """Makes `count` edits in a row (edit(k)); each one's latency until expected(k) is printed."""
+        latencies = []
+        for k in range(1, count + 1):
+            time.sleep(0.3)
+            edited = time.monotonic()
+            edit(k)
+            done = self.wait_for(expected(k), 20)
+            latencies.append(None if done is None else done - edited)
+        return latencies
+
+    def interrupt(self):
+        """Ctrl-C; the exit status (None if it did not end) and its stderr."""
+        self.proc.send_signal(signal.SIGINT)
+        try:
+            return self.proc.wait(15), self.proc.stderr.read().decode(errors="replace")[-800:]
+        except subprocess.TimeoutExpired:
+            return None, ""
+
+    def close(self):
+        if self.proc.poll() is None:
+            self.proc.kill()
+            self.proc.wait()
+        self.proc.stdout.close()
+        self.proc.stderr.close()
+
+
+def show_latencies(latencies):
+    return ", ".join("lost" if x is None else f"{x:.3f} s" for x in latencies)
+
+
 def watch(t, m, board, work, remote_arg, remote_path, bound, looping):
     """watch --run: three edits in a row, each re-run measured from the edit to its output.
 
@@ -313,119 +371,48 @@ def watch(t, m, board, work, remote_arg, remote_path, bound, looping):
     edit must stop it with Ctrl-C.  Not on the unix port behind board_pty: its pty is raw (no
     ISIG), so the port never sees a Ctrl-C while code runs (mpr exec cannot stop it either)."""
     project = os.path.join(work, "watched")
-    os.makedirs(project, exist_ok=True)
-    app = os.path.join(project, "app.py")
     helper = os.path.join(project, "helper.py")
     program = "import helper\nprint('run', helper.N)\n"
     if looping:
         program += "import time\nwhile True:\n    time.sleep_ms(20)\n"
-    write(app, program)
+    write(os.path.join(project, "app.py"), program)
     write(helper, "N = 0\n")
-    proc = subprocess.Popen(m.argv("watch", "--run", "app.py", project, remote_arg), stdout=subprocess.PIPE,
-                            stderr=subprocess.PIPE, stdin=subprocess.DEVNULL, cwd=project)
-    os.set_blocking(proc.stdout.fileno(), False)
-    seen = b""
-
-    def wait_for(text, timeout):
-        nonlocal seen
-        end = time.monotonic() + timeout
-        while time.monotonic() < end:
-            try:
-                chunk = proc.stdout.read()
-            except BlockingIOError:
-                chunk = None
-            if chunk:
-                seen += chunk
-            if text.encode() in seen:
-                return time.monotonic()
-            if proc.poll() is not None:
-                return None
-            time.sleep(0.005)
-        return None
-
-    latencies = []
+    w = Watching(m.argv("watch", "--run", "app.py", project, remote_arg), cwd=project)
     try:
-        started = wait_for("run 0", 60)
-        t.check("watch: first sync, then the program runs", started is not None, seen.decode(errors="replace")[-800:])
-        for k in range(1, 4):
-            time.sleep(0.3)
-            edited = time.monotonic()
-            write(helper, f"N = {k}\n")
-            done = wait_for(f"run {k}", 20)
-            latencies.append(None if done is None else done - edited)
-        t.note("watch: re-run latencies after each edit: " +
-               ", ".join("lost" if x is None else f"{x:.3f} s" for x in latencies))
+        t.check("watch: first sync, then the program runs", w.wait_for("run 0", 60) is not None, w.text(800))
+        latencies = w.edits(lambda k: write(helper, f"N = {k}\n"), lambda k: f"run {k}")
+        t.note("watch: re-run latencies after each edit: " + show_latencies(latencies))
         t.check(f"watch: three edits in a row, each re-run within {bound} s",
-                all(x is not None and x < bound for x in latencies), seen.decode(errors="replace")[-1500:])
-        proc.send_signal(signal.SIGINT)
-        try:
-            status = proc.wait(15)
-        except subprocess.TimeoutExpired:
-            status = None
-        t.check("watch: Ctrl-C ends it with status 0", status == 0,
-                f"status {status}; stderr {proc.stderr.read().decode(errors='replace')[-800:] if status is not None else ''}")
+                all(x is not None and x < bound for x in latencies), w.text())
+        status, err = w.interrupt()
+        t.check("watch: Ctrl-C ends it with status 0", status == 0, f"status {status}; stderr {err}")
     finally:
-        if proc.poll() is None:
-            proc.kill()
-            proc.wait()
-        proc.stdout.close()
-        proc.stderr.close()
+        w.close()
     got = board_files(board, remote_path)
     t.check("watch: the board has the last edit", got.get("helper.py") == hashlib.sha256(b"N = 3\n").hexdigest(),
             sorted(got))
-    return latencies
 
 
 def watch_reset(t, m, board, work):
     """watch --reset: main.py in the board's working directory runs after each soft reset."""
     project = os.path.join(work, "reset")
-    write(os.path.join(project, "main.py"), "print('boot', 0)\n")
-    proc = subprocess.Popen(m.argv("watch", "--reset", project), stdout=subprocess.PIPE, stderr=subprocess.PIPE,
-                            stdin=subprocess.DEVNULL)
-    os.set_blocking(proc.stdout.fileno(), False)
-    seen = b""
-
-    def wait_for(text, timeout):
-        nonlocal seen
-        end = time.monotonic() + timeout
-        while time.monotonic() < end and proc.poll() is None:
-            try:
-                seen += proc.stdout.read() or b""
-            except BlockingIOError:
-                pass
-            if text.encode() in seen:
-                return time.monotonic()
-            time.sleep(0.005)
-        return None
-
+    main_py = os.path.join(project, "main.py")
+    write(main_py, "print('boot', 0)\n")
+    w = Watching(m.argv("watch", "--reset", project))
     try:
-        t.check("watch --reset: synced, soft reset, main.py ran", wait_for("boot 0", 60) is not None, seen[-800:])
-        latencies = []
-        for k in range(1, 4):
-            time.sleep(0.3)
-            edited = time.monotonic()
-            write(os.path.join(project, "main.py"), f"print('boot', {k})\n")
-            done = wait_for(f"boot {k}", 20)
-            latencies.append(None if done is None else done - edited)
-        t.note("watch --reset: latencies after each edit: " +
-               ", ".join("lost" if x is None else f"{x:.3f} s" for x in latencies))
+        t.check("watch --reset: synced, soft reset, main.py ran", w.wait_for("boot 0", 60) is not None, w.text(800))
+        latencies = w.edits(lambda k: write(main_py, f"print('boot', {k})\n"), lambda k: f"boot {k}")
+        t.note("watch --reset: latencies after each edit: " + show_latencies(latencies))
         t.check("watch --reset: each edit synced and main.py run again after a soft reset",
-                all(x is not None for x in latencies), seen.decode(errors="replace")[-1500:])
+                all(x is not None for x in latencies), w.text())
         t.check("watch --reset: the REPL banner from before the reset is not shown",
-                seen.count(b"Type \"help()\"") == seen.count(b"soft reboot"), seen.decode(errors="replace")[-1500:])
-        proc.send_signal(signal.SIGINT)
-        try:
-            status = proc.wait(15)
-        except subprocess.TimeoutExpired:
-            status = None
-        t.check("watch --reset: Ctrl-C ends it with status 0", status == 0, f"status {status}")
+                # (one banner per reset at most: the last one may still be on its way)
+                w.seen.count(b'Type "help()"') <= w.seen.count(b"soft reboot"), w.text())
+        status, err = w.interrupt()
+        t.check("watch --reset: Ctrl-C ends it with status 0", status == 0, f"status {status}; stderr {err}")
     finally:
-        if proc.poll() is None:
-            proc.kill()
-            proc.wait()
-        proc.stdout.close()
-        proc.stderr.close()
-    os.remove(os.path.join(project, "main.py"))
+        w.close()
+    os.remove(main_py)
     m.run("sync", "--delete", project)  # the board keeps no main.py that runs at every reset
 
 
