@@ -375,7 +375,12 @@ private:
             case Kind::help: throw HelpRequested(spec_.name);
             case Kind::flag_on: cmd.options[a.option->name] = "1"; break;
             case Kind::flag_off: cmd.options[a.option->name] = "0"; break;
-            case Kind::value: cmd.options[a.option->name] = values.at(0); break;
+            case Kind::value: {
+                auto it = cmd.options.find(a.option->name);
+                if (a.option->repeatable && it != cmd.options.end()) it->second += "\n" + values.at(0);
+                else cmd.options[a.option->name] = values.at(0);
+                break;
+            }
             case Kind::positional: cmd.args.insert(cmd.args.end(), values.begin(), values.end()); break;
             case Kind::remainder: result_.rest = std::move(values); break;
         }

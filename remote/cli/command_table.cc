@@ -25,10 +25,48 @@ void default_mip_list_packages(std::vector<std::string>& words) {
         words.push_back("*");
 }
 
+// sync and watch take the board folder only when it is written as one (":", ":lib"): a word after
+// LOCAL_DIR that does not start with ':' starts the next command, so ":" is put before it
+// (`sync src exec "import main"` syncs to the working directory, then runs the exec).
+void default_sync_remote_dir(std::vector<std::string>& words) {
+    auto takes_value = [](const std::string& w) {
+        if (w.find('=') != std::string::npos) return false;
+        auto prefix_of = [&](const std::string& full, std::size_t shortest) {
+            return w.size() >= shortest && full.compare(0, w.size(), w) == 0;
+        };
+        return prefix_of("--exclude", 3) || prefix_of("--run", 4);
+    };
+    int positionals = 0;
+    for (std::size_t i = 0; i < words.size(); ++i) {
+        const std::string& w = words[i];
+        if (w == "--") return;
+        if (!w.empty() && w[0] == '-') {
+            if (takes_value(w)) ++i;
+            continue;
+        }
+        if (++positionals == 2) {
+            if (w.empty() || w[0] != ':') words.insert(words.begin() + static_cast<long>(i), ":");
+            return;
+        }
+    }
+}
+
 std::vector<CommandSpec> make_table() {
     using Count = PositionalSpec::Count;
     const std::vector<OptionSpec> follow = {{"follow", 'f', false, true, "1"}};
     const OptionSpec mpy_files = {"mpy", 'm', false, true, "1"};
+    auto sync_options = [](bool watch) {
+        std::vector<OptionSpec> o = {{"delete", 0, false, false, "0"},
+                                     {"exclude", 0, true, false, "", "", ValueKind::text, "PATTERN", true},
+                                     {"compile", 0, false, true, "0"}};
+        if (watch) {
+            o.push_back({"run", 0, true, false, "", "after", ValueKind::text, "FILE"});
+            o.push_back({"reset", 0, false, false, "0", "after"});
+        } else {
+            o.push_back({"dry-run", 'n', false, false, "0"});
+        }
+        return o;
+    };
     return {
         {"connect", {}, 1, false,
          "connect to given device (list, auto, id:SERIAL, usb:VID:PID, port:PATH, socket://HOST:PORT, sim, or a path)",
@@ -74,6 +112,12 @@ std::vector<CommandSpec> make_table() {
           {"cacert", 0, true, false, ""}},
          2, true, "install packages (install|list|uninstall|download; see man mpr)", cmd_mip, nullptr,
          {{"command"}, {"packages", Count::one_or_more}}, default_mip_list_packages},
+        {"sync", sync_options(false), 1, false,
+         "copy a local folder to the device, sending only what changed (sha256; see man mpr)", cmd_sync, nullptr,
+         {{"local_dir"}, {"remote_dir", Count::optional}}, default_sync_remote_dir},
+        {"watch", sync_options(true), 1, false,
+         "sync a local folder, then again on every change, re-running a program (--run FILE) or soft-resetting",
+         cmd_watch, nullptr, {{"local_dir"}, {"remote_dir", Count::optional}}, default_sync_remote_dir},
         {"romfs",
          {mpy_files, {"partition", 'p', true, false, "0", "", ValueKind::integer}, {"output", 'o', true, false, ""}},
          1, false, "(not supported by mpr)", cmd_not_supported, nullptr, {{"command"}, {"path", Count::optional}}},

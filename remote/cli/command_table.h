@@ -36,6 +36,9 @@ struct OptionSpec {
     ValueKind kind = ValueKind::text;  // of a value option's value
     // The value's name in the usage text; "" means argparse's default, NAME in capitals.
     std::string metavar = {};
+    // argparse's action="append": each use adds a value; ParsedCommand holds them joined by '\n'
+    // (sync's --exclude).
+    bool repeatable = false;
 };
 
 // A positional argument as mpremote's argparse parser declares it.

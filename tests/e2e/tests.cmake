@@ -46,6 +46,20 @@ set_tests_properties(e2e_mount_sim e2e_mount_microbit PROPERTIES
                      SKIP_RETURN_CODE 77 TIMEOUT 300 LABELS "e2e" ENVIRONMENT "PYTHONDONTWRITEBYTECODE=1")
 set_tests_properties(e2e_mount_microbit PROPERTIES RUN_SERIAL TRUE)
 
+# mpr sync and watch: a 60-file project, re-syncs, --dry-run, --delete, --exclude, --compile, a
+# killed sync, watch --run (three edits, each re-run timed); the board's files checked by sha256
+# from bytes read by boardlib's own raw-REPL client.  The micro:bit: a flat project, and folders
+# refused.
+add_test(NAME e2e_sync_sim
+         COMMAND ${Python3_EXECUTABLE} ${e2e_dir}/test_sync.py --mpr $<TARGET_FILE:mpr>
+                 --board-pty $<TARGET_FILE:board_pty> --board sim)
+add_test(NAME e2e_sync_microbit
+         COMMAND ${Python3_EXECUTABLE} ${e2e_dir}/test_sync.py --mpr $<TARGET_FILE:mpr>
+                 --board-pty $<TARGET_FILE:board_pty> --board microbit)
+set_tests_properties(e2e_sync_sim e2e_sync_microbit PROPERTIES
+                     SKIP_RETURN_CODE 77 TIMEOUT 300 LABELS "e2e" ENVIRONMENT "PYTHONDONTWRITEBYTECODE=1")
+set_tests_properties(e2e_sync_microbit PROPERTIES RUN_SERIAL TRUE)
+
 # board_pty on its own (binary transparency, clients coming and going, exit status).
 add_test(NAME e2e_boards_pty
          COMMAND ${Python3_EXECUTABLE} ${e2e_dir}/test_boards.py --board-pty $<TARGET_FILE:board_pty> --board pty)
@@ -77,6 +91,11 @@ if(MPYTOOLS_UNIX_PORT)
                    --board-pty $<TARGET_FILE:board_pty> --board unix --mpyc $<TARGET_FILE:mpyc>
                    --unix-port ${MPYTOOLS_UNIX_PORT})
   set_tests_properties(e2e_mount_unix PROPERTIES SKIP_RETURN_CODE 77 TIMEOUT 300 LABELS "e2e"
+                       ENVIRONMENT "PYTHONDONTWRITEBYTECODE=1")
+  add_test(NAME e2e_sync_unix
+           COMMAND ${Python3_EXECUTABLE} ${e2e_dir}/test_sync.py --mpr $<TARGET_FILE:mpr>
+                   --board-pty $<TARGET_FILE:board_pty> --board unix --unix-port ${MPYTOOLS_UNIX_PORT})
+  set_tests_properties(e2e_sync_unix PROPERTIES SKIP_RETURN_CODE 77 TIMEOUT 300 LABELS "e2e"
                        ENVIRONMENT "PYTHONDONTWRITEBYTECODE=1")
 endif()
 

@@ -26,7 +26,12 @@ std::vector<std::string> arguments_for(const CommandSpec& spec) {
     return args;
 }
 
+// sync and watch take their optional second word only when it names a board folder (":lib"); any
+// other word starts the next command (tests/unit/sync/sync_command_line_test.cc).
+bool optional_word_must_be_a_board_path(const CommandSpec& spec) { return spec.name == "sync" || spec.name == "watch"; }
+
 bool takes_more_words(const CommandSpec& spec) {
+    if (optional_word_must_be_a_board_path(spec)) return false;
     return std::any_of(spec.positionals.begin(), spec.positionals.end(),
                        [](const PositionalSpec& p) { return p.count != PositionalSpec::Count::one; });
 }
