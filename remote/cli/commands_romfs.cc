@@ -134,8 +134,9 @@ int romfs_deploy(Session& s, const ParsedCommand& c) {
         fail("romfs deploy: ROMFS" + std::to_string(id) +
              " does not hold the image after writing (verification failed); deploy again");
     say("ROMFS image deployed");
-    // Boards mount partition 0 at /rom when they start; so does mpr right away.
-    if (id == 0 && board.mount_at_rom(id)) say("Mounted at /rom");
+    // Boards mount partition 0 at /rom when they start; mpr does it right away, so that the next
+    // command can import from it (silently: the output stays mpremote's).
+    if (id == 0) board.mount_at_rom(id);
     return 0;
 }
 

@@ -1,12 +1,17 @@
 # Runs in every fresh runtime of the sim board: ROM partitions, as boards built with
 # MICROPY_VFS_ROM have them (the runtime has neither vfs.rom_ioctl nor vfs.VfsRom).
 #
-#   vfs.rom_ioctl  MicroPython's documented interface, behaving as stm32's implementation does:
-#                  (1) the number of partitions; (2, id) the partition as a read-only buffer;
-#                  (3, id, length) erase (to 0xff) what `length` bytes need, answering the
-#                  minimum write size; (4, id, offset, buf) write; (5, id) writing complete.
+#   vfs.rom_ioctl  MicroPython's documented interface: (1) the number of partitions (2);
+#                  (2, id) the partition.
+#                  Partition 0 (128 KiB) behaves as stm32's: a read-only buffer; (3, 0, length)
+#                  erases (to 0xff) what `length` bytes need, answering the minimum write size;
+#                  (4, 0, offset, buf) writes; (5, 0) completes.
+#                  Partition 1 (8 KiB) behaves as rp2's: a block device that is also a buffer,
+#                  ioctl(4) block count, ioctl(5) block size (4096), ioctl(6, block) erase,
+#                  writeblocks(block, buf, offset); rom_ioctl(3..5, 1) answer -EINVAL as rp2's.
 #                  Bad ids, lengths or offsets answer -EINVAL (-22); writing over bytes that are
-#                  not erased answers -EIO (-5), as flash programming fails.
+#                  not erased answers -EIO (-5) (the block device raises OSError(EIO)), as flash
+#                  programming fails.
 #   vfs.VfsRom     a read-only file system reading a ROMFS image in place (our own reader of
 #                  the format that mpr's remote/romfs writes): mount, ilistdir, stat, statvfs,
 #                  open for reading ("r"/"rb"), chdir/getcwd; writes raise EROFS.
@@ -26,16 +31,55 @@ def _sim_install_rom():
     import sys, io
     import vfs as builtin_vfs
 
-    SIZES = (128 * 1024, 4 * 1024)  # partition 0 (mounted at /rom), partition 1
+    SIZES = (128 * 1024, 8 * 1024)  # partition 0 (mounted at /rom), partition 1
     ERASE_BLOCK = 4096
     EINVAL, EIO, ENOENT, EROFS, ENODEV, EPERM = 22, 5, 2, 30, 19, 1
     store = builtin_vfs.VfsPosix("/sim-rom")
     cache = {}
 
+    # Writes `data` at `offset` of partition `rom_id` if those bytes are erased.
+    def program(rom_id, offset, data):
+        buf = contents(rom_id)
+        if offset < 0 or offset + len(data) > len(buf):
+            return -EINVAL
+        if buf[offset:offset + len(data)] != b"\xff" * len(data):
+            return -EIO
+        buf[offset:offset + len(data)] = data
+        persist(rom_id, offset, data)
+        return 0
+
+    def erase(rom_id, start, end):
+        erased = b"\xff" * (end - start)
+        contents(rom_id)[start:end] = erased
+        persist(rom_id, start, erased)
+
+    class BlockPartition(bytearray):
+        # rp2's Flash object: the block protocol of vfs.AbstractBlockDev (extended form).
+        def ioctl(self, op, arg):
+            if op == 4:
+                return len(self) // ERASE_BLOCK
+            if op == 5:
+                return ERASE_BLOCK
+            if op == 6:
+                if not 0 <= arg < len(self) // ERASE_BLOCK:
+                    return -EINVAL
+                erase(1, arg * ERASE_BLOCK, (arg + 1) * ERASE_BLOCK)
+                return 0
+            return 0 if op in (1, 2, 3) else None
+
+        def readblocks(self, block, buf, offset=0):
+            start = block * ERASE_BLOCK + offset
+            buf[:] = self[start:start + len(buf)]
+
+        def writeblocks(self, block, buf, offset=0):
+            ret = program(1, block * ERASE_BLOCK + offset, bytes(buf))
+            if ret < 0:
+                raise OSError(-ret)
+
     def contents(rom_id):
         buf = cache.get(rom_id)
         if buf is None:
-            buf = bytearray(SIZES[rom_id])
+            buf = (BlockPartition if rom_id == 1 else bytearray)(SIZES[rom_id])
             try:
                 with store.open("/part%d" % rom_id, "rb") as f:
                     n = f.readinto(buf)
@@ -65,27 +109,16 @@ def _sim_install_rom():
         rom_id = args[0]
         size = SIZES[rom_id]
         if cmd == 2:
-            return memoryview(contents(rom_id))
+            return contents(rom_id) if rom_id == 1 else memoryview(contents(rom_id))
+        if rom_id == 1:
+            return -EINVAL  # written through its block protocol, as rp2's
         if cmd == 3:
             if len(args) < 2 or not 0 <= args[1] <= size:
                 return -EINVAL
-            end = min(size, (args[1] + ERASE_BLOCK - 1) // ERASE_BLOCK * ERASE_BLOCK)
-            erased = b"\xff" * end
-            contents(rom_id)[:end] = erased
-            persist(rom_id, 0, erased)
+            erase(rom_id, 0, min(size, (args[1] + ERASE_BLOCK - 1) // ERASE_BLOCK * ERASE_BLOCK))
             return 4
         if cmd == 4:
-            if len(args) < 3:
-                return -EINVAL
-            offset, data = args[1], bytes(args[2])
-            if offset < 0 or offset + len(data) > size:
-                return -EINVAL
-            buf = contents(rom_id)
-            if buf[offset:offset + len(data)] != b"\xff" * len(data):
-                return -EIO
-            buf[offset:offset + len(data)] = data
-            persist(rom_id, offset, data)
-            return 0
+            return program(rom_id, args[1], bytes(args[2])) if len(args) >= 3 else -EINVAL
         if cmd == 5:
             return 0
         return -EINVAL

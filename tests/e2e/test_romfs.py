@@ -1,8 +1,8 @@
 #!/usr/bin/env python3
 """End-to-end tests of `mpr romfs query|build|deploy`.
 
-  sim   the sim board's ROM partitions (remote/sim/rom_partition.py: 128 KiB partition 0, mounted
-        at /rom, and 4 KiB partition 1): a folder of 10 modules deployed (compiled to .mpy, and as
+  sim   the sim board's ROM partitions (remote/sim/rom_partition.py: 128 KiB partition 0 as stm32's,
+        mounted at /rom, and an 8 KiB block device as rp2's, partition 1): a folder of 10 modules deployed (compiled to .mpy, and as
         source with --no-mpy) and imported from /rom after a soft reset; an image file deployed;
         `query` output; the too-big error and a missing partition (exit 1, partition untouched);
         /rom read-only.
@@ -58,10 +58,14 @@ def declared_length(image):
 
 
 def query_text(partitions):
-    """What `romfs query` prints for [(id, size, first bytes)]."""
+    """What `romfs query` prints for [(id, size, first bytes)]; a size (count, block size) is
+    a block device's."""
     out = ""
     for rom_id, size, first in partitions:
-        out += f"ROMFS{rom_id} partition has size {size} bytes\n"
+        if isinstance(size, tuple):
+            out += f"ROMFS{rom_id} partition has size {size[0] * size[1]} bytes ({size[0]} blocks of {size[1]} bytes each)\n"
+        else:
+            out += f"ROMFS{rom_id} partition has size {size} bytes\n"
         out += "  Raw contents: " + ":".join(f"{b:02x}" for b in first[:12]) + " ...\n"
         if first[:3] == b"\xd2\xcd\x31":
             out += f"  ROMFS image size: {declared_length(first[:12])}\n"
@@ -80,7 +84,7 @@ def test_sim(t, mpr):
 
         p = m.run("romfs", "query")
         t.expect_equal("sim: query of fresh partitions", (p.returncode, p.out),
-                       (0, query_text([(0, 131072, erased), (1, 4096, erased)])))
+                       (0, query_text([(0, 131072, erased), (1, (2, 4096), erased)])))
 
         # The image deploy builds from the same folder, for the expected query output.
         image_file = os.path.join(scratch, "mods.img")
@@ -88,17 +92,17 @@ def test_sim(t, mpr):
         t.check("sim: build", ok(p) and os.path.exists(image_file), show(p))
         image = open(image_file, "rb").read() if os.path.exists(image_file) else b""
 
-        p = m.run("romfs", "deploy", mods, timeout=120)
-        t.check("sim: deploy of 10 modules compiled to .mpy",
+        p = m.run("romfs", "deploy", mods, "exec", "import mod2\nprint(mod2.__file__, mod2.twice())", timeout=120)
+        t.check("sim: deploy of 10 modules compiled to .mpy, mounted at /rom for the next command",
                 ok(p) and all(f"mod{i}.py -> .mpy" in p.out for i in range(MODULES)) and
-                f"Image size is {len(image)} bytes\n" in p.out and "ROMFS image deployed\n" in p.out and
-                "Mounted at /rom" in p.out, show(p))
+                f"Image size is {len(image)} bytes\n" in p.out and
+                p.out.endswith("\rWriting at offset 0\nROMFS image deployed\n/rom/mod2.mpy 4\n"), show(p))
         p = m.run("exec", IMPORT_ALL)
         t.expect_equal("sim: the modules import from /rom after a soft reset (new session)",
                        (p.returncode, p.out), (0, "90\n/rom/mod0.mpy /rom/mod9.mpy\ninner from rom\n"))
         p = m.run("romfs", "query")
         t.expect_equal("sim: query after deploy", (p.returncode, p.out),
-                       (0, query_text([(0, 131072, image), (1, 4096, erased)])))
+                       (0, query_text([(0, 131072, image), (1, (2, 4096), erased)])))
         t.check("sim: the deployed image declares its own length",
                 declared_length(image) > 0 and len(image) % 2 == 0, repr(image[:12]))
 
@@ -121,20 +125,20 @@ def test_sim(t, mpr):
                 q.out == "/rom/mod5.mpy\n", show(p) + "\n" + show(q))
 
         big = os.path.join(scratch, "big")
-        write_tree(big, {"blob.bin": bytes(range(256)) * 20})
+        write_tree(big, {"blob.bin": bytes(range(256)) * 40})
         p = m.run("romfs", "-p", "1", "deploy", big, timeout=120)
         q = m.run("romfs", "query")
         t.check("sim: a folder too big for partition 1 fails with mpremote's message, nothing written",
-                failed(p) and p.out.endswith("ROMFS1 partition has size 4096 bytes\n"
+                failed(p) and p.out.endswith("ROMFS1 partition has size 8192 bytes (2 blocks of 4096 bytes each)\n"
                                              "ROMFS image is too big for the target partition\n") and
-                q.out.endswith(query_text([(1, 4096, erased)])), show(p) + "\n" + show(q))
+                q.out.endswith(query_text([(1, (2, 4096), erased)])), show(p) + "\n" + show(q))
 
         small = os.path.join(scratch, "small")
         write_tree(small, {"s.py": "S = 7\n"})
         p = m.run("romfs", "--partition", "1", "deploy", small, timeout=120)
         q = m.run("exec", "import vfs\nprint(bytes(memoryview(vfs.rom_ioctl(2,1))[:3]))\nimport mod0\nprint(mod0.__file__)")
-        t.check("sim: --partition 1 writes partition 1 and leaves /rom (partition 0) alone",
-                ok(p) and "ROMFS1 partition has size 4096 bytes" in p.out and "Mounted" not in p.out and
+        t.check("sim: --partition 1 writes the block device (erase, writeblocks) and leaves /rom (partition 0) alone",
+                ok(p) and "ROMFS1 partition has size 8192 bytes (2 blocks" in p.out and
                 q.out == "b'\\xd2\\xcd1'\n/rom/mod0.mpy\n", show(p) + "\n" + show(q))
 
         p = m.run("romfs", "-p", "7", "deploy", small)
