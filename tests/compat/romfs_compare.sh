@@ -14,6 +14,9 @@
 # (b) Given UNIX_PORT (the unix port's coverage variant, whose ROM partition is 4 read-only
 #     bytes), on a board behind board_pty --restart whose `/` is a scratch folder: `romfs query`
 #     and a too-big `romfs --no-mpy deploy` with both tools: same stdout, same exit status.
+# (c) On the sim board (node and `npm install` needed; SKIP_SIM=1 leaves it out), one board per
+#     tool: query, deploys to its two partitions (stm32-like and rp2-like), a too-big deploy and
+#     an import from /rom after a soft reset: same stdout and exit status, same partition bytes.
 #
 # mpremote runs as `PYTHONPATH=MP_CHECKOUT/tools/mpremote /usr/bin/python3 -m mpremote` (it needs
 # pyserial for (b)); mpr and board_pty come from $BUILD_DIR (default: build/ of this checkout).
@@ -168,6 +171,51 @@ except OSError:
         compare "romfs ${cmd/$work\/src\//} (stdout and exit status)" "$work/mpr.out" "$work/mpremote.out"
     done
     stop_board
+fi
+
+# (c) The sim board (when node and its runtime are there), one board per tool, each with a state
+# folder of its own: query, deploys to both partitions (stm32-like buffer and rp2-like block
+# device), a too-big deploy, then the modules imported from /rom after a soft reset.
+if [ "${SKIP_SIM:-}" != 1 ] && command -v node >/dev/null && [ -d "$repo/node_modules/@micropython" ] &&
+        PYTHONPATH=$checkout/tools/mpremote "$python" -c 'import mpremote, serial' 2>/dev/null; then
+    echo "== (c) on the sim board"
+    "$python" - "$work/src/big" <<'EOF2'
+import os, sys
+os.makedirs(sys.argv[1], exist_ok=True)
+open(os.path.join(sys.argv[1], "blob.bin"), "wb").write(bytes(range(256)) * 40)
+EOF2
+    for tool in mpr mpremote; do
+        mkdir -p "$work/sim-$tool"
+        "$board_pty" -- node "$repo/remote/sim/board.mjs" --state "$work/sim-$tool" >"$work/board.out" 2>"$work/board.err" </dev/null &
+        board_pid=$!
+        port=
+        for _ in $(seq 100); do
+            port=$(head -n1 "$work/board.out" 2>/dev/null | grep -o '^/dev/pts/[0-9]*$')
+            [ -n "$port" ] && break
+            sleep 0.1
+        done
+        [ -n "$port" ] || { echo "romfs_compare: the sim board did not start: $(cat "$work/board.err")" >&2; exit 2; }
+        step=0
+        for cmd in "romfs query" "romfs --no-mpy deploy $work/src/flat" "romfs --no-mpy -p 1 deploy $work/src/nested" \
+                   "romfs -p 1 --no-mpy deploy $work/src/big" "romfs query" "soft-reset exec IMPORT"; do
+            step=$((step + 1))
+            # shellcheck disable=SC2206
+            words=($cmd)
+            [ "${words[-1]}" = IMPORT ] && words[-1]="import mod3,mod7;print(mod3.__file__,mod7.VALUE)"
+            if [ $tool = mpr ]; then "$mpr" connect "$port" "${words[@]}"; else mpremote connect "$port" "${words[@]}"; fi \
+                >"$work/sim-$tool.$step.out" 2>"$work/sim-$tool.$step.err"
+            echo "exit $?" >>"$work/sim-$tool.$step.out"
+        done
+        stop_board
+    done
+    step=0
+    for cmd in "query" "--no-mpy deploy flat" "--no-mpy -p 1 deploy nested" "-p 1 --no-mpy deploy big (too big)" "query" \
+               "import from /rom after a soft reset"; do
+        step=$((step + 1))
+        compare "sim: romfs $cmd (stdout and exit status)" "$work/sim-mpr.$step.out" "$work/sim-mpremote.$step.out"
+    done
+    compare "sim: partition 0 as left by each tool" "$work/sim-mpr/.sim-rom/part0" "$work/sim-mpremote/.sim-rom/part0"
+    compare "sim: partition 1 as left by each tool" "$work/sim-mpr/.sim-rom/part1" "$work/sim-mpremote/.sim-rom/part1"
 fi
 
 echo "$same same, $different different"
