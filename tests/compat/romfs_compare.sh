@@ -51,6 +51,20 @@ stop_board() {
 }
 trap 'stop_board; [ -n "${KEEP:-}" ] || rm -rf "$work"' EXIT
 
+# start_board BOARD_PTY_ARGS...: a board behind board_pty; sets $port to its tty.
+start_board() {
+    "$board_pty" "$@" >"$work/board.out" 2>"$work/board.err" </dev/null &
+    board_pid=$!
+    port=
+    for _ in $(seq 100); do
+        port=$(head -n1 "$work/board.out" 2>/dev/null | grep -o '^/dev/pts/[0-9]*$')
+        [ -n "$port" ] && return 0
+        sleep 0.1
+    done
+    echo "romfs_compare: the board did not start: $(cat "$work/board.err")" >&2
+    exit 2
+}
+
 mpremote() { PYTHONPATH="$checkout/tools/mpremote${extra_path:+:$extra_path}" "$python" -m mpremote "$@"; }
 extra_path=
 same=0 different=0
@@ -144,15 +158,7 @@ if [ -n "$unix_port" ]; then
     root=$work/root
     mkdir -p "$root"
     confine=$("$python" "$repo/tests/e2e/boardlib.py" unix-confine "$root")
-    "$board_pty" --restart -- "$unix_port" -i -c "$confine" >"$work/board.out" 2>"$work/board.err" </dev/null &
-    board_pid=$!
-    port=
-    for _ in $(seq 100); do
-        port=$(head -n1 "$work/board.out" 2>/dev/null | grep -o '^/dev/pts/[0-9]*$')
-        [ -n "$port" ] && break
-        sleep 0.1
-    done
-    [ -n "$port" ] || { echo "romfs_compare: the board did not start: $(cat "$work/board.err")" >&2; exit 2; }
+    start_board --restart -- "$unix_port" -i -c "$confine"
     # The board's / is the scratch folder: a host file outside it must not be visible.
     echo outside >"$work/outside.txt"
     seen=$("$mpr" connect "$port" exec "import os
@@ -186,15 +192,7 @@ open(os.path.join(sys.argv[1], "blob.bin"), "wb").write(bytes(range(256)) * 40)
 EOF2
     for tool in mpr mpremote; do
         mkdir -p "$work/sim-$tool"
-        "$board_pty" -- node "$repo/remote/sim/board.mjs" --state "$work/sim-$tool" >"$work/board.out" 2>"$work/board.err" </dev/null &
-        board_pid=$!
-        port=
-        for _ in $(seq 100); do
-            port=$(head -n1 "$work/board.out" 2>/dev/null | grep -o '^/dev/pts/[0-9]*$')
-            [ -n "$port" ] && break
-            sleep 0.1
-        done
-        [ -n "$port" ] || { echo "romfs_compare: the sim board did not start: $(cat "$work/board.err")" >&2; exit 2; }
+        start_board -- node "$repo/remote/sim/board.mjs" --state "$work/sim-$tool"
         step=0
         for cmd in "romfs query" "romfs --no-mpy deploy $work/src/flat" "romfs --no-mpy -p 1 deploy $work/src/nested" \
                    "romfs -p 1 --no-mpy deploy $work/src/big" "romfs query" "soft-reset exec IMPORT"; do
