@@ -1,6 +1,7 @@
 // romfs query|build|deploy: the command line of remote/romfs/ (ROMFS images of host folders and
 // the board's ROM partitions through vfs.rom_ioctl), with mpremote 1.27's messages.
 #include <cstdio>
+#include <filesystem>
 #include <fstream>
 #include <iterator>
 #include <string>
@@ -33,7 +34,10 @@ void say_partition_size(const romfs::Partition& p) {
 
 std::string colon_hex(std::string_view bytes) {
     std::string hex = hex_encode(bytes), out;
-    for (std::size_t i = 0; i < hex.size(); i += 2) out += (i ? ":" : "") + hex.substr(i, 2);
+    for (std::size_t i = 0; i < hex.size(); i += 2) {
+        if (i) out += ':';
+        out.append(hex, i, 2);
+    }
     return out;
 }
 
@@ -89,9 +93,12 @@ int romfs_build(const ParsedCommand& c) {
 
 // The image to deploy: an image file (.img/.romfs) as it is, else a folder built for the board.
 std::string image_to_deploy(const std::string& path, bool compile, romfs::RomfsBoard& board) {
-    std::ifstream file;
-    if ((ends_with(path, ".img") || ends_with(path, ".romfs")) && (file.open(path, std::ios::binary), file.is_open()))
-        return std::string(std::istreambuf_iterator<char>(file), {});
+    if ((ends_with(path, ".img") || ends_with(path, ".romfs")) && std::filesystem::is_regular_file(path)) {
+        std::ifstream file(path, std::ios::binary);
+        std::string image(std::istreambuf_iterator<char>(file), {});
+        if (file.bad() || !file.is_open()) fail("romfs deploy: cannot read " + path);
+        return image;
+    }
     std::string arch;
     if (compile) {
         romfs::MpyTarget target = board.mpy_target();
