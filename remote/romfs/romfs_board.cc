@@ -116,11 +116,18 @@ void RomfsBoard::write(const Partition& p, std::string_view image, const WritePr
             p.block_size ? "_d.writeblocks(" + std::to_string(offset / *p.block_size) + "," + bytes_expression(data) +
                                "," + std::to_string(offset % *p.block_size) + ")"
                          : "vfs.rom_ioctl(4," + id + "," + std::to_string(offset) + "," + bytes_expression(data) + ")";
-        std::string answer = run(imports + "_d=" + segment(p.id) + "\nprint(" + call + ")\ndel _d\n");
+        auto failed_write = [&](const std::string& why) {
+            fail("romfs: the board failed to write ROMFS" + id + " at offset " + std::to_string(offset) + " (" + why +
+                 "); the partition holds a partial image: deploy again");
+        };
+        std::string answer;
+        try {
+            answer = run(imports + "_d=" + segment(p.id) + "\nprint(" + call + ")\ndel _d\n");
+        } catch (const RemoteExecError& e) {  // a block device raises OSError
+            failed_write(e.diagnostic().message);
+        }
         std::vector<std::string> w = words_of(answer);
-        if (!w.empty() && w[0] != "None" && number(w, 0, "write") < 0)
-            fail("romfs: the board failed to write ROMFS" + id + " at offset " + std::to_string(offset) + " (error " +
-                 w[0] + "); the partition holds a partial image: deploy again");
+        if (!w.empty() && w[0] != "None" && number(w, 0, "write") < 0) failed_write("error " + w[0]);
     }
     if (!p.block_size) {
         std::vector<std::string> w = words_of(run("import vfs\nprint(vfs.rom_ioctl(5," + id + "))\n"));

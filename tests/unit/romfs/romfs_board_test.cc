@@ -33,6 +33,9 @@ struct RomBoard {
     std::vector<std::size_t> writes;  // offsets written, in order
     std::vector<std::size_t> lengths; // their lengths
     bool mounted = false;
+    bool block_device = false;        // rp2's kind: ioctl and writeblocks, 4096-byte blocks
+    int erased_blocks = 0;
+    bool writeblocks_raises = false;
 
     std::pair<std::string, std::string> run(const std::string& code) {
         std::smatch m;
@@ -41,10 +44,26 @@ struct RomBoard {
         if (code.find("print(vfs.rom_ioctl(1))") != std::string::npos) return {"1\r\n", ""};
         if (std::regex_search(code, m, std::regex(R"(_d=vfs\.rom_ioctl\(2,(-?\d+)\)\nif isinstance)"))) {
             if (m[1] != "0") return {"none\r\n", ""};
+            std::string head = block_device ? "blocks " + std::to_string(partition.size() / 4096) + " 4096"
+                                            : "bytes " + std::to_string(partition.size());
             std::string first;
             for (std::size_t i = 0; i < 12 && i < partition.size(); ++i)
                 first += (i ? " " : "") + std::to_string(static_cast<unsigned char>(partition[i]));
-            return {"bytes " + std::to_string(partition.size()) + "\r\n" + first + "\r\n", ""};
+            return {head + "\r\n" + first + "\r\n", ""};
+        }
+        if (std::regex_search(code, m, std::regex(R"(for _b in range\((\d+)\):\n _d\.ioctl\(6,_b\))"))) {
+            erased_blocks = std::stoi(m[1]);
+            partition.replace(0, erased_blocks * 4096, std::string(erased_blocks * 4096, '\xff'));
+            return {"", ""};
+        }
+        if (std::regex_search(code, m, std::regex(R"(_d\.writeblocks\((\d+),binascii\.a2b_base64\('([^']*)'\),(\d+)\))"))) {
+            if (writeblocks_raises) return {"", "Traceback (most recent call last):\r\nOSError: [Errno 5] EIO\r\n"};
+            std::size_t offset = std::stoul(m[1]) * 4096 + std::stoul(m[3]);
+            std::string data = *base64_decode(m[2].str());
+            writes.push_back(offset);
+            lengths.push_back(data.size());
+            partition.replace(offset, data.size(), data);
+            return {"None\r\n", ""};
         }
         if (code.find("vfs.umount('/rom')") != std::string::npos) return {"", ""};
         if (std::regex_search(code, m, std::regex(R"(vfs\.rom_ioctl\(3,0,(\d+)\))"))) {
@@ -171,6 +190,30 @@ TEST(RomfsBoard, AVerificationMismatchIsSeen) {
     Partition p = *r.romfs->partition(0);
     r.romfs->write(p, image, {});
     EXPECT_FALSE(r.romfs->holds(p, image));
+}
+
+TEST(RomfsBoard, BlockDevicesAreErasedByBlockAndWrittenWithWriteblocks) {
+    Rig r(kCapsWithHashlib, 16384);
+    r.rom.block_device = true;
+    std::string image = image_of(5000);
+    Partition p = *r.romfs->partition(0);
+    ASSERT_TRUE(p.block_size);
+    EXPECT_EQ(*p.block_count, 4);
+    EXPECT_EQ(p.size, 16384);
+    r.romfs->write(p, image, {});
+    EXPECT_EQ(r.rom.erased_blocks, 2) << "the blocks the image covers";
+    EXPECT_EQ(r.rom.writes, (std::vector<std::size_t>{0, 4096}));
+    EXPECT_EQ(r.rom.partition.substr(0, 5000), image);
+    EXPECT_TRUE(r.romfs->holds(p, image));
+    r.rom.writeblocks_raises = true;
+    try {
+        r.romfs->write(p, image, {});
+        FAIL() << "a write the block device refuses must stop the write";
+    } catch (const DiagnosticError& e) {
+        EXPECT_NE(e.diagnostic().message.find("failed to write ROMFS0 at offset 0 (OSError: [Errno 5] EIO)"),
+                  std::string::npos)
+            << e.diagnostic().message;
+    }
 }
 
 TEST(RomfsBoard, RefusalsAreErrorsThatSayWhat) {
