@@ -91,6 +91,12 @@ def test_sim(t, mpr):
         p = m.run("romfs", "-o", image_file, "build", mods, connect=False)
         t.check("sim: build", ok(p) and os.path.exists(image_file), show(p))
         image = open(image_file, "rb").read() if os.path.exists(image_file) else b""
+        p = m.run("romfs", "--no-mpy", "build", mods, connect=False)
+        default_out = mods + ".romfs"
+        source_image = open(default_out, "rb").read() if os.path.exists(default_out) else b""
+        t.check("sim: build without -o writes DIR.romfs, the sources kept",
+                ok(p) and p.out.endswith(f"Writing {len(source_image)} bytes to output file {default_out}\n") and
+                b"VALUE = 3" in source_image and b"mod3.py" in source_image and b"mod3.mpy" not in source_image, show(p))
 
         p = m.run("romfs", "deploy", mods, "exec", "import mod2\nprint(mod2.__file__, mod2.twice())", timeout=120)
         t.check("sim: deploy of 10 modules compiled to .mpy, mounted at /rom for the next command",
