@@ -1,5 +1,7 @@
-# Runs in every fresh runtime of the sim board: ROM partitions, as boards built with
-# MICROPY_VFS_ROM have them (the runtime has neither vfs.rom_ioctl nor vfs.VfsRom).
+# The sim board's ROM partitions, as boards built with MICROPY_VFS_ROM have them (the runtime has
+# neither vfs.rom_ioctl nor vfs.VfsRom).  rom_boot.py runs this file the first time a partition
+# is used, or at boot when partition 0 was ever written (compiling it takes about 4 ms, which
+# boards that never use ROMFS need not pay at each soft reset; the stub takes under 1 ms).
 #
 #   vfs.rom_ioctl  MicroPython's documented interface: (1) the number of partitions (2);
 #                  (2, id) the partition.
@@ -15,11 +17,6 @@
 #   vfs.VfsRom     a read-only file system reading a ROMFS image in place (our own reader of
 #                  the format that mpr's remote/romfs writes): mount, ilistdir, stat, statvfs,
 #                  open for reading ("r"/"rb"), chdir/getcwd; writes raise EROFS.
-# At boot, partition 0 is mounted at /rom when it holds a ROMFS image, and "/rom" and "/rom/lib"
-# join sys.path after ".frozen", as boards do.
-#
-# The runtime's vfs module cannot take new attributes, so `vfs` in sys.modules becomes a class
-# of our own (as `machine`, machine_module.py) holding the runtime's functions and classes plus these two.
 #
 # Each partition is the MEMFS file /sim-rom/partN, written through to the state directory's
 # .sim-rom folder (flash.mjs), so it survives soft resets and board restarts like flash.  It is
@@ -27,9 +24,9 @@
 # so boards that never use ROMFS pay nothing).
 
 
-def _sim_install_rom():
-    import sys, io
-    import vfs as builtin_vfs
+# Returns (rom_ioctl, VfsRom) over the runtime's vfs module.
+def _sim_rom_partitions(builtin_vfs):
+    import io
 
     SIZES = (128 * 1024, 8 * 1024)  # partition 0 (mounted at /rom), partition 1
     ERASE_BLOCK = 4096
@@ -243,30 +240,4 @@ def _sim_install_rom():
         def rename(self, old, new):
             raise OSError(EROFS)
 
-    # This runtime cannot make module objects; `import` takes whatever sys.modules holds.
-    class vfs:
-        pass
-
-    for name in dir(builtin_vfs):
-        if not name.startswith("__"):
-            value = getattr(builtin_vfs, name)
-            setattr(vfs, name, value if isinstance(value, type) else staticmethod(value))
-    vfs.rom_ioctl = staticmethod(rom_ioctl)
-    vfs.VfsRom = VfsRom
-    sys.modules["vfs"] = vfs
-
-    # As a board at boot: partition 0 at /rom when it holds an image (read only if written).
-    try:
-        store.stat("/part0")
-    except OSError:
-        return
-    try:
-        builtin_vfs.mount(VfsRom(rom_ioctl(2, 0)), "/rom")
-    except OSError:
-        return
-    at = sys.path.index(".frozen") + 1 if ".frozen" in sys.path else len(sys.path)
-    sys.path[at:at] = ["/rom", "/rom/lib"]
-
-
-_sim_install_rom()
-del _sim_install_rom
+    return rom_ioctl, VfsRom
