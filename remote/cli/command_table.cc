@@ -120,7 +120,8 @@ std::vector<CommandSpec> make_table() {
          cmd_watch, nullptr, {{"local_dir"}, {"remote_dir", Count::optional}}, default_sync_remote_dir},
         {"romfs",
          {mpy_files, {"partition", 'p', true, false, "0", "", ValueKind::integer}, {"output", 'o', true, false, ""}},
-         1, false, "(not supported by mpr)", cmd_not_supported, nullptr, {{"command"}, {"path", Count::optional}}},
+         1, false, "manage ROM partitions (query, build DIR [-o FILE], deploy DIR|FILE [-p N]; see man mpr)", cmd_romfs,
+         nullptr, {{"command"}, {"path", Count::optional}}},
         {"help", {}, 0, false, "print help and exit", cmd_help, nullptr, {}, nullptr, true},
         {"version", {}, 0, false, "print version and exit", cmd_version, nullptr, {}, nullptr, true},
     };

@@ -26,6 +26,7 @@ void refuse_recursive_rm_in_mount(Session& s, const std::string& path);
 int cmd_mip(Session& s, const ParsedCommand& c);      // mip install|list|uninstall|download
 int cmd_sync(Session& s, const ParsedCommand& c);     // sync LOCAL_DIR [:REMOTE_DIR]
 int cmd_watch(Session& s, const ParsedCommand& c);    // watch LOCAL_DIR [:REMOTE_DIR] [--run FILE | --reset]
+int cmd_romfs(Session& s, const ParsedCommand& c);    // romfs query|build|deploy
 int cmd_help(Session& s, const ParsedCommand& c);
 int cmd_version(Session& s, const ParsedCommand& c);
 // mpremote commands that mpr recognises but does not implement: an error naming the command.

@@ -14,12 +14,17 @@ import * as fs from 'node:fs';
 import { join, posix } from 'node:path';
 
 export const FLASH_ROOT = '/flash';
+// The ROM partitions (rom_partition.py): MEMFS /sim-rom/partN <-> the state directory's
+// .sim-rom/partN, kept out of the board's `/`.
+export const ROM_ROOT = '/sim-rom';
+const ROM_HOST_DIR = '.sim-rom';
 const O_ACCMODE = 3;
 
 // Copies the host directory `hostDir` into MEMFS at `memDir` (recursively).
-function loadTree(FS, hostDir, memDir) {
+function loadTree(FS, hostDir, memDir, skip = '') {
     for (const entry of fs.readdirSync(hostDir, { withFileTypes: true })) {
         if (entry.name.startsWith('.sim-tmp-')) continue;  // left by a host crash mid-save
+        if (entry.name === skip) continue;
         const host = join(hostDir, entry.name);
         const mem = posix.join(memDir, entry.name);
         if (entry.isDirectory()) {
@@ -41,6 +46,11 @@ export class Flash {
     // Host path for a MEMFS path under /flash, or null when the path is outside the flash.
     hostPath(FS, memPath) {
         const abs = posix.resolve(FS.cwd(), memPath);
+        if (abs.startsWith(ROM_ROOT + '/')) {
+            // Made when a partition is first written, so that boards without ROMFS use leave none.
+            fs.mkdirSync(join(this.stateDir, ROM_HOST_DIR), { recursive: true });
+            return join(this.stateDir, ROM_HOST_DIR, abs.slice(ROM_ROOT.length + 1));
+        }
         if (abs === FLASH_ROOT) return this.stateDir;
         if (!abs.startsWith(FLASH_ROOT + '/')) return null;
         return join(this.stateDir, abs.slice(FLASH_ROOT.length + 1));
@@ -50,7 +60,10 @@ export class Flash {
     attach(FS) {
         this.detach();
         FS.mkdir(FLASH_ROOT);
-        loadTree(FS, this.stateDir, FLASH_ROOT);
+        loadTree(FS, this.stateDir, FLASH_ROOT, ROM_HOST_DIR);
+        FS.mkdir(ROM_ROOT);
+        const romHost = join(this.stateDir, ROM_HOST_DIR);
+        if (fs.existsSync(romHost)) loadTree(FS, romHost, ROM_ROOT);
         this.hook(FS);
         // VfsPosix("/flash") turns the C library's cwd into the board's by dropping the
         // "/flash" prefix, which leaves "" for the flash's root: say "/flash/" there instead.

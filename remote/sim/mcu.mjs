@@ -14,8 +14,9 @@
 //   - soft reset: a fresh runtime instance (files are kept, see flash.mjs), then
 //     "MPY: soft reboot", boot.py, main.py (friendly REPL only) and the REPL banner;
 //   - "\r\n" line endings (serial_out.mjs), MicroPython's errno numbers (errno_map.mjs), the
-//     flash (flash.mjs, flash_vfs.py), a working input() (board_input.py) and a small
-//     `machine` module (machine_module.py: RTC, reset, bootloader).
+//     flash (flash.mjs, flash_vfs.py), a working input() (board_input.py), a small
+//     `machine` module (machine_module.py: RTC, reset, bootloader) and ROM partitions
+//     (rom_boot.py, rom_partition.py: vfs.rom_ioctl, vfs.VfsRom, /rom).
 import { workerData } from 'node:worker_threads';
 import { readFileSync, writeSync } from 'node:fs';
 import { InputRing, BoardState, CTRL_C } from './input_ring.mjs';
@@ -30,6 +31,9 @@ const RAW_BANNER = 'raw REPL; CTRL-B to exit\r\n';
 const FLASH_VFS_PY = readFileSync(new URL('./flash_vfs.py', import.meta.url), 'utf8');
 const BOARD_INPUT_PY = readFileSync(new URL('./board_input.py', import.meta.url), 'utf8');
 const MACHINE_PY = readFileSync(new URL('./machine_module.py', import.meta.url), 'utf8');
+const ROM_BOOT_PY = readFileSync(new URL('./rom_boot.py', import.meta.url), 'utf8');
+// Compiled by rom_boot.py only when a ROM partition is used (it reads it from here).
+globalThis.simRomPartitionSource = readFileSync(new URL('./rom_partition.py', import.meta.url), 'utf8');
 // Runs boot.py / main.py as a board does: in __main__, errors printed, Ctrl-C enabled.
 const RUN_FILE_PY = `
 def _sim_run_file(name):
@@ -131,6 +135,7 @@ class Board {
         this.mp.runPython(FLASH_VFS_PY);
         this.mp.runPython(BOARD_INPUT_PY);
         this.mp.runPython(MACHINE_PY);
+        this.mp.runPython(ROM_BOOT_PY);
         this.mp.runPython(RUN_FILE_PY);
     }
 

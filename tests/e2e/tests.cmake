@@ -119,3 +119,19 @@ if(MPYTOOLS_UNIX_PORT)
   set_tests_properties(e2e_mip_unix PROPERTIES SKIP_RETURN_CODE 77 TIMEOUT 300 LABELS "e2e"
                        ENVIRONMENT "PYTHONDONTWRITEBYTECODE=1")
 endif()
+
+# mpr romfs: deploy and import from /rom on the sim board's ROM partitions; query and the
+# too-big error on the unix port when MPYTOOLS_UNIX_PORT is set (its coverage variant has a
+# 4-byte ROM partition; other variants get the "not enabled" message checked).
+add_test(NAME e2e_romfs_sim
+         COMMAND ${Python3_EXECUTABLE} ${e2e_dir}/test_romfs.py --mpr $<TARGET_FILE:mpr>
+                 --board-pty $<TARGET_FILE:board_pty> --board sim)
+set_tests_properties(e2e_romfs_sim PROPERTIES SKIP_RETURN_CODE 77 TIMEOUT 300 LABELS "e2e"
+                     ENVIRONMENT "PYTHONDONTWRITEBYTECODE=1")
+if(MPYTOOLS_UNIX_PORT)
+  add_test(NAME e2e_romfs_unix
+           COMMAND ${Python3_EXECUTABLE} ${e2e_dir}/test_romfs.py --mpr $<TARGET_FILE:mpr>
+                   --board-pty $<TARGET_FILE:board_pty> --board unix --unix-port ${MPYTOOLS_UNIX_PORT})
+  set_tests_properties(e2e_romfs_unix PROPERTIES SKIP_RETURN_CODE 77 TIMEOUT 120 LABELS "e2e"
+                       ENVIRONMENT "PYTHONDONTWRITEBYTECODE=1")
+endif()
