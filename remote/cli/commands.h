@@ -24,6 +24,8 @@ int cmd_umount(Session& s, const ParsedCommand& c);
 // fs rm -r refuses to delete inside the mounted folder, as mpremote does.
 void refuse_recursive_rm_in_mount(Session& s, const std::string& path);
 int cmd_mip(Session& s, const ParsedCommand& c);      // mip install|list|uninstall|download
+// flash FILE.dfu|FILE.uf2 [--no-verify] [--drive PATH], flash --list
+int cmd_flash(Session& s, const ParsedCommand& c);
 int cmd_help(Session& s, const ParsedCommand& c);
 int cmd_version(Session& s, const ParsedCommand& c);
 // mpremote commands that mpr recognises but does not implement: an error naming the command.
