@@ -95,7 +95,9 @@ std::vector<CommandSpec> make_table() {
          1, false, "(not supported by mpr)", cmd_not_supported, nullptr, {{"command"}, {"path", Count::optional}}},
         // mpr's own: firmware over USB DFU (.dfu) or onto a UF2 drive (.uf2).
         {"flash",
-         {{"list", 'l', false, false, "0"}, {"verify", 0, false, true, "1"}, {"drive", 0, true, false, ""}},
+         {{"list", 'l', false, false, "0"},
+          {"verify", 0, false, true, "1"},
+          {"drive", 0, true, false, "", "", ValueKind::text, "PATH"}},
          0, false, "write firmware: a .dfu over USB DFU, a .uf2 to the board's UF2 drive (--list: what is there)",
          cmd_flash, nullptr, {{"file", Count::optional}}, flash_options_first},
         {"help", {}, 0, false, "print help and exit", cmd_help, nullptr, {}, nullptr, true},

@@ -31,10 +31,7 @@ namespace fl = flash;
 constexpr auto kBootloaderWait = 15s;  // for the DFU device or drive to appear after machine.bootloader()
 constexpr auto kSerialPortWait = 10s;  // for the new firmware's serial port
 
-void say(const std::string& line) {
-    std::printf("%s\n", line.c_str());
-    std::fflush(stdout);
-}
+void say(const std::string& line) { write_stdout(line + "\n"); }
 
 void notice(const std::string& line) {
     std::fflush(stdout);
