@@ -1,8 +1,9 @@
 #!/usr/bin/env python3
 """End-to-end checks of `mpr flash` without a board: .uf2 files copied onto folders laid out as
 UF2 drives (an INFO_UF2.TXT naming the board), a family mismatch refused, damaged files named,
-`flash --list` enumerating USB (libusb) and finding no device without failing, and a .dfu with no
-DFU device ending in a clear error.  The .uf2 files are made here, from the UF2 format
+`flash --list` enumerating USB (libusb) and finding no device without failing, a .dfu with no
+DFU device ending in a clear error, and (when the sim board can run) a board put into its
+bootloader by `flash` before the drive appears.  The .uf2 files are made here, from the UF2 format
 (github.com/microsoft/uf2): 512-byte blocks, 256 payload bytes each.
 
 usage: test_flash.py --mpr PATH
@@ -16,10 +17,13 @@ import struct
 import subprocess
 import sys
 import tempfile
+import threading
+import time
 
 sys.dont_write_bytecode = True  # no __pycache__ in the source tree
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 from checks import Checks  # noqa: E402
+from boardlib import have, sim_runtime_present  # noqa: E402
 
 RP2040 = 0xE48BFF56
 SAMD21 = 0x68ED2B88
@@ -133,12 +137,37 @@ def test_list_and_dfu(c, mpr, tmp):
             rc == 1 and "no USB DFU device found" in err, out + err)
 
 
+def test_bootloader_then_drive(c, mpr, tmp):
+    """No drive at first: mpr runs machine.bootloader() on the connected board (the sim) and waits;
+    the drive appears as a real one would once the board is in its bootloader."""
+    if not (have("node") and sim_runtime_present()):
+        c.note("the sim board cannot run here (node, or its runtime): bootloader check left out")
+        return
+    drives = os.path.join(tmp, "mnt")
+    os.makedirs(drives)
+    data = uf2(random.Random(2).randbytes(4000), 0x10000000, RP2040)
+    with open(os.path.join(tmp, "fw.uf2"), "wb") as f:
+        f.write(data)
+    # mpr looks for a drive before it connects, well within the delay.
+    appear = threading.Timer(3.0, make_drive, (drives, "RPI-RP2", RP2040_INFO))
+    appear.start()
+    started = time.monotonic()
+    rc, out, err = mpr("connect", "sim", "flash", "fw.uf2", env={"MPR_UF2_MOUNTS": drives})
+    appear.join()
+    c.expect_equal("bootloader then drive: exit status", rc, 0)
+    c.check("bootloader then drive: the board was put into its bootloader",
+            "putting the board on sim into its bootloader (machine.bootloader())" in err, err)
+    copied = os.path.join(drives, "RPI-RP2", "fw.uf2")
+    c.check("bootloader then drive: byte-equal copy", os.path.exists(copied) and open(copied, "rb").read() == data)
+    c.note(f"took {time.monotonic() - started:.1f} s (10 s of it waiting for a serial port)")
+
+
 def main():
     ap = argparse.ArgumentParser()
     ap.add_argument("--mpr", required=True)
     args = ap.parse_args()
     c = Checks("e2e_flash")
-    for test in (test_uf2_copy, test_uf2_refusals, test_list_and_dfu):
+    for test in (test_uf2_copy, test_uf2_refusals, test_list_and_dfu, test_bootloader_then_drive):
         with tempfile.TemporaryDirectory(prefix="mpr-flash-") as tmp:
             c.run(test, Mpr(os.path.abspath(args.mpr), tmp), tmp)
     return c.finish()
