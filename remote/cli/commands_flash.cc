@@ -103,7 +103,13 @@ std::vector<fl::DfuDeviceInfo> dfu_mode_devices() {
 
 fl::DfuDeviceInfo find_dfu_device(Session& s, const fl::DfuFile& file) {
     std::vector<fl::DfuDeviceInfo> devices = dfu_mode_devices();
-    if (devices.empty() && enter_bootloader(s)) devices = wait_until(kBootloaderWait, dfu_mode_devices);
+    bool asked = devices.empty() && enter_bootloader(s);
+    if (asked) devices = wait_until(kBootloaderWait, dfu_mode_devices);
+    if (devices.empty() && asked)
+        throw fl::FlashError(fl::FlashFailure::no_device,
+                             fmt::format("the board was asked to enter its bootloader (machine.bootloader()), but no "
+                                         "USB DFU device appeared within {} s: is it an STM32 board with a DfuSe "
+                                         "bootloader? (for a .uf2 board, flash a .uf2 file)", kBootloaderWait.count()));
     if (devices.empty())
         throw fl::FlashError(fl::FlashFailure::no_device,
                              fmt::format("no USB DFU device found (an STM32 boot loader is {:04x}:{:04x}) and no "
@@ -158,17 +164,28 @@ int flash_dfu(Session& s, const std::string& path, const std::vector<std::uint8_
     return 0;
 }
 
+std::string mount_roots_text() {
+    std::string roots;
+    for (const auto& r : fl::uf2_mount_roots()) roots += (roots.empty() ? "" : ", ") + r.string();
+    return roots;
+}
+
 fl::Uf2Drive find_drive(Session& s, const std::string& given, bool& found_by_search) {
     found_by_search = false;
     if (!given.empty()) return fl::read_uf2_drive(given);
     auto search = [] { return fl::find_uf2_drives(fl::uf2_mount_roots()); };
     std::vector<fl::Uf2Drive> drives = search();
-    if (drives.empty() && enter_bootloader(s)) drives = wait_until(kBootloaderWait, search);
-    if (drives.empty()) {
-        std::string roots;
-        for (const auto& r : fl::uf2_mount_roots()) roots += (roots.empty() ? "" : ", ") + r.string();
+    bool asked = drives.empty() && enter_bootloader(s);
+    if (asked) drives = wait_until(kBootloaderWait, search);
+    if (drives.empty() && asked)
         throw fl::FlashError(fl::FlashFailure::no_device,
-                             "no UF2 drive found (looked for INFO_UF2.TXT under " + roots +
+                             fmt::format("the board was asked to enter its bootloader (machine.bootloader()), but no "
+                                         "UF2 drive was mounted within {} s (looked for INFO_UF2.TXT under {}): "
+                                         "name it with --drive PATH once it is mounted", kBootloaderWait.count(),
+                                         mount_roots_text()));
+    if (drives.empty()) {
+        throw fl::FlashError(fl::FlashFailure::no_device,
+                             "no UF2 drive found (looked for INFO_UF2.TXT under " + mount_roots_text() +
                                  ") and no MicroPython board to put into its bootloader: hold BOOTSEL (or double-tap "
                                  "reset) while plugging the board in, or name its drive with --drive PATH");
     }

@@ -19,6 +19,7 @@ import sys
 import tempfile
 import threading
 import time
+import zlib
 
 sys.dont_write_bytecode = True  # no __pycache__ in the source tree
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
@@ -39,6 +40,15 @@ def uf2(image, base, family):
                              count, family)
         out += (header + chunk).ljust(508, b"\0") + struct.pack("<I", 0x0AB16F30)
     return out
+
+
+def dfu_file(address, data):
+    """A DfuSe file (ST's UM0391) of one target, one element, for 0483:df11."""
+    body = struct.pack("<2I", address, len(data)) + data
+    target = b"Target" + struct.pack("<BI", 0, 1) + b"ST...".ljust(255, b"\0") + struct.pack("<2I", len(body), 1)
+    image = b"DfuSe" + struct.pack("<BIB", 1, 11 + len(target) + len(body), 1) + target + body
+    image += struct.pack("<4H", 0, 0xDF11, 0x0483, 0x011A) + b"UFD" + bytes([16])
+    return image + struct.pack("<I", ~zlib.crc32(image) & 0xFFFFFFFF)
 
 
 def make_drive(root, name, info):
@@ -124,14 +134,8 @@ def test_list_and_dfu(c, mpr, tmp):
     if glob.glob("/dev/ttyACM*") or glob.glob("/dev/ttyUSB*"):
         c.note("a serial port is present: the no-device check is left out")
         return
-    body = struct.pack("<2I", 0x08000000, 8) + bytes(8)
-    target = b"Target" + struct.pack("<BI", 0, 1) + b"ST...".ljust(255, b"\0") + struct.pack("<2I", len(body), 1)
-    image = b"DfuSe" + struct.pack("<BIB", 1, 11 + len(target) + len(body), 1) + target + body
-    image += struct.pack("<4H", 0, 0xDF11, 0x0483, 0x011A) + b"UFD" + bytes([16])
-    import zlib
-    image += struct.pack("<I", ~zlib.crc32(image) & 0xFFFFFFFF)
     with open(os.path.join(tmp, "fw.dfu"), "wb") as f:
-        f.write(image)
+        f.write(dfu_file(0x08000000, bytes(8)))
     rc, out, err = mpr("flash", "fw.dfu")
     c.check("dfu without a device: exit 1, 'no USB DFU device found'",
             rc == 1 and "no USB DFU device found" in err, out + err)
@@ -160,6 +164,13 @@ def test_bootloader_then_drive(c, mpr, tmp):
     copied = os.path.join(drives, "RPI-RP2", "fw.uf2")
     c.check("bootloader then drive: byte-equal copy", os.path.exists(copied) and open(copied, "rb").read() == data)
     c.note(f"took {time.monotonic() - started:.1f} s (10 s of it waiting for a serial port)")
+    # A .dfu for a board whose bootloader never shows a DFU device (the sim has no USB).
+    with open(os.path.join(tmp, "fw.dfu"), "wb") as f:
+        f.write(dfu_file(0x08000000, bytes(64)))
+    rc, out, err = mpr("connect", "sim", "flash", "fw.dfu")
+    c.check("dfu, bootloader entered but no DFU device: exit 1, said so",
+            rc == 1 and "putting the board on sim into its bootloader" in err
+            and "no USB DFU device appeared within 15 s" in err, out + err)
 
 
 def main():
