@@ -154,7 +154,12 @@ int flash_dfu(Session& s, const std::string& path, const std::vector<std::uint8_
     {
         fl::LibusbDfuDevice device(info, file.targets.front().alternate_setting);
         fl::DfuseEngine engine(device, device.facts(), progress);
-        engine.flash(file, {.verify = verify});
+        try {
+            engine.flash(file, {.verify = verify});
+        } catch (const fl::UsbTransferError& e) {
+            // The engine names every transfer it makes; one that escapes it is still an error, not a crash.
+            throw fl::FlashError(fl::FlashFailure::device_error, std::string("USB error: ") + e.what());
+        }
         bar.reset();
         ports_before = serial_port_paths();
     }
@@ -205,7 +210,10 @@ int flash_uf2(Session& s, const std::string& path, const std::vector<std::uint8_
     if (std::string note = fl::check_uf2_fits(file, drive, path); !note.empty()) notice("warning: " + note);
     std::set<std::string> ports_before = serial_port_paths();
     std::string name = std::filesystem::path(path).filename().string();
-    std::filesystem::path written = fl::copy_to_drive(bytes, drive, name);
+    ProgressBar bar("flash copy", stderr_is_terminal());
+    std::filesystem::path written =
+        fl::copy_to_drive(bytes, drive, name, [&](std::size_t done, std::size_t total) { bar.update(done, total); });
+    bar.finish();
     std::string families;
     for (std::uint32_t f : file.families()) families += (families.empty() ? "" : ", ") + fl::describe_uf2_family(f);
     say(fmt::format("Copied {} ({} blocks{}) to {}", path, file.blocks.size(),

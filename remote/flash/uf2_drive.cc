@@ -1,5 +1,6 @@
 #include "remote/flash/uf2_drive.h"
 
+#include <algorithm>
 #include <cerrno>
 #include <cstdlib>
 #include <cstring>
@@ -141,7 +142,9 @@ std::string check_uf2_fits(const Uf2File& file, const Uf2Drive& drive, const std
                                  file_name, names, drive.path.string(), drive.board_id, takes));
 }
 
-fs::path copy_to_drive(std::span<const std::uint8_t> bytes, const Uf2Drive& drive, const std::string& name) {
+fs::path copy_to_drive(std::span<const std::uint8_t> bytes, const Uf2Drive& drive, const std::string& name,
+                       const std::function<void(std::size_t, std::size_t)>& progress) {
+    constexpr std::size_t kChunk = 64 * 1024;  // a step of the progress bar
     fs::path target = drive.path / name;
     auto fail = [&](const std::string& what) {
         throw FlashError(FlashFailure::io, fmt::format("cannot {} {}: {}", what, target.string(), std::strerror(errno)));
@@ -150,7 +153,7 @@ fs::path copy_to_drive(std::span<const std::uint8_t> bytes, const Uf2Drive& driv
     if (fd < 0) fail("create");
     std::size_t done = 0;
     while (done < bytes.size()) {
-        ssize_t n = ::write(fd, bytes.data() + done, bytes.size() - done);
+        ssize_t n = ::write(fd, bytes.data() + done, std::min(kChunk, bytes.size() - done));
         if (n < 0 && errno == EINTR) continue;
         if (n <= 0) {
             int saved = errno;
@@ -160,6 +163,7 @@ fs::path copy_to_drive(std::span<const std::uint8_t> bytes, const Uf2Drive& driv
             fail("write");
         }
         done += static_cast<std::size_t>(n);
+        if (progress) progress(done, bytes.size());
     }
     // The boot loader sees the blocks as they reach the device, not when they sit in the page cache.
     // A board that got every block restarts at once, taking its drive away: a flush or close that

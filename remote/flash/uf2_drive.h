@@ -5,6 +5,7 @@
 
 #include <cstdint>
 #include <filesystem>
+#include <functional>
 #include <set>
 #include <span>
 #include <string>
@@ -40,8 +41,10 @@ std::vector<Uf2Drive> find_uf2_drives(const std::vector<std::filesystem::path>& 
 // notice ("" if none) when it cannot tell (an unknown board, a file naming no family).
 std::string check_uf2_fits(const Uf2File& file, const Uf2Drive& drive, const std::string& file_name);
 
-// Writes `bytes` to the drive as `name` (flushed to the device); throws FlashError(io).
+// Writes `bytes` to the drive as `name` (flushed to the device), telling `progress` (if set) the
+// bytes written so far; throws FlashError(io), leaving no partial file when a write fails.
 std::filesystem::path copy_to_drive(std::span<const std::uint8_t> bytes, const Uf2Drive& drive,
-                                    const std::string& name);
+                                    const std::string& name,
+                                    const std::function<void(std::size_t done, std::size_t total)>& progress = {});
 
 }  // namespace mpy::flash

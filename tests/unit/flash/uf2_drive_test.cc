@@ -81,7 +81,13 @@ TEST_F(Uf2DriveTest, CopyIsByteEqual) {
     std::vector<std::uint8_t> image(100000);
     for (std::size_t i = 0; i < image.size(); ++i) image[i] = static_cast<std::uint8_t>(i ^ (i >> 8));
     std::vector<std::uint8_t> bytes = write_uf2(image, 0x10000000, 0xe48bff56);
-    fs::path written = copy_to_drive(bytes, d, "firmware.uf2");
+    std::vector<std::size_t> steps;
+    fs::path written = copy_to_drive(bytes, d, "firmware.uf2", [&](std::size_t done, std::size_t total) {
+        EXPECT_EQ(total, bytes.size());
+        steps.push_back(done);
+    });
+    ASSERT_EQ(steps.size(), (bytes.size() + 65535) / 65536);  // 200 KB in 64 KB steps
+    EXPECT_EQ(steps.back(), bytes.size());
     std::ifstream in(written, std::ios::binary);
     std::vector<std::uint8_t> back((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
     EXPECT_EQ(back, bytes);
