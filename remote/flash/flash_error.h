@@ -24,7 +24,7 @@ enum class FlashFailure {
 class FlashError : public DiagnosticError {
 public:
     FlashError(FlashFailure failure, const std::string& message)
-        : DiagnosticError(Diagnostic{"error", message, {}}), failure_(failure) {}
+        : DiagnosticError(Diagnostic{"error", message, {}, {}, {}}), failure_(failure) {}
     FlashFailure failure() const { return failure_; }
 
 private:
