@@ -51,6 +51,18 @@ TEST(DfuFile, WriterLayoutAndRoundTrip) {
     EXPECT_EQ(back.payload_size(), 24u);
 }
 
+TEST(DfuFile, UnnamedTargetsAndSeveralTargets) {
+    DfuFile f = sample();
+    f.targets.push_back(DfuTarget{1, "", {{0x1FFFC000, {0xAA, 0xBB}}}});
+    f.vendor = 0xFFFF;
+    DfuFile back = parse_dfu(write_dfu(f), "two.dfu");
+    ASSERT_EQ(back.targets.size(), 2u);
+    EXPECT_EQ(back.targets[1].alternate_setting, 1);
+    EXPECT_EQ(back.targets[1].name, "");
+    EXPECT_EQ(back.targets[1].elements[0].address, 0x1FFFC000u);
+    EXPECT_EQ(back.vendor, 0xFFFF);
+}
+
 TEST(DfuFile, DamagedCrcIsNamed) {
     std::vector<std::uint8_t> bytes = write_dfu(sample());
     bytes[300] ^= 1;

@@ -165,6 +165,16 @@ TEST(DfuseEngine, FileForAnotherBoardIsRefusedBeforeErasing) {
     EXPECT_EQ(model.erases, 0);
 }
 
+TEST(DfuseEngine, TargetForAnotherAlternateSettingIsRefused) {
+    DfuseModel model;
+    DfuFile f;
+    f.targets.push_back(DfuTarget{1, "Option Bytes", {{DfuseModel::kBase, random_image(16, 14)}}});
+    FlashError e = flash_expecting_error(model, parse_dfu(write_dfu(f), "opt.dfu"));
+    EXPECT_EQ(e.failure(), FlashFailure::wrong_file);
+    EXPECT_NE(e.diagnostic().message.find("alternate setting 1"), std::string::npos) << e.diagnostic().message;
+    EXPECT_EQ(model.erases, 0);
+}
+
 TEST(DfuseEngine, StartsFromAnErrorStateLeftByAnEarlierRun) {
     DfuseModel model;
     model.state = DfuState::dfu_error;
