@@ -150,7 +150,8 @@ int flash_dfu(Session& s, const std::string& path, const std::vector<std::uint8_
         std::size_t scale = p == fl::FlashProgress::Phase::erase ? 1024 : 1;
         bar->update(done * scale, total * scale);
     }};
-    std::set<std::string> ports_before;
+    // Before the board restarts: its new firmware's port must not be in this list already.
+    std::set<std::string> ports_before = serial_port_paths();
     {
         fl::LibusbDfuDevice device(info, file.targets.front().alternate_setting);
         fl::DfuseEngine engine(device, device.facts(), progress);
@@ -161,7 +162,6 @@ int flash_dfu(Session& s, const std::string& path, const std::vector<std::uint8_
             throw fl::FlashError(fl::FlashFailure::device_error, std::string("USB error: ") + e.what());
         }
         bar.reset();
-        ports_before = serial_port_paths();
     }
     say(verify ? "Done: written and verified; the board is starting its new firmware"
                : "Done: written (not verified); the board is starting its new firmware");
