@@ -49,6 +49,20 @@ void default_sync_remote_dir(std::vector<std::string>& words) {
             return;
         }
     }
+// mpr's `flash FILE --drive PATH --no-verify`: flash's options may follow its file (a command
+// with one argument otherwise ends at that argument), so they are moved in front of it.
+void flash_options_first(std::vector<std::string>& words) {
+    if (words.empty() || (!words[0].empty() && words[0][0] == '-')) return;
+    std::size_t end = 1;
+    while (end < words.size()) {
+        const std::string& w = words[end];
+        if (w == "--drive" && end + 1 < words.size()) end += 2;
+        else if (w.rfind("--drive=", 0) == 0 || w == "--no-verify" || w == "--verify" || w == "--list" || w == "-l")
+            end += 1;
+        else
+            break;
+    }
+    std::rotate(words.begin(), words.begin() + 1, words.begin() + static_cast<std::ptrdiff_t>(end));
 }
 
 std::vector<CommandSpec> make_table() {
@@ -122,6 +136,13 @@ std::vector<CommandSpec> make_table() {
          {mpy_files, {"partition", 'p', true, false, "0", "", ValueKind::integer}, {"output", 'o', true, false, ""}},
          1, false, "manage ROM partitions (query, build DIR [-o FILE], deploy DIR|FILE [-p N]; see man mpr)", cmd_romfs,
          nullptr, {{"command"}, {"path", Count::optional}}},
+        // mpr's own: firmware over USB DFU (.dfu) or onto a UF2 drive (.uf2).
+        {"flash",
+         {{"list", 'l', false, false, "0"},
+          {"verify", 0, false, true, "1"},
+          {"drive", 0, true, false, "", "", ValueKind::text, "PATH"}},
+         0, false, "write firmware: a .dfu over USB DFU, a .uf2 to the board's UF2 drive (--list: what is there)",
+         cmd_flash, nullptr, {{"file", Count::optional}}, flash_options_first},
         {"help", {}, 0, false, "print help and exit", cmd_help, nullptr, {}, nullptr, true},
         {"version", {}, 0, false, "print version and exit", cmd_version, nullptr, {}, nullptr, true},
     };

@@ -27,10 +27,10 @@ int cmd_mip(Session& s, const ParsedCommand& c);      // mip install|list|uninst
 int cmd_sync(Session& s, const ParsedCommand& c);     // sync LOCAL_DIR [:REMOTE_DIR]
 int cmd_watch(Session& s, const ParsedCommand& c);    // watch LOCAL_DIR [:REMOTE_DIR] [--run FILE | --reset]
 int cmd_romfs(Session& s, const ParsedCommand& c);    // romfs query|build|deploy
+// flash FILE.dfu|FILE.uf2 [--no-verify] [--drive PATH], flash --list
+int cmd_flash(Session& s, const ParsedCommand& c);
 int cmd_help(Session& s, const ParsedCommand& c);
 int cmd_version(Session& s, const ParsedCommand& c);
-// mpremote commands that mpr recognises but does not implement: an error naming the command.
-int cmd_not_supported(Session& s, const ParsedCommand& c);
 
 // Writes bytes to stdout unbuffered-ish (flushes), for output streamed from the board.
 void write_stdout(std::string_view data);

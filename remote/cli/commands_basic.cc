@@ -152,8 +152,4 @@ int cmd_version(Session& s, const ParsedCommand&) {
     return 0;
 }
 
-int cmd_not_supported(Session&, const ParsedCommand& c) {
-    fail("'" + c.name + "' is not supported by mpr");
-}
-
 }  // namespace mpy

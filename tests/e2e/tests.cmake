@@ -135,3 +135,8 @@ if(MPYTOOLS_UNIX_PORT)
   set_tests_properties(e2e_romfs_unix PROPERTIES SKIP_RETURN_CODE 77 TIMEOUT 120 LABELS "e2e"
                        ENVIRONMENT "PYTHONDONTWRITEBYTECODE=1")
 endif()
+# mpr flash: .uf2 copies onto folders laid out as UF2 drives (byte-equal; another family refused),
+# damaged files named, `flash --list` enumerating USB with no device present, and (when the sim
+# board can run) the sim put into its bootloader before the drive appears.
+add_test(NAME e2e_flash COMMAND ${Python3_EXECUTABLE} ${e2e_dir}/test_flash.py --mpr $<TARGET_FILE:mpr>)
+set_tests_properties(e2e_flash PROPERTIES TIMEOUT 240 LABELS "e2e" ENVIRONMENT "PYTHONDONTWRITEBYTECODE=1")
