@@ -49,6 +49,8 @@ void default_sync_remote_dir(std::vector<std::string>& words) {
             return;
         }
     }
+}
+
 // mpr's `flash FILE --drive PATH --no-verify`: flash's options may follow its file (a command
 // with one argument otherwise ends at that argument), so they are moved in front of it.
 void flash_options_first(std::vector<std::string>& words) {
