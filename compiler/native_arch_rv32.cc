@@ -137,6 +137,8 @@ private:
 
 }  // namespace
 
-std::unique_ptr<NativeAsm> make_rv32_backend(const NativeConfig& config) { return std::make_unique<Rv32Backend>(config); }
+std::unique_ptr<NativeAsm> make_rv32_backend(const NativeConfig& config) {
+    return std::make_unique<Rv32Backend>(config);
+}
 
 }  // namespace mpy
