@@ -225,10 +225,13 @@ std::string check_extension_combinations(const DriverOptions& opts) {
 
 }  // namespace
 
-bool parse_rv32_arch_flags(std::string_view text, unsigned& flags) {
-    // An integer in Python's syntax (sign, 0x/0b prefix, '_' separators, surrounding spaces), in
-    // base 16 or 2 when the text starts with 0x / 0b and is longer than two characters, decimal
-    // otherwise; a longer text starting with '0' and another letter is not a number at all.
+namespace {
+
+// -march-flags as a number, the way mpy-cross reads one: an integer in Python's syntax (sign,
+// 0x/0b prefix, '_' separators, surrounding spaces), in base 16 or 2 when the text starts with
+// 0x / 0b and is longer than two characters, decimal otherwise; a longer text starting with '0'
+// and another letter is not a number at all.  Null when it is not a (small) number.
+std::optional<long long> parse_arch_flags_number(std::string_view text) {
     int base = 10;
     if (text.size() > 2 && text[0] == '0') {
         char k = static_cast<char>(text[1] | 0x20);
@@ -237,52 +240,87 @@ bool parse_rv32_arch_flags(std::string_view text, unsigned& flags) {
         } else if (k == 'x') {
             base = 16;
         } else {
-            base = 0;  // not a number
+            return std::nullopt;
         }
     }
-    if (base != 0) {
-        size_t i = 0;
-        auto is_space = [](char c) { return c == ' ' || (c >= '\t' && c <= '\r'); };
-        while (i < text.size() && is_space(text[i])) ++i;
-        bool negative = false;
-        if (i < text.size() && (text[i] == '+' || text[i] == '-')) negative = text[i++] == '-';
-        if (base != 10 && i + 1 < text.size() && text[i] == '0' && (text[i + 1] | 0x20) == (base == 16 ? 'x' : 'b')) {
-            i += 2;
-        }
-        const size_t digits_start = i;
-        unsigned long long value = 0;
-        bool overflow = false;
-        for (; i < text.size(); ++i) {
-            char c = text[i];
-            int digit;
-            if (c >= '0' && c <= '9') {
-                digit = c - '0';
-            } else if (c == '_') {
-                continue;
-            } else if ((c | 0x20) >= 'a' && (c | 0x20) <= 'z') {
-                digit = (c | 0x20) - 'a' + 10;
-            } else {
-                break;
-            }
-            if (digit >= base) break;
-            if (value > (1ull << 60)) overflow = true;
-            value = value * static_cast<unsigned>(base) + static_cast<unsigned>(digit);
-        }
-        const bool parsed_something = i != digits_start;
-        while (i < text.size() && is_space(text[i])) ++i;
-        if (parsed_something && i == text.size() && !overflow) {
-            // Only the zba extension (bit 0) exists; a negative number has every bit set.
-            if (negative && value != 0) return false;
-            if (value > 1) return false;
-            flags = static_cast<unsigned>(value);
-            return true;
-        }
+    size_t i = 0;
+    auto is_space = [](char c) { return c == ' ' || (c >= '\t' && c <= '\r'); };
+    while (i < text.size() && is_space(text[i])) ++i;
+    bool negative = false;
+    if (i < text.size() && (text[i] == '+' || text[i] == '-')) negative = text[i++] == '-';
+    if (base != 10 && i + 1 < text.size() && text[i] == '0' && (text[i + 1] | 0x20) == (base == 16 ? 'x' : 'b')) {
+        i += 2;
     }
-    if (starts_with(text, "zba")) {
-        flags |= 1;
+    const size_t digits_start = i;
+    unsigned long long value = 0;
+    bool overflow = false;
+    for (; i < text.size(); ++i) {
+        char c = text[i];
+        int digit;
+        if (c >= '0' && c <= '9') {
+            digit = c - '0';
+        } else if (c == '_') {
+            continue;
+        } else if ((c | 0x20) >= 'a' && (c | 0x20) <= 'z') {
+            digit = (c | 0x20) - 'a' + 10;
+        } else {
+            break;
+        }
+        if (digit >= base) break;
+        if (value > (1ull << 60)) overflow = true;
+        value = value * static_cast<unsigned>(base) + static_cast<unsigned>(digit);
+    }
+    const bool parsed_something = i != digits_start;
+    while (i < text.size() && is_space(text[i])) ++i;
+    if (!parsed_something || i != text.size() || overflow) return std::nullopt;
+    const auto v = static_cast<long long>(value);
+    return negative ? -v : v;
+}
+
+// 1.28's flag names: a comma-separated list of "zba" and "zcmp", at least one.
+std::optional<unsigned> parse_rv32_flag_names(std::string_view text) {
+    unsigned flags = 0;
+    size_t start = 0;
+    while (start < text.size()) {
+        size_t comma = text.find(',', start);
+        if (comma == std::string_view::npos) comma = text.size();
+        const std::string_view name = text.substr(start, comma - start);
+        if (name == "zba") {
+            flags |= 1u;
+        } else if (name == "zcmp") {
+            flags |= 2u;
+        } else {
+            return std::nullopt;
+        }
+        start = comma + 1;
+    }
+    if (flags == 0) return std::nullopt;
+    return flags;
+}
+
+}  // namespace
+
+bool parse_rv32_arch_flags(std::string_view text, unsigned& flags, CompatVersion compat) {
+    // The extensions each release knows: 1.27 zba (bit 0), 1.28 also zcmp (bit 1).  A number
+    // with any other bit (a negative one has them all) is refused, without trying names.
+    const unsigned known = compat == CompatVersion::V1_27 ? 1u : 3u;
+    if (const std::optional<long long> number = parse_arch_flags_number(text)) {
+        if (*number < 0 || (static_cast<unsigned long long>(*number) & ~static_cast<unsigned long long>(known)) != 0) {
+            return false;
+        }
+        flags = static_cast<unsigned>(*number);
         return true;
     }
-    return false;
+    if (compat == CompatVersion::V1_27) {
+        // 1.27 compares only the first three letters with "zba".
+        if (!starts_with(text, "zba")) return false;
+        flags |= 1u;
+        return true;
+    }
+    const std::optional<unsigned> names = parse_rv32_flag_names(text);
+    if (!names) return false;
+    flags = *names;
+    return true;
 }
 
 ParseOutcome parse_command_line(const std::vector<std::string>& args) {
@@ -341,7 +379,7 @@ ParseOutcome parse_command_line(const std::vector<std::string>& args) {
 
     // The checks mpy-cross makes after reading the whole line, in its order.
     if (arch_flags_text && !opts.arch.empty()) {
-        if (opts.arch != "rv32imc" || !parse_rv32_arch_flags(*arch_flags_text, opts.arch_flags)) {
+        if (opts.arch != "rv32imc" || !parse_rv32_arch_flags(*arch_flags_text, opts.arch_flags, opts.compat)) {
             return fail("unrecognised arch flags");
         }
     }

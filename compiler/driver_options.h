@@ -74,8 +74,9 @@ std::string usage_text(std::string_view program);
 // "mpyc v0.1.0 (mpytools, for MicroPython 1.27); mpyc emitting mpy v6.3\n"
 std::string version_text();
 
-// True if `text` is a -march-flags= value mpy-cross accepts for rv32imc; sets `flags`.
-// (A number 0 or 1 in decimal, 0x.. or 0b.. form, or anything starting with "zba".)
-bool parse_rv32_arch_flags(std::string_view text, unsigned& flags);
+// True if `text` is a -march-flags= value the `compat` release's mpy-cross accepts for rv32imc;
+// sets `flags` (bit 0 zba, bit 1 zcmp).  1.27: a number 0 or 1 (decimal, 0x.. or 0b..), or
+// anything starting with "zba".  1.28: a number 0..3, or a comma-separated list of zba / zcmp.
+bool parse_rv32_arch_flags(std::string_view text, unsigned& flags, CompatVersion compat);
 
 }  // namespace mpy

@@ -8,7 +8,8 @@ namespace mpy {
 
 using K = NativeOpKind;
 
-NativeEmitter::NativeEmitter(ModuleBuilder& module, const NativeConfig& config) : module_(module), config_(config) {}
+NativeEmitter::NativeEmitter(ModuleBuilder& module, const NativeConfig& config)
+    : module_(module), config_(config), assembler_(make_native_asm(config)) {}
 
 NativeOp& NativeEmitter::record(NativeOpKind kind, std::int64_t a) {
     NativeOp& op = ops_.emplace_back();
@@ -49,6 +50,7 @@ void NativeEmitter::end_code_pass() {
     input.num_user_labels = next_label_;
     input.generator = generator_;
     input.config = config_;
+    input.assembler = assembler_.get();
     NativeFunction function(module_, input);
     NativeFunctionResult result = function.compile();
     if (generator_) module_.mark_generator(scope_);

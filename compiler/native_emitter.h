@@ -10,6 +10,7 @@
 
 #include <cstdint>
 #include <deque>
+#include <memory>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -132,6 +133,8 @@ private:
 
     ModuleBuilder& module_;
     NativeConfig config_;
+    // One back end for every scope of the module (see NativeScopeInput::assembler).
+    std::unique_ptr<NativeAsm> assembler_;
     std::uint32_t scope_ = 0;
     ScopeSignature signature_;
     std::vector<NativeOp> ops_;

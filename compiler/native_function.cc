@@ -65,8 +65,8 @@ NativeFunction::NativeFunction(ModuleBuilder& module, const NativeScopeInput& in
     : module_(module),
       in_(input),
       sig_(*input.signature),
-      asm_(backend_for(input.config)),
-      as_(*asm_),
+      asm_(input.assembler != nullptr ? nullptr : backend_for(input.config)),
+      as_(input.assembler != nullptr ? *input.assembler : *asm_),
       regs_(as_.target()),
       frame_(frame_for(regs_)) {
     viper_ = sig_.emit == EmitKind::Viper;

@@ -45,6 +45,9 @@ struct NativeScopeInput {
     std::uint32_t num_user_labels = 0;
     bool generator = false;
     NativeConfig config;
+    // The module's back end, shared by its scopes (an RV32 frame depends on the functions
+    // compiled before it, as the reference keeps one assembler per module); null: a fresh one.
+    NativeAsm* assembler = nullptr;
 };
 
 struct NativeFunctionResult {

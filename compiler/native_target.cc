@@ -13,6 +13,7 @@ std::unique_ptr<NativeAsm> make_native_asm(const NativeConfig& config) {
         case NativeArch::ArmV7EM:
         case NativeArch::ArmV7EMSP:
         case NativeArch::ArmV7EMDP: return make_thumb_backend(config);
+        case NativeArch::RV32IMC: return make_rv32_backend(config);
         default: return nullptr;
     }
 }

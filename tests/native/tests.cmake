@@ -122,4 +122,22 @@ foreach(pair "1.27;${MPYTOOLS_REFERENCE_MPY_CROSS}" "1.28;${MPYTOOLS_REFERENCE_M
     set_tests_properties(${name} PROPERTIES LABELS "native" TIMEOUT 120
                          ENVIRONMENT "GEN=${gen};ARCH=${arch};KEEP=${PROJECT_BINARY_DIR}/${name}")
   endforeach()
+
+  # rv32imc, plain and with -march-flags (zba; zba,zcmp, which 1.27 reads as zba).
+  foreach(combo "viper;" "native;" "viper;zba" "native;zba,zcmp")
+    list(GET combo 0 gen)
+    list(GET combo 1 flags)
+    set(name native_${tag}_differential_${gen}_rv32imc)
+    set(flags_env "FLAGS=")
+    if(flags)
+      string(REPLACE "," "_" flags_tag "${flags}")
+      set(name ${name}_${flags_tag})
+      set(flags_env "FLAGS=-march-flags=${flags}")
+    endif()
+    add_test(NAME ${name}
+             COMMAND bash "${native_dir}/differential/run_differential.sh" "${ref}" $<TARGET_FILE:mpyc> 1 25)
+    # 25 seeds take ~10 s of CPU, but start-up of python3 per seed dominates on a loaded machine.
+    set_tests_properties(${name} PROPERTIES LABELS "native" TIMEOUT 300
+                         ENVIRONMENT "GEN=${gen};ARCH=rv32imc;${flags_env};KEEP=${PROJECT_BINARY_DIR}/${name}")
+  endforeach()
 endforeach()

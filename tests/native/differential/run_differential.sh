@@ -7,7 +7,8 @@
 #
 # GEN=viper (default: gen_viper.py, viper functions) or GEN=native (gen_native.py, native
 # functions with nested try/with/loops/generators), GEN=asm_thumb (gen_asm_thumb.py, inline
-# assembler functions, with ARCH a Thumb architecture); ARCH=armv6m (armv7m, ...) for another target.
+# assembler functions, with ARCH a Thumb architecture); ARCH=armv6m (armv7m, ...) for another target;
+# FLAGS="-march-flags=zba" (any options) given to both compilers.
 # Prints one line per mismatch (the sources and both outputs are kept in $KEEP, default
 # /tmp/mpytools-native-differential) and a summary; exit 1 if anything differs.
 # Seeds on which the reference itself aborts (an assertion) are skipped.
@@ -35,9 +36,11 @@ cd "$work"
 for ((seed = first; seed < first + count; seed++)); do
     src="g$seed.py"
     ARCH="${ARCH:-x64}" python3 "$gen" "$seed" > "$src"
-    ("$ref" -march="${ARCH:-x64}" -o ref.mpy "$src"; exit $?) > ref.err 2>&1
+    # shellcheck disable=SC2086  # FLAGS is a word list on purpose
+    ("$ref" -march="${ARCH:-x64}" ${FLAGS:-} -o ref.mpy "$src"; exit $?) > ref.err 2>&1
     rs=$?
-    ("$mpyc" --compat=$compat -march="${ARCH:-x64}" -o our.mpy "$src"; exit $?) > our.err 2>&1
+    # shellcheck disable=SC2086
+    ("$mpyc" --compat=$compat -march="${ARCH:-x64}" ${FLAGS:-} -o our.mpy "$src"; exit $?) > our.err 2>&1
     ms=$?
     verdict=""
     if [ $rs -gt 1 ]; then

@@ -99,17 +99,48 @@ TEST(DriverOptionsMpyCross, ArchFlags) {
 }
 
 TEST(DriverOptionsMpyCross, Rv32FlagNumberSyntax) {
+    constexpr CompatVersion v127 = CompatVersion::V1_27;
     unsigned flags = 0;
-    EXPECT_TRUE(parse_rv32_arch_flags("0b1", flags));
+    EXPECT_TRUE(parse_rv32_arch_flags("0b1", flags, v127));
     EXPECT_EQ(flags, 1u);
     flags = 0;
-    EXPECT_TRUE(parse_rv32_arch_flags(" 1 ", flags));
+    EXPECT_TRUE(parse_rv32_arch_flags(" 1 ", flags, v127));
     EXPECT_EQ(flags, 1u);
-    EXPECT_TRUE(parse_rv32_arch_flags("zbafoo", flags));  // mpy-cross compares only the first 3 letters
-    EXPECT_FALSE(parse_rv32_arch_flags("-1", flags));
-    EXPECT_FALSE(parse_rv32_arch_flags("2", flags));
-    EXPECT_FALSE(parse_rv32_arch_flags("", flags));
-    EXPECT_FALSE(parse_rv32_arch_flags("zb", flags));
+    EXPECT_TRUE(parse_rv32_arch_flags("zbafoo", flags, v127));  // 1.27 compares only the first 3 letters
+    EXPECT_FALSE(parse_rv32_arch_flags("-1", flags, v127));
+    EXPECT_FALSE(parse_rv32_arch_flags("2", flags, v127));  // zcmp is 1.28's
+    EXPECT_FALSE(parse_rv32_arch_flags("", flags, v127));
+    EXPECT_FALSE(parse_rv32_arch_flags("zb", flags, v127));
+    EXPECT_FALSE(parse_rv32_arch_flags("zcmp", flags, v127));
+    flags = 0;
+    EXPECT_TRUE(parse_rv32_arch_flags("zba,zcmp", flags, v127));  // "zba..." again
+    EXPECT_EQ(flags, 1u);
+}
+
+TEST(DriverOptionsMpyCross, Rv32FlagsOf128) {
+    constexpr CompatVersion v128 = CompatVersion::V1_28;
+    unsigned flags = 0;
+    EXPECT_TRUE(parse_rv32_arch_flags("3", flags, v128));
+    EXPECT_EQ(flags, 3u);
+    EXPECT_TRUE(parse_rv32_arch_flags("0b10", flags, v128));
+    EXPECT_EQ(flags, 2u);
+    EXPECT_FALSE(parse_rv32_arch_flags("4", flags, v128));
+    EXPECT_FALSE(parse_rv32_arch_flags("-1", flags, v128));
+    EXPECT_TRUE(parse_rv32_arch_flags("zcmp", flags, v128));
+    EXPECT_EQ(flags, 2u);
+    EXPECT_TRUE(parse_rv32_arch_flags("zcmp,zba", flags, v128));
+    EXPECT_EQ(flags, 3u);
+    EXPECT_TRUE(parse_rv32_arch_flags("zba,", flags, v128));  // a trailing comma ends the list
+    EXPECT_EQ(flags, 1u);
+    EXPECT_FALSE(parse_rv32_arch_flags("zbafoo", flags, v128));  // whole names only
+    EXPECT_FALSE(parse_rv32_arch_flags(",zba", flags, v128));
+    EXPECT_FALSE(parse_rv32_arch_flags("zba,,zcmp", flags, v128));
+    EXPECT_FALSE(parse_rv32_arch_flags("", flags, v128));
+    EXPECT_FALSE(parse_rv32_arch_flags("zba zcmp", flags, v128));
+    // The command line parses the flags once --compat is known, wherever it stands.
+    EXPECT_EQ(parse({"-march-flags=zba,zcmp", "-march=rv32imc", "x.py"}).options.arch_flags, 3u);
+    EXPECT_EQ(parse({"-march-flags=zba,zcmp", "-march=rv32imc", "x.py", "--compat=1.27"}).options.arch_flags, 1u);
+    EXPECT_EQ(parse({"-march-flags=zcmp", "-march=rv32imc", "--compat=1.27", "x.py"}).action, ParseAction::Fail);
 }
 
 TEST(DriverOptionsMpyCross, NoInputAndStdin) {
