@@ -1,0 +1,169 @@
+// The 32-bit x86 back end of the native emitter (-march=x86): register roles, the nlr buffer as
+// mpy-cross sizes it, the cdecl argument counts of the runtime's functions, and the generic
+// operations over AsmX86.
+#include "compiler/asm_x86.h"
+#include "compiler/native_arch.h"
+#include "compiler/native_runtime.h"
+
+namespace mpy {
+
+namespace {
+
+using namespace x86;
+
+// Arguments are passed on the stack, but the emitter works with registers: it puts a call's
+// arguments in eax, ecx, edx, ebx and call_ind pushes them.  ebx, esi, edi hold locals (ebx
+// doubles as the fourth argument, which only mp_setup_code_state takes).  nlr_buf for x86:
+// 2 + 6 saved registers + 1 spare word; ebx is its sixth word.  Shifts count in cl; a byte
+// store's value must be in one of eax..ebx.
+constexpr NativeTarget kX86Target{
+    .word_size = 4, .nlr_buf_words = 2 + 6 + 1, .nlr_idx_local1 = 5,
+    .ret = EAX, .arg1 = kRegArg1, .arg2 = kRegArg2, .arg3 = kRegArg3, .arg4 = kRegArg4,
+    .temp0 = EAX, .temp1 = ECX, .temp2 = EDX,
+    .local1 = EBX, .local2 = ESI, .local3 = EDI,
+    .fun_table = kRegFunTable, .call_temp = EAX, .setup_code_state_temp = EAX,
+    .shift_count_reg = ECX, .store_value_in_fixed_reg = true, .args_on_stack = true,
+};
+
+// How many (word) arguments each entry of mp_fun_table takes: call_ind pushes that many.  The
+// constants at the start of the table are never called.
+unsigned runtime_arg_count(std::size_t fun) {
+    using namespace native_rt;
+    switch (static_cast<FunIndex>(fun)) {
+        case kLoadBuildClass:
+        case kNlrPop: return 0;
+        case kSwapGlobals:
+        case kLoadName:
+        case kLoadGlobal:
+        case kObjIsTrue:
+        case kBuildMap:
+        case kIterNext:
+        case kNlrPush:
+        case kNativeRaise:
+        case kImportAll:
+        case kDeleteName:
+        case kDeleteGlobal:
+        case kSetjmp: return 1;
+        case kConvertObjToNative:
+        case kConvertNativeToObj:
+        case kLoadAttr:
+        case kLoadSuperMethod:
+        case kStoreName:
+        case kStoreGlobal:
+        case kUnaryOp:
+        case kBuildTuple:
+        case kBuildList:
+        case kBuildSet:
+        case kStoreSet:
+        case kListAppend:
+        case kGetIter:
+        case kImportFrom:
+        case kSmallIntFloorDivide:
+        case kSmallIntModulo: return 2;
+        case kLoadMethod:
+        case kStoreAttr:
+        case kObjSubscr:
+        case kBinaryOp:
+        case kStoreMap:
+        case kMakeFunctionFromProtoFun:
+        case kCallFunctionNKw:
+        case kCallMethodNKw:
+        case kCallMethodNKwVar:
+        case kImportName:
+        case kNewSlice:
+        case kUnpackSequence:
+        case kUnpackEx:
+        case kNewClosure:
+        case kArgCheckNumSig:
+        case kYieldFrom: return 3;
+        case kSetupCodeState: return 4;
+        default: return 0;
+    }
+}
+
+Width width(NWidth w) {
+    switch (w) {
+        case NWidth::W8: return Width::W8;
+        case NWidth::W16: return Width::W16;
+        default: return Width::W32;
+    }
+}
+
+Reg r(NReg reg) { return static_cast<Reg>(reg); }
+
+class X86Backend final : public NativeAsm {
+public:
+    const NativeTarget& target() const override { return kX86Target; }
+    AsmBase& base() override { return as_; }
+
+    void entry(int num_locals) override { as_.entry(num_locals); }
+    void exit() override { as_.exit(); }
+    void mov_reg_local(NReg dest, int local) override { as_.mov_reg_local(r(dest), local); }
+    void mov_local_reg(int local, NReg src) override { as_.mov_local_reg(local, r(src)); }
+    void mov_reg_local_addr(NReg dest, int local) override { as_.mov_reg_local_addr(r(dest), local); }
+    void mov_reg_pcrel(NReg dest, std::size_t label) override { as_.mov_reg_pcrel(r(dest), label); }
+    void mov_reg_arg(NReg dest, int arg) override { as_.mov_reg_arg(r(dest), arg); }
+
+    void mov_reg_reg(NReg dest, NReg src) override { as_.mov_reg_reg(r(dest), r(src)); }
+    // A 32-bit target: the value is taken modulo 2^32, as the reference's int32_t parameter does.
+    void mov_reg_imm(NReg dest, std::int64_t value) override {
+        as_.mov_reg_imm(r(dest), static_cast<std::uint32_t>(value));
+    }
+    // Offsets count elements of the access width (ASM_LOAD16_REG_REG_OFFSET ...).
+    void load(NWidth w, NReg dest, NReg base, std::int32_t index) override {
+        const Width wd = width(w);
+        as_.load(wd, r(dest), r(base), index * static_cast<std::int32_t>(wd));
+    }
+    void store(NWidth w, NReg src, NReg base, std::int32_t index) override {
+        const Width wd = width(w);
+        as_.store(wd, r(src), r(base), index * static_cast<std::int32_t>(wd));
+    }
+
+    void add(NReg dest, NReg src) override { as_.add(r(dest), r(src)); }
+    void sub(NReg dest, NReg src) override { as_.sub(r(dest), r(src)); }
+    void mul(NReg dest, NReg src) override { as_.mul(r(dest), r(src)); }
+    void and_(NReg dest, NReg src) override { as_.and_(r(dest), r(src)); }
+    void or_(NReg dest, NReg src) override { as_.or_(r(dest), r(src)); }
+    void xor_(NReg dest, NReg src) override { as_.xor_(r(dest), r(src)); }
+    void not_(NReg reg) override { as_.not_(r(reg)); }
+    void neg(NReg reg) override { as_.neg(r(reg)); }
+    // The count is always in cl (target().shift_count_reg).
+    void shift(NShift kind, NReg dest, NReg) override {
+        switch (kind) {
+            case NShift::Left: as_.shl_cl(r(dest)); break;
+            case NShift::RightLogical: as_.shr_cl(r(dest)); break;
+            case NShift::RightArith: as_.sar_cl(r(dest)); break;
+        }
+    }
+    void compare_to_bool(NCompare op, bool is_unsigned, NReg lhs, NReg rhs, NReg dest) override {
+        static constexpr Cond kUnsigned[] = {CC_B, CC_A, CC_E, CC_BE, CC_AE, CC_NE};
+        static constexpr Cond kSigned[] = {CC_L, CC_G, CC_E, CC_LE, CC_GE, CC_NE};
+        const auto i = static_cast<std::size_t>(op);
+        as_.xor_(r(dest), r(dest));
+        as_.cmp(r(lhs), r(rhs));
+        as_.setcc(is_unsigned ? kUnsigned[i] : kSigned[i], r(dest));
+    }
+
+    void jmp(std::size_t label) override { as_.jmp(label); }
+    void jump_if_zero(NReg reg, std::size_t label, bool bool_test) override {
+        as_.jump_if_zero(r(reg), label, bool_test);
+    }
+    void jump_if_nonzero(NReg reg, std::size_t label, bool bool_test) override {
+        as_.jump_if_nonzero(r(reg), label, bool_test);
+    }
+    void jump_if_equal(NReg reg1, NReg reg2, std::size_t label) override {
+        as_.jump_if_equal(r(reg1), r(reg2), label);
+    }
+    void jmp_reg(NReg reg) override { as_.jmp_reg(r(reg)); }
+    using NativeAsm::call_ind;
+    void call_ind(std::size_t fun, NReg temp) override { as_.call_ind(fun, runtime_arg_count(fun), r(temp)); }
+
+private:
+    AsmX86 as_;
+};
+
+}  // namespace
+
+std::unique_ptr<NativeAsm> make_x86_backend(const NativeConfig&) { return std::make_unique<X86Backend>(); }
+
+}  // namespace mpy
