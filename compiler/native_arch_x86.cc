@@ -82,6 +82,12 @@ unsigned runtime_arg_count(std::size_t fun) {
     }
 }
 
+// index elements of width w in bytes; a viper index near 2^30 overflows 32 bits, and the
+// reference's displacement then wraps (it is an int): so does this one, without overflow.
+std::int32_t byte_offset(Width w, std::int32_t index) {
+    return static_cast<std::int32_t>(static_cast<std::uint32_t>(index) * static_cast<std::uint32_t>(w));
+}
+
 Width width(NWidth w) {
     switch (w) {
         case NWidth::W8: return Width::W8;
@@ -101,12 +107,10 @@ public:
     }
     // Offsets count elements of the access width (ASM_LOAD16_REG_REG_OFFSET ...).
     void load(NWidth w, NReg dest, NReg base, std::int32_t index) override {
-        const Width wd = width(w);
-        as_.load(wd, r(dest), r(base), index * static_cast<std::int32_t>(wd));
+        as_.load(width(w), r(dest), r(base), byte_offset(width(w), index));
     }
     void store(NWidth w, NReg src, NReg base, std::int32_t index) override {
-        const Width wd = width(w);
-        as_.store(wd, r(src), r(base), index * static_cast<std::int32_t>(wd));
+        as_.store(width(w), r(src), r(base), byte_offset(width(w), index));
     }
     using NativeAsm::call_ind;
     void call_ind(std::size_t fun, NReg temp) override { as_.call_ind(fun, runtime_arg_count(fun), r(temp)); }

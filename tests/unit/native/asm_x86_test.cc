@@ -8,11 +8,14 @@
 //          displacement for a 0 offset except on ebp, SIB byte for an esp base, imm8 forms when
 //          the value fits, ...) and checked by decoding with objdump.
 #include "compiler/asm_x86.h"
+#include "compiler/native_asm.h"
+#include "compiler/native_runtime.h"
 
 #include <gtest/gtest.h>
 
 #include <cstdint>
 #include <functional>
+#include <memory>
 #include <stdexcept>
 #include <vector>
 
@@ -343,6 +346,53 @@ TEST(AsmX86Passes, SuppressedCodeTakesNoSpaceUntilTheNextLabel) {
                   as.nop();
               }),
               (Bytes{0xc3, 0x90}));
+}
+
+// ---- the back end (-march=x86) over the assembler -----------------------------------------------
+
+// What the x86 back end writes for `body` (one emit pass; no labels).
+Bytes backend_bytes(const std::function<void(NativeAsm&)>& body) {
+    std::unique_ptr<NativeAsm> as = make_native_asm(NativeConfig{NativeArch::X86});
+    EXPECT_NE(as, nullptr);
+    if (as == nullptr) return {};
+    as->set_num_labels(0);
+    as->start_pass(false);
+    body(*as);
+    as->start_pass(true);
+    body(*as);
+    return as->bytes();
+}
+
+TEST(X86Backend, RuntimeCallsPushAsManyArgumentsAsTheFunctionTakes) {
+    using namespace native_rt;
+    // [ref] binary_op (3 arguments, word 18): sub esp,0x4; push edx; push ecx; push eax;
+    //       mov eax,[ebp+0x48]; call eax; add esp,0x10
+    EXPECT_EQ(backend_bytes([](NativeAsm& as) { as.call_ind(kBinaryOp); }),
+              (Bytes{0x83, 0xec, 0x04, 0x52, 0x51, 0x50, 0x8b, 0x45, 0x48, 0xff, 0xd0, 0x83, 0xc4, 0x10}));
+    // [ref] native_swap_globals (1 argument, word 5)
+    EXPECT_EQ(backend_bytes([](NativeAsm& as) { as.call_ind(kSwapGlobals); }),
+              (Bytes{0x83, 0xec, 0x0c, 0x50, 0x8b, 0x45, 0x14, 0xff, 0xd0, 0x83, 0xc4, 0x10}));
+    // [ref] load_build_class takes none: nothing pushed, nothing popped
+    EXPECT_EQ(backend_bytes([](NativeAsm& as) { as.call_ind(kLoadBuildClass); }),
+              (Bytes{0x8b, 0x45, 0x20, 0xff, 0xd0}));
+}
+
+TEST(X86Backend, OffsetsCountElementsAndWrapLikeTheReference) {
+    // [ref] viper q[2] = ... on ptr32 and p[1] on ptr16: [esi+0x8], [ebx+0x2]
+    EXPECT_EQ(backend_bytes([](NativeAsm& as) {
+                  as.store(NWidth::W32, EDX, ESI, 2);
+                  as.store(NWidth::W16, EDX, EBX, 1);
+              }),
+              (Bytes{0x89, 0x56, 0x08, 0x66, 0x89, 0x53, 0x02}));
+    // [ref] p[0x20000001] = 1 on ptr32: 4 * index wraps to the displacement 0x80000004
+    EXPECT_EQ(backend_bytes([](NativeAsm& as) { as.store(NWidth::W32, EDX, EBX, 0x20000001); }),
+              (Bytes{0x89, 0x93, 0x04, 0x00, 0x00, 0x80}));
+}
+
+TEST(X86Backend, ImmediatesAreTakenModulo32Bits) {
+    // [rule] the reference's parameter is an int32_t
+    EXPECT_EQ(backend_bytes([](NativeAsm& as) { as.mov_reg_imm(ECX, 0x100000005LL); }),
+              (Bytes{0xb9, 0x05, 0x00, 0x00, 0x00}));
 }
 
 }  // namespace
