@@ -11,6 +11,7 @@ namespace mpy {
 namespace {
 
 using x64::Reg;
+using namespace x86_family;
 
 // REX prefix bits.
 constexpr std::uint8_t kRex = 0x40;
@@ -18,19 +19,8 @@ constexpr std::uint8_t kRexW = 0x08;  // 64-bit operand
 constexpr std::uint8_t kRexR = 0x04;  // extends ModRM.reg
 constexpr std::uint8_t kRexB = 0x01;  // extends ModRM.rm / opcode register
 
-// ModRM.mod values.
-constexpr std::uint8_t kModNoDisp = 0x00;
-constexpr std::uint8_t kModDisp8 = 0x40;
-constexpr std::uint8_t kModDisp32 = 0x80;
-constexpr std::uint8_t kModReg = 0xc0;
-
 constexpr std::uint8_t rex_r(int reg) { return (reg & 8) ? kRexR : 0; }
 constexpr std::uint8_t rex_b(int reg) { return (reg & 8) ? kRexB : 0; }
-constexpr std::uint8_t low3(int reg) { return static_cast<std::uint8_t>(reg & 7); }
-constexpr std::uint8_t modrm(std::uint8_t mod, int reg, int rm) {
-    return static_cast<std::uint8_t>(mod | (low3(reg) << 3) | low3(rm));
-}
-constexpr bool fits_i8(std::int64_t v) { return v >= -128 && v <= 127; }
 constexpr bool is_extended(Reg r) { return r >= x64::R8; }
 
 void require_low_reg(Reg r, const char* what) {
@@ -41,40 +31,9 @@ void require_low_reg(Reg r, const char* what) {
 
 }  // namespace
 
-// ---- raw bytes ------------------------------------------------------------------------------------
-
-void AsmX64::put(std::initializer_list<std::uint8_t> bytes) {
-    if (std::uint8_t* p = reserve(bytes.size())) {
-        std::copy(bytes.begin(), bytes.end(), p);
-    }
-}
-
-void AsmX64::put32(std::uint32_t v) { data(4, v); }
+// ---- raw bytes and operands ---------------------------------------------------------------------
 
 void AsmX64::put64(std::uint64_t v) { data(8, v); }
-
-// ---- operand encoding -----------------------------------------------------------------------------
-
-void AsmX64::put_mem_operand(int reg, Reg base, std::int32_t disp) {
-    // rbp/r13 as a base have no "no displacement" form (that encoding means rip-relative / disp32).
-    std::uint8_t mod;
-    if (disp == 0 && low3(base) != x64::RBP) {
-        mod = kModNoDisp;
-    } else if (fits_i8(disp)) {
-        mod = kModDisp8;
-    } else {
-        mod = kModDisp32;
-    }
-    put({modrm(mod, reg, base)});
-    if (low3(base) == x64::RSP) {
-        put({0x24});  // rsp/r12 as a base need a SIB byte: scale 1, no index, that base
-    }
-    if (mod == kModDisp8) {
-        put({static_cast<std::uint8_t>(disp)});
-    } else if (mod == kModDisp32) {
-        put32(static_cast<std::uint32_t>(disp));
-    }
-}
 
 void AsmX64::op_reg_reg(std::uint8_t opcode, Reg dest, int src) {
     put({static_cast<std::uint8_t>(kRex | kRexW | rex_r(src) | rex_b(dest)), opcode,
@@ -277,29 +236,6 @@ void AsmX64::setcc(Cond cc, Reg dest) {
 
 // ---- control flow -------------------------------------------------------------------------------
 
-void AsmX64::jump(std::uint8_t short_op, std::initializer_list<std::uint8_t> long_op, std::size_t label) {
-    const std::int64_t dest = label_offset(label);
-    const auto here = static_cast<std::int64_t>(code_pos());
-    if (dest != -1 && dest < here) {
-        // Backward: the target is known in both passes, so the short form is safe to choose.
-        const std::int64_t rel8 = dest - (here + 2);
-        if (fits_i8(rel8)) {
-            put({short_op, static_cast<std::uint8_t>(rel8)});
-            return;
-        }
-    }
-    // Forward (or too far): rel32, measured from the end of the instruction.
-    const std::int64_t rel32 = dest - (here + static_cast<std::int64_t>(long_op.size()) + 4);
-    put(long_op);
-    put32(static_cast<std::uint32_t>(rel32));
-}
-
-void AsmX64::jmp(std::size_t label) { jump(0xeb, {0xe9}, label); }
-
-void AsmX64::jcc(Cond cc, std::size_t label) {
-    jump(static_cast<std::uint8_t>(0x70 | cc), {0x0f, static_cast<std::uint8_t>(0x80 | cc)}, label);
-}
-
 void AsmX64::jmp_reg(Reg reg) {
     require_low_reg(reg, "jmp_reg");
     put({0xff, modrm(kModReg, 4, reg)});
@@ -349,9 +285,5 @@ void AsmX64::pop(Reg reg) {
         put({static_cast<std::uint8_t>(0x58 | low3(reg))});
     }
 }
-
-void AsmX64::ret() { put({0xc3}); }
-
-void AsmX64::nop() { put({0x90}); }
 
 }  // namespace mpy

@@ -24,7 +24,7 @@
 #include <span>
 #include <vector>
 
-#include "compiler/asm_base.h"
+#include "compiler/asm_x86_common.h"
 
 namespace mpy {
 
@@ -36,21 +36,8 @@ enum Reg : std::uint8_t {
     R8 = 8, R9 = 9, R10 = 10, R11 = 11, R12 = 12, R13 = 13, R14 = 14, R15 = 15,
 };
 
-// Condition codes (the low nibble of Jcc / SETcc opcodes).
-enum Cond : std::uint8_t {
-    CC_B = 0x2,   // below (unsigned <)
-    CC_AE = 0x3,  // above or equal (unsigned >=)
-    CC_E = 0x4,   // equal / zero
-    CC_NE = 0x5,  // not equal / not zero
-    CC_BE = 0x6,  // below or equal (unsigned <=)
-    CC_A = 0x7,   // above (unsigned >)
-    CC_L = 0xc,   // less (signed <)
-    CC_GE = 0xd,  // greater or equal (signed >=)
-    CC_LE = 0xe,  // less or equal (signed <=)
-    CC_G = 0xf,   // greater (signed >)
-};
-inline constexpr Cond CC_Z = CC_E;
-inline constexpr Cond CC_NZ = CC_NE;
+// Condition codes and ModRM helpers shared with x86 (compiler/asm_x86_common.h).
+using namespace x86_family;
 
 // The register roles the native emitter uses (System V AMD64 calling convention).
 inline constexpr std::size_t kWordSize = 8;
@@ -77,13 +64,12 @@ enum class Width : std::uint8_t { W8 = 1, W16 = 2, W32 = 4, W64 = 8 };
 
 }  // namespace x64
 
-class AsmX64 : public AsmBase {
+class AsmX64 : public AsmX86Family {
 public:
     using Reg = x64::Reg;
-    using Cond = x64::Cond;
     using Width = x64::Width;
 
-    AsmX64() : AsmBase("AsmX64") {}
+    AsmX64() : AsmX86Family("AsmX64") {}
 
     // ---- function frame and locals --------------------------------------------------------------
     void entry(int num_locals);
@@ -145,8 +131,6 @@ public:
     void setcc(Cond cc, Reg dest);
 
     // ---- control flow ------------------------------------------------------------------------------
-    void jmp(std::size_t label);
-    void jcc(Cond cc, std::size_t label);
     void jmp_reg(Reg reg);  // jmp reg (reg < r8)
     // ASM_JUMP_IF_REG_ZERO / _NONZERO: test reg,reg (8-bit test if bool_test) then jz / jnz.
     void jump_if_zero(Reg reg, std::size_t label, bool bool_test);
@@ -157,18 +141,11 @@ public:
     void call_ind(std::size_t fun_index, Reg temp = x64::RAX);
     void push(Reg reg);
     void pop(Reg reg);
-    void ret();
-    void nop();
 
 private:
-    void put(std::initializer_list<std::uint8_t> bytes);
-    void put32(std::uint32_t v);
     void put64(std::uint64_t v);
-    // ModRM (+SIB, +disp) for a [base + disp] operand with `reg` in ModRM.reg.
-    void put_mem_operand(int reg, Reg base, std::int32_t disp);
     // REX.W op ModRM(mod=11, reg=src, rm=dest): the two-register 64-bit form.
     void op_reg_reg(std::uint8_t opcode, Reg dest, int src);
-    void jump(std::uint8_t short_op, std::initializer_list<std::uint8_t> long_op, std::size_t label);
 
     int frame_locals_ = 0;  // the odd slot count entry() reserved (exit() releases it)
 };

@@ -10,6 +10,8 @@
 namespace mpy {
 
 std::unique_ptr<NativeAsm> make_x64_backend(const NativeConfig& config);
+// 32-bit x86 (cdecl: arguments on the stack).
+std::unique_ptr<NativeAsm> make_x86_backend(const NativeConfig& config);
 // armv6m, and Thumb-2 for armv7m, armv7em, armv7emsp, armv7emdp.
 std::unique_ptr<NativeAsm> make_thumb_backend(const NativeConfig& config);
 // rv32imc (MicroPython 1.27's or 1.28's register roles and instruction choices by config.compat).

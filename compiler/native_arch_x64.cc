@@ -1,7 +1,9 @@
 // The x86-64 back end of the native emitter (-march=x64): register roles (System V), the nlr
-// buffer as mpy-cross sizes it, and the generic operations over AsmX64.
+// buffer as mpy-cross sizes it, and the generic operations over AsmX64 (those it shares with
+// x86 are in native_arch_x86_family.h).
 #include "compiler/asm_x64.h"
 #include "compiler/native_arch.h"
+#include "compiler/native_arch_x86_family.h"
 
 namespace mpy {
 
@@ -29,21 +31,10 @@ Width width(NWidth w) {
     }
 }
 
-Reg r(NReg reg) { return static_cast<Reg>(reg); }
-
-class X64Backend final : public NativeAsm {
+class X64Backend final : public X86FamilyBackend<AsmX64> {
 public:
     const NativeTarget& target() const override { return kX64Target; }
-    AsmBase& base() override { return as_; }
 
-    void entry(int num_locals) override { as_.entry(num_locals); }
-    void exit() override { as_.exit(); }
-    void mov_reg_local(NReg dest, int local) override { as_.mov_reg_local(r(dest), local); }
-    void mov_local_reg(int local, NReg src) override { as_.mov_local_reg(local, r(src)); }
-    void mov_reg_local_addr(NReg dest, int local) override { as_.mov_reg_local_addr(r(dest), local); }
-    void mov_reg_pcrel(NReg dest, std::size_t label) override { as_.mov_reg_pcrel(r(dest), label); }
-
-    void mov_reg_reg(NReg dest, NReg src) override { as_.mov_reg_reg(r(dest), r(src)); }
     void mov_reg_imm(NReg dest, std::int64_t value) override { as_.mov_reg_imm(r(dest), value); }
     void load(NWidth w, NReg dest, NReg base, std::int32_t index) override {
         as_.load_index(width(w), r(dest), r(base), index);
@@ -51,48 +42,8 @@ public:
     void store(NWidth w, NReg src, NReg base, std::int32_t index) override {
         as_.store_index(width(w), r(src), r(base), index);
     }
-
-    void add(NReg dest, NReg src) override { as_.add(r(dest), r(src)); }
-    void sub(NReg dest, NReg src) override { as_.sub(r(dest), r(src)); }
-    void mul(NReg dest, NReg src) override { as_.mul(r(dest), r(src)); }
-    void and_(NReg dest, NReg src) override { as_.and_(r(dest), r(src)); }
-    void or_(NReg dest, NReg src) override { as_.or_(r(dest), r(src)); }
-    void xor_(NReg dest, NReg src) override { as_.xor_(r(dest), r(src)); }
-    void not_(NReg reg) override { as_.not_(r(reg)); }
-    void neg(NReg reg) override { as_.neg(r(reg)); }
-    // The count is always in cl (target().shift_count_reg).
-    void shift(NShift kind, NReg dest, NReg) override {
-        switch (kind) {
-            case NShift::Left: as_.shl_cl(r(dest)); break;
-            case NShift::RightLogical: as_.shr_cl(r(dest)); break;
-            case NShift::RightArith: as_.sar_cl(r(dest)); break;
-        }
-    }
-    void compare_to_bool(NCompare op, bool is_unsigned, NReg lhs, NReg rhs, NReg dest) override {
-        static constexpr Cond kUnsigned[] = {CC_B, CC_A, CC_E, CC_BE, CC_AE, CC_NE};
-        static constexpr Cond kSigned[] = {CC_L, CC_G, CC_E, CC_LE, CC_GE, CC_NE};
-        const auto i = static_cast<std::size_t>(op);
-        as_.xor_(r(dest), r(dest));
-        as_.cmp(r(lhs), r(rhs));
-        as_.setcc(is_unsigned ? kUnsigned[i] : kSigned[i], r(dest));
-    }
-
-    void jmp(std::size_t label) override { as_.jmp(label); }
-    void jump_if_zero(NReg reg, std::size_t label, bool bool_test) override {
-        as_.jump_if_zero(r(reg), label, bool_test);
-    }
-    void jump_if_nonzero(NReg reg, std::size_t label, bool bool_test) override {
-        as_.jump_if_nonzero(r(reg), label, bool_test);
-    }
-    void jump_if_equal(NReg reg1, NReg reg2, std::size_t label) override {
-        as_.jump_if_equal(r(reg1), r(reg2), label);
-    }
-    void jmp_reg(NReg reg) override { as_.jmp_reg(r(reg)); }
     using NativeAsm::call_ind;
     void call_ind(std::size_t fun, NReg temp) override { as_.call_ind(fun, r(temp)); }
-
-private:
-    AsmX64 as_;
 };
 
 }  // namespace

@@ -50,6 +50,9 @@ struct NativeTarget {
     std::optional<NReg> shift_count_reg;
     // x86: a byte store's value must be in a fixed register, so viper pops it there.
     bool store_value_in_fixed_reg = false;
+    // x86: the function's own arguments arrive on the C stack (NativeAsm::mov_reg_arg reads
+    // them), not in arg1..arg4.
+    bool args_on_stack = false;
     // RISC-V: a register that always reads zero (REG_ZERO); a NULL is stored straight from it.
     std::optional<NReg> zero_reg;
 };
@@ -93,6 +96,8 @@ public:
     virtual void mov_local_reg(int local, NReg src) = 0;
     virtual void mov_reg_local_addr(NReg dest, int local) = 0;
     virtual void mov_reg_pcrel(NReg dest, std::size_t label) = 0;
+    // dest = argument `arg` of the native function, where target().args_on_stack.
+    virtual void mov_reg_arg(NReg, int) { throw std::logic_error("arguments arrive in registers"); }
 
     // ---- moves and memory ----
     virtual void mov_reg_reg(NReg dest, NReg src) = 0;

@@ -265,6 +265,7 @@ void NativeFunction::begin_function() {
             stack_start_ = code_state_start_;
         }
         as_.entry(stack_start_ + n_state_ - locals_in_regs);
+        if (regs_.args_on_stack) as_.mov_reg_arg(regs_.arg1, 0);
 
         as_.load(NWidth::Word, regs_.fun_table, regs_.arg1, kFunBcContext);
         as_.load(NWidth::Word, reg_qstr_table(), regs_.fun_table, kContextQstrTable);
@@ -273,9 +274,15 @@ void NativeFunction::begin_function() {
         if (need_fun_obj()) as_.mov_local_reg(local_idx_fun_obj(), regs_.arg1);
 
         // n_args, n_kw, args array
-        as_.mov_reg_reg(regs_.arg1, regs_.arg2);
-        as_.mov_reg_reg(regs_.arg2, regs_.arg3);
-        as_.mov_reg_reg(reg_local_last(), regs_.arg4);
+        if (regs_.args_on_stack) {
+            as_.mov_reg_arg(regs_.arg1, 1);
+            as_.mov_reg_arg(regs_.arg2, 2);
+            as_.mov_reg_arg(reg_local_last(), 3);
+        } else {
+            as_.mov_reg_reg(regs_.arg1, regs_.arg2);
+            as_.mov_reg_reg(regs_.arg2, regs_.arg3);
+            as_.mov_reg_reg(reg_local_last(), regs_.arg4);
+        }
 
         const std::size_t l_check = base + 4;
         const std::size_t l_ok = base + 5;
@@ -315,7 +322,12 @@ void NativeFunction::begin_function() {
             as_.entry(code_state_start_);
             code_state_start_ = 0;
             stack_start_ = kCodeStateWords;
-            as_.mov_reg_reg(reg_generator_state(), regs_.arg1);
+            if (regs_.args_on_stack) {
+                as_.mov_reg_arg(reg_generator_state(), 0);
+                as_.mov_reg_arg(regs_.arg2, 1);
+            } else {
+                as_.mov_reg_reg(reg_generator_state(), regs_.arg1);
+            }
             as_.mov_local_reg(frame_.throw_val, regs_.arg2);
             as_.load(NWidth::Word, regs_.temp0, reg_generator_state(), local_idx_fun_obj());
             as_.load(NWidth::Word, regs_.temp0, regs_.temp0, kFunBcContext);
@@ -325,6 +337,10 @@ void NativeFunction::begin_function() {
         } else {
             stack_start_ = code_state_start_ + kCodeStateWords;
             as_.entry(stack_start_ + n_state_);
+            if (regs_.args_on_stack) {  // mp_setup_code_state takes the same four arguments
+                const Reg args[] = {regs_.arg1, regs_.arg2, regs_.arg3, regs_.arg4};
+                for (int i = 0; i < 4; ++i) as_.mov_reg_arg(args[i], i);
+            }
             as_.load(NWidth::Word, regs_.fun_table, regs_.arg1, kFunBcContext);
             as_.load(NWidth::Word, reg_qstr_table(), regs_.fun_table, kContextQstrTable);
             as_.load(NWidth::Word, regs_.fun_table, regs_.fun_table, kContextObjTable);

@@ -7,6 +7,7 @@ namespace mpy {
 
 std::unique_ptr<NativeAsm> make_native_asm(const NativeConfig& config) {
     switch (config.arch) {
+        case NativeArch::X86: return make_x86_backend(config);
         case NativeArch::X64: return make_x64_backend(config);
         case NativeArch::ArmV6M:
         case NativeArch::ArmV7M:

@@ -16,34 +16,19 @@
 #include <stdexcept>
 #include <vector>
 
+#include "tests/unit/native/asm_test_util.h"
+
 namespace mpy {
 namespace {
 
 using namespace x64;
-using Bytes = std::vector<std::uint8_t>;
+using asm_test::Bytes;
 
-// Runs `body` through both passes, as the native emitter does, and returns the emitted bytes.
-// Also checks that the size pass measured exactly what the emit pass wrote.
 Bytes assemble(const std::function<void(AsmX64&)>& body, std::size_t num_labels = 4) {
-    AsmX64 as;
-    as.set_num_labels(num_labels);
-    as.start_pass(false);
-    body(as);
-    as.end_pass();
-    const std::size_t measured = as.code_pos();
-    as.start_pass(true);
-    body(as);
-    as.end_pass();
-    EXPECT_EQ(as.code_pos(), measured);
-    EXPECT_EQ(as.code_size(), measured);
-    return as.bytes();
+    return asm_test::assemble<AsmX64>(body, num_labels);
 }
 
-void nops(AsmX64& as, int n) {
-    for (int i = 0; i < n; ++i) {
-        as.nop();
-    }
-}
+using asm_test::nops;
 
 // ---- frame ------------------------------------------------------------------------------------
 
