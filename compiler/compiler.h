@@ -38,7 +38,8 @@ struct CompileOptions {
     // false: the syntax tree and tables are left allocated when compile_to_mpy returns (like
     // clang's -disable-free), for a process that exits right after compiling one file.
     bool free_memory = true;
-    // Which mpy-cross release the output reproduces (they differ in native code only).
+    // Which mpy-cross release the output reproduces (they differ in native code, and 1.28 adds
+    // t-strings and nested f-strings to the language).
     CompatVersion compat = kDefaultCompat;
 };
 
