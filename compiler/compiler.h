@@ -1,7 +1,7 @@
 // Public entry point of the mpyc compiler library: Python source text in, .mpy bytes out.
 //
-// The output is byte-identical to what MicroPython 1.27's mpy-cross produces for the same source
-// and the same options.  This is the only function the mpyc driver calls.
+// The output is byte-identical to what MicroPython's mpy-cross (1.28, or 1.27 per CompileOptions::compat)
+// produces for the same source and the same options.  This is the only function the mpyc driver calls.
 #pragma once
 
 #include <string>

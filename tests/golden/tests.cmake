@@ -59,17 +59,21 @@ endforeach()
 # With a reference mpy-cross configured (tests/CMakeLists.txt), also check that the committed goldens are
 # exactly what it makes from the current corpus (no stale goldens): 1.27.0 the common ones (the
 # 1.28 directory aside), 1.28.0 the 1.28 overrides.
+# golden_provenance_test(NAME REFERENCE COMPARISON): regenerate with REFERENCE into a scratch
+# directory ($1; the goldens are $0), then run the bash COMPARISON.
+function(golden_provenance_test name reference comparison)
+  add_test(NAME ${name}
+           COMMAND bash -c "rm -rf \"$1\" && \"$0/regenerate.sh\" \"$2\" \"$1\" >/dev/null && ${comparison}"
+                   "${golden_dir}" "${PROJECT_BINARY_DIR}/${name}-regenerated" "${reference}")
+  set_tests_properties(${name} PROPERTIES LABELS "golden" TIMEOUT 120)
+endfunction()
 if(MPYTOOLS_REFERENCE_MPY_CROSS)
-  add_test(NAME golden_up_to_date
-           COMMAND bash -c "rm -rf \"$1\" && \"$0/regenerate.sh\" \"$2\" \"$1\" >/dev/null && diff -r -q -x 1.28 -x '*.sh' -x '*.md' -x '*.txt' -x '*.cmake' \"$0\" \"$1\" && echo 'golden files are current'"
-                   "${golden_dir}" "${PROJECT_BINARY_DIR}/golden_up_to_date-regenerated" "${MPYTOOLS_REFERENCE_MPY_CROSS}")
-  set_tests_properties(golden_up_to_date PROPERTIES LABELS "golden" TIMEOUT 120)
+  golden_provenance_test(golden_up_to_date "${MPYTOOLS_REFERENCE_MPY_CROSS}"
+    "diff -r -q -x 1.28 -x '*.sh' -x '*.md' -x '*.txt' -x '*.cmake' \"$0\" \"$1\" && echo 'golden files are current'")
 endif()
 if(MPYTOOLS_REFERENCE_MPY_CROSS_128)
-  add_test(NAME golden_128_up_to_date
-           COMMAND bash -c "rm -rf \"$1\" && \"$0/regenerate.sh\" \"$2\" \"$1\" >/dev/null && mkdir -p \"$1/1.28\" && diff -r -q \"$0/1.28\" \"$1/1.28\" && echo '1.28 golden files are current'"
-                   "${golden_dir}" "${PROJECT_BINARY_DIR}/golden_128_up_to_date-regenerated" "${MPYTOOLS_REFERENCE_MPY_CROSS_128}")
-  set_tests_properties(golden_128_up_to_date PROPERTIES LABELS "golden" TIMEOUT 120)
+  golden_provenance_test(golden_128_up_to_date "${MPYTOOLS_REFERENCE_MPY_CROSS_128}"
+    "mkdir -p \"$1/1.28\" && diff -r -q \"$0/1.28\" \"$1/1.28\" && echo '1.28 golden files are current'")
 endif()
 
 # Harness self-test: comparing against the wrong golden file must fail (WILL_FAIL).
