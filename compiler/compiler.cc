@@ -20,6 +20,7 @@ ast::Module parse(std::string_view source, const CompileOptions& options) {
     ParseOptions parse_options;
     parse_options.small_int_bits = options.small_int_bits;
     parse_options.optimize_level = options.opt_level;
+    parse_options.compat = options.compat;
     // mpy-cross interns the input path (and the -s name) before parsing.
     parse_options.preinterned.push_back(options.source_name);
     if (!options.input_path.empty()) parse_options.preinterned.push_back(options.input_path);

@@ -1,7 +1,7 @@
 // Public entry point of the mpyc compiler library: Python source text in, .mpy bytes out.
 //
-// The output is byte-identical to what MicroPython 1.27's mpy-cross produces for the same source
-// and the same options.  This is the only function the mpyc driver calls.
+// The output is byte-identical to what MicroPython's mpy-cross (1.28, or 1.27 per CompileOptions::compat)
+// produces for the same source and the same options.  This is the only function the mpyc driver calls.
 #pragma once
 
 #include <string>
@@ -38,7 +38,8 @@ struct CompileOptions {
     // false: the syntax tree and tables are left allocated when compile_to_mpy returns (like
     // clang's -disable-free), for a process that exits right after compiling one file.
     bool free_memory = true;
-    // Which mpy-cross release the output reproduces (they differ in native code only).
+    // Which mpy-cross release the output reproduces (they differ in native code, and 1.28 adds
+    // t-strings and nested f-strings to the language).
     CompatVersion compat = kDefaultCompat;
 };
 

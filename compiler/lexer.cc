@@ -6,25 +6,16 @@
 #include <utility>
 
 #include "common/diagnostics.h"
+#include "compiler/lexer_chars.h"
 
 namespace mpy {
 
+using namespace lexer_chars;
+
 namespace {
 
-// ASCII character classes, as MicroPython's (bytes >= 0x80 are in no class).
-bool is_space(uint32_t c) { return c == ' ' || (c >= '\t' && c <= '\r'); }
-bool is_digit(uint32_t c) { return c >= '0' && c <= '9'; }
-bool is_alpha(uint32_t c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'); }
-bool is_xdigit(uint32_t c) {
-    return is_digit(c) || (c >= 'a' && c <= 'f') || (c >= 'A' && c <= 'F');
-}
-uint32_t xdigit_value(uint32_t c) {
-    return is_digit(c) ? c - '0' : (c | 0x20) - 'a' + 10;
-}
-bool is_quote(uint32_t c) { return c == '\'' || c == '"'; }
-
-// Bytes read back from the f-string argument buffer go through a (signed) char, so high bytes
-// arrive sign-extended; 0xff then reads as end of input, exactly as in MicroPython.
+// 1.27: bytes read back from the f-string argument buffer go through a (signed) char, so high
+// bytes arrive sign-extended; 0xff then reads as end of input, exactly as in MicroPython.
 uint32_t injected_char(char b) { return static_cast<uint32_t>(static_cast<int32_t>(static_cast<signed char>(b))); }
 
 struct Keyword {
@@ -57,8 +48,8 @@ static_assert(std::is_sorted(kKeywords.begin(), kKeywords.end(),
 
 }  // namespace
 
-Lexer::Lexer(std::string_view source, std::string filename, int optimize_level)
-    : src_(source), filename_(std::move(filename)), optimize_level_(optimize_level) {
+Lexer::Lexer(std::string_view source, std::string filename, LexerOptions options)
+    : src_(source), filename_(std::move(filename)), optimize_level_(options.optimize_level), compat_(options.compat) {
     // Prime the window with three dummy characters so that end-of-line and end-of-file
     // handling apply from the first real byte on.
     next_char();
@@ -88,26 +79,56 @@ void Lexer::next_char() {
 
     c0_ = c1_;
     c1_ = c2_;
+    c2_ = v128() ? next_byte_128() : next_byte_127();
+    // Make sure the input ends with a newline.
+    if (c2_ == kEof && c1_ != kEof && c1_ != '\n') c2_ = '\n';
+}
+
+// 1.27: the next byte for the window's end, from the injected f-string arguments or the source.
+Lexer::Char Lexer::next_byte_127() {
+    Char c2 = 0;
     if (fstring_args_idx_ != 0) {
         // Injecting f-string arguments: a NUL marks their end, then the saved window returns.
-        c2_ = fstring_args_idx_ < fstring_args_.size() ? injected_char(fstring_args_[fstring_args_idx_++]) : 0;
+        c2 = fstring_args_idx_ < fstring_args_.size() ? injected_char(fstring_args_[fstring_args_idx_++]) : 0;
         if (c0_ == 0) {
             c0_ = saved0_;
             c1_ = saved1_;
-            c2_ = saved2_;
+            c2 = saved2_;
             fstring_args_.clear();
             fstring_args_idx_ = 0;
         }
     } else {
-        c2_ = read_source_byte();
+        c2 = read_source_byte();
     }
-
     if (c1_ == '\r') {
         c1_ = '\n';
-        if (c2_ == '\n') c2_ = read_source_byte();  // CR LF is one newline
+        if (c2 == '\n') c2 = read_source_byte();  // CR LF is one newline (the LF is skipped in the source)
     }
-    // Make sure the input ends with a newline.
-    if (c2_ == kEof && c1_ != kEof && c1_ != '\n') c2_ = '\n';
+    return c2;
+}
+
+// 1.28: the next byte for the window's end, from the injection buffer until it runs out, else
+// from the source, where NUL (1.28's end-of-input marker) reads as 0x01.
+Lexer::Char Lexer::next_byte_128() {
+    for (;;) {
+        Char c2 = 0;
+        if (inject_idx_ != 0) {
+            const unsigned char b = static_cast<unsigned char>(inject_[inject_idx_++]);
+            c2 = b == 0 ? kEof : b;
+            if (inject_idx_ >= inject_.size()) {
+                inject_.clear();
+                inject_idx_ = 0;
+            }
+        } else {
+            c2 = read_source_byte();
+            if (c2 == 0) c2 = 1;
+        }
+        if (c1_ == '\r') {
+            c1_ = '\n';
+            if (c2 == '\n') continue;  // CR LF is one newline
+        }
+        return c2;
+    }
 }
 
 // Skips spaces, comments and line continuations.  With stop_at_newline, stops at a newline
@@ -133,8 +154,8 @@ bool Lexer::skip_whitespace(bool stop_at_newline) {
 }
 
 void Lexer::lex_token() {
-    if (!fstring_args_.empty() && fstring_args_idx_ == 0) {
-        // The f-string token has been consumed: now feed ".format(args)" through the lexer.
+    if (!v128() && !fstring_args_.empty() && fstring_args_idx_ == 0) {
+        // 1.27: the f-string token has been consumed: now feed ".format(args)" through the lexer.
         fstring_args_ += ')';
         saved0_ = c0_;
         saved1_ = c1_;
@@ -188,231 +209,6 @@ void Lexer::lex_newline_and_indent() {
         --emit_dent_;
     }
     if (spaces != indents_.back()) tok_.kind = TokenKind::DedentMismatch;
-}
-
-bool Lexer::at_string_start() const {
-    if (is_quote(c0_)) return true;
-    if ((c0_ == 'r' || c0_ == 'u' || c0_ == 'b' || c0_ == 'f') && is_quote(c1_)) return true;
-    bool two_char_prefix = (c0_ == 'r' && (c1_ == 'f' || c1_ == 'b')) ||
-                           ((c0_ == 'f' || c0_ == 'b') && c1_ == 'r');
-    return two_char_prefix && is_quote(c2_);
-}
-
-// One or more adjacent string literals of the same kind (str or bytes) make one token.
-void Lexer::lex_strings() {
-    tok_.kind = TokenKind::End;  // "no literal yet"
-    do {
-        bool is_raw = false;
-        bool is_fstring = false;
-        TokenKind kind = TokenKind::String;
-        int prefix_len = 0;
-        if (c0_ == 'u') {
-            prefix_len = 1;
-        } else if (c0_ == 'b') {
-            kind = TokenKind::Bytes;
-            prefix_len = 1;
-            if (c1_ == 'r') {
-                is_raw = true;
-                prefix_len = 2;
-            }
-        } else if (c0_ == 'r') {
-            is_raw = true;
-            prefix_len = 1;
-            if (c1_ == 'b') {
-                kind = TokenKind::Bytes;
-                prefix_len = 2;
-            }
-            if (c1_ == 'f') {
-                is_fstring = true;
-                prefix_len = 2;
-            }
-        } else if (c0_ == 'f') {
-            is_fstring = true;
-            prefix_len = 1;
-            if (c1_ == 'r') {
-                is_raw = true;
-                prefix_len = 2;
-            }
-        }
-
-        if (tok_.kind == TokenKind::End) {
-            tok_.kind = kind;
-        } else if (tok_.kind != kind) {
-            break;  // str next to bytes (or after a bad literal): a separate token
-        }
-        for (int i = 0; i < prefix_len; ++i) next_char();
-        lex_string_body(is_raw, is_fstring);
-        skip_whitespace(true);
-    } while (at_string_start());
-}
-
-void Lexer::lex_string_body(bool is_raw, bool is_fstring) {
-    const Char quote = c0_ == '"' ? '"' : '\'';
-    next_char();
-    size_t num_quotes = 1;
-    if (c0_ == quote && c1_ == quote) {
-        next_char();
-        next_char();
-        num_quotes = 3;
-    }
-
-    if (is_fstring && fstring_args_.empty()) fstring_args_ = ".format(";
-
-    std::string& text = tok_.text;
-    size_t n_closing = 0;
-    while (!at_end() && (num_quotes > 1 || c0_ != '\n') && n_closing < num_quotes) {
-        if (c0_ == quote) {
-            ++n_closing;
-            text += static_cast<char>(c0_);
-        } else {
-            n_closing = 0;
-            while (is_fstring && c0_ == '{') {
-                next_char();
-                if (c0_ == '{') {
-                    text += '{';  // "{{" stays for str.format to unescape
-                    next_char();
-                } else {
-                    lex_fstring_field();
-                }
-                text += '{';
-            }
-            if (c0_ == '\\') {
-                lex_escape(is_raw);
-            } else {
-                text += static_cast<char>(c0_);  // bytes pass through: UTF-8 stays UTF-8
-            }
-        }
-        next_char();
-    }
-
-    if (n_closing < num_quotes) tok_.kind = TokenKind::LonelyStringOpen;
-    text.resize(text.size() - n_closing);
-}
-
-// Inside an f-string, just after a '{' that starts a replacement field: moves the field's
-// expression text to the argument list as "(expr)," and leaves the conversion / format spec /
-// closing brace in the string.  Like MicroPython it only counts brackets, so a ':' or '}'
-// inside a string in the expression ends it.  f'{x=}' also puts "x=" into the string.
-void Lexer::lex_fstring_field() {
-    fstring_args_ += '(';
-    const size_t expr_start = fstring_args_.size();
-    unsigned nesting = 0;  // unsigned: a stray ']' wraps around, as in MicroPython
-    auto field_ends = [this] {
-        if (c0_ == ':' || c0_ == '}') return true;
-        return c0_ == '!' && (c1_ == 'r' || c1_ == 's') && (c2_ == ':' || c2_ == '}');
-    };
-    // While injected arguments are being read, a nested f-string's field appends to the very text
-    // being read, so a field with no end at nesting 0 would grow it forever (MicroPython runs out
-    // of heap: MemoryError).  Legitimate arguments are never much longer than the source.
-    const size_t args_limit = 2 * src_.size() + 4096;
-    while (!at_end() && (nesting != 0 || !field_ends())) {
-        if (fstring_args_.size() > args_limit) {
-            throw DiagnosticError(Diagnostic{"MemoryError", "", {filename_, 0, 0}, {}});
-        }
-        Char c = c0_;
-        if (c == '[' || c == '{') {
-            ++nesting;
-        } else if (c == ']' || c == '}') {
-            --nesting;
-        }
-        fstring_args_ += static_cast<char>(c);
-        next_char();
-    }
-    // A NUL byte in injected text ends the injection early (as in MicroPython), which empties
-    // fstring_args_ under our feet; only look back at what this field added.
-    if (fstring_args_.size() > expr_start && fstring_args_.back() == '=') {
-        tok_.text.append(fstring_args_, expr_start, fstring_args_.size() - expr_start);
-        fstring_args_.pop_back();
-    }
-    fstring_args_ += ")";
-    fstring_args_ += ",";
-}
-
-bool Lexer::read_hex_digits(int count, uint32_t* value) {
-    uint32_t v = 0;
-    while (count-- != 0) {
-        next_char();
-        if (!is_xdigit(c0_)) return false;
-        v = (v << 4) + xdigit_value(c0_);
-    }
-    *value = v;
-    return true;
-}
-
-// At a backslash inside a string literal.  Leaves c0_ on the escape's last character.
-void Lexer::lex_escape(bool is_raw) {
-    next_char();
-    Char c = c0_;
-    if (is_raw) {
-        tok_.text += '\\';  // raw: the backslash stays, the next character is taken as is
-    } else {
-        switch (c) {
-            case '\n': c = kEof; break;  // escaped newline: nothing
-            case '\\': case '\'': case '"': break;
-            case 'a': c = 0x07; break;
-            case 'b': c = 0x08; break;
-            case 't': c = 0x09; break;
-            case 'n': c = 0x0a; break;
-            case 'v': c = 0x0b; break;
-            case 'f': c = 0x0c; break;
-            case 'r': c = 0x0d; break;
-            case 'u':
-            case 'U':
-                if (tok_.kind == TokenKind::Bytes) {
-                    tok_.text += '\\';  // b'\u1234' is b'\\u1234'
-                    break;
-                }
-                [[fallthrough]];
-            case 'x': {
-                uint32_t value = 0;
-                if (!read_hex_digits(c == 'x' ? 2 : c == 'u' ? 4 : 8, &value)) tok_.kind = TokenKind::Invalid;
-                c = value;
-                break;
-            }
-            case 'N':
-                throw DiagnosticError(Diagnostic{"NotImplementedError", "unicode name escapes", {filename_, 0, 0}, {}});
-            default:
-                if (c >= '0' && c <= '7') {
-                    int digits = 3;
-                    uint32_t value = c - '0';
-                    while (c1_ >= '0' && c1_ <= '7' && --digits != 0) {
-                        next_char();
-                        value = value * 8 + (c0_ - '0');
-                    }
-                    c = value;
-                } else {
-                    tok_.text += '\\';  // unknown escape: kept verbatim
-                }
-                break;
-        }
-    }
-    if (c == kEof) return;
-    if (c < 0x110000 && tok_.kind == TokenKind::String) {
-        add_code_point(c);
-    } else if (c < 0x100 && tok_.kind == TokenKind::Bytes) {
-        tok_.text += static_cast<char>(c);
-    } else {
-        tok_.kind = TokenKind::Invalid;
-    }
-}
-
-void Lexer::add_code_point(uint32_t cp) {
-    std::string& s = tok_.text;
-    if (cp < 0x80) {
-        s += static_cast<char>(cp);
-    } else if (cp < 0x800) {
-        s += static_cast<char>(0xc0 | (cp >> 6));
-        s += static_cast<char>(0x80 | (cp & 0x3f));
-    } else if (cp < 0x10000) {
-        s += static_cast<char>(0xe0 | (cp >> 12));
-        s += static_cast<char>(0x80 | ((cp >> 6) & 0x3f));
-        s += static_cast<char>(0x80 | (cp & 0x3f));
-    } else {
-        s += static_cast<char>(0xf0 | (cp >> 18));
-        s += static_cast<char>(0x80 | ((cp >> 12) & 0x3f));
-        s += static_cast<char>(0x80 | ((cp >> 6) & 0x3f));
-        s += static_cast<char>(0x80 | (cp & 0x3f));
-    }
 }
 
 void Lexer::lex_name() {

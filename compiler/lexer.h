@@ -1,4 +1,4 @@
-// The lexer: MicroPython 1.27 source text -> tokens, one at a time.
+// The lexer: MicroPython 1.27 / 1.28 source text -> tokens, one at a time.
 //
 // It reproduces mpy-cross's tokeniser exactly, quirks included, because the tokens decide what
 // is accepted, where errors are reported and which strings become constants:
@@ -8,8 +8,17 @@
 //    DEDENT the line of the next token.
 //  * Adjacent string literals (of the same kind, str or bytes) are joined into one token.
 //  * An f-string is lexed as a plain string whose replacement fields are emptied ('{!r:>{}}'),
-//    and the text of the fields is injected back into the character stream as ".format((a),(b),)"
-//    once the string token has been consumed: the parser just sees a method call.
+//    and the text of the fields is injected back into the character stream as ".format((a),(b),)":
+//    the parser just sees a method call.  1.27 injects once the string token has been consumed,
+//    reusing the collected text as the injection buffer (so an f-string nested in an f-string's
+//    field misbehaves); 1.28 injects right after the token, into a buffer of its own that nested
+//    f-strings insert into (so they work), and rejects an empty field as a malformed f-string.
+//  * 1.28 only: a t-string (t'', rt'', tr'') is lexed as the NAME __template__ followed by the
+//    injected arguments "(('str0','str1',),(expr),'expr',conversion,'spec',...)": its literal
+//    parts become string literals that are lexed again (escapes are kept for that), each field
+//    gives its value, its source text, its conversion ('r'/'s'/None) and its format spec (an
+//    f-string when the spec has fields of its own).  See lexer_strings.cc.
+//  * 1.28 reads a NUL byte in the source as the byte 0x01 (its end-of-input marker is NUL).
 //  * Number tokens keep their text; the parser converts them (and reports bad ones) when it uses
 //    them, exactly when MicroPython does.
 //
@@ -23,15 +32,22 @@
 #include <string_view>
 #include <vector>
 
+#include "common/compat_version.h"
 #include "compiler/token.h"
 
 namespace mpy {
 
+struct LexerOptions {
+    // mpy-cross's -O level: `__debug__` lexes as True at level 0, else False.
+    int optimize_level = 0;
+    // Which release's tokeniser to reproduce (t-strings, f-string injection, NUL bytes).
+    CompatVersion compat = kDefaultCompat;
+};
+
 class Lexer {
 public:
-    // `optimize_level` is mpy-cross's -O level: `__debug__` lexes as True at level 0, else False.
     // Lexes the first token; may throw DiagnosticError (see advance()).
-    Lexer(std::string_view source, std::string filename, int optimize_level = 0);
+    Lexer(std::string_view source, std::string filename, LexerOptions options = {});
 
     const Token& token() const { return tok_; }
 
@@ -43,11 +59,30 @@ public:
     const std::string& filename() const { return filename_; }
 
 private:
-    using Char = uint32_t;  // a byte, or kEof; bytes injected from f-strings are sign-extended
+    using Char = uint32_t;  // a byte, or kEof; 1.27 sign-extends bytes injected from f-strings
     static constexpr Char kEof = 0xFFFFFFFFu;
 
+    // What the prefix of one string literal says.
+    struct StringPrefix {
+        TokenKind kind = TokenKind::String;  // String or Bytes
+        bool is_raw = false;
+        bool is_fstring = false;
+        bool is_tstring = false;  // 1.28
+        int length = 0;
+    };
+    // Bookkeeping of one t-string literal while its body is lexed (lexer_strings.cc).
+    struct TemplateState {
+        size_t interpolations = 0;
+        size_t spec_depth = 0;     // >0 while in a field's format spec: 1 + nested '{' levels
+        size_t spec_start = 0;     // where the spec's text starts in tok_.text (at a '{')
+        bool spec_has_fields = false;  // the spec had nested fields: it becomes an f-string
+    };
+
+    bool v128() const { return compat_ == CompatVersion::V1_28; }
     Char read_source_byte();
     void next_char();
+    Char next_byte_127();
+    Char next_byte_128();
     bool is(Char c) const { return c0_ == c; }
     bool at_end() const { return c0_ == kEof; }
 
@@ -55,8 +90,14 @@ private:
     void lex_token();
     void lex_newline_and_indent();
     void lex_strings();
-    void lex_string_body(bool is_raw, bool is_fstring);
-    void lex_fstring_field();
+    StringPrefix read_string_prefix() const;
+    void lex_string_body(const StringPrefix& prefix, Char quote, size_t num_quotes);
+    void lex_fstring_field(const StringPrefix& prefix, Char quote, size_t num_quotes, TemplateState& tstate);
+    void start_template_field(Char quote, size_t num_quotes, size_t expr_start, bool was_debug, TemplateState& tstate);
+    void end_template_spec_brace(Char quote, TemplateState& tstate);
+    void finish_template_literal(TemplateState& tstate);
+    void finish_template_token();
+    void inject_fstring_args_128();
     void lex_escape(bool is_raw);
     bool read_hex_digits(int count, uint32_t* value);
     void lex_name();
@@ -69,12 +110,18 @@ private:
     size_t src_pos_ = 0;
     std::string filename_;
     int optimize_level_;
+    CompatVersion compat_;
 
-    // The three-character window, and the window saved while f-string arguments are injected.
+    // The three-character window, and (1.27) the window saved while f-string arguments are injected.
     Char c0_ = 0, c1_ = 0, c2_ = 0;
     Char saved0_ = 0, saved1_ = 0, saved2_ = 0;
-    std::string fstring_args_;   // ".format((a),(b),)" being collected or injected
-    size_t fstring_args_idx_ = 0;  // 0 = collecting (or idle); >0 = injecting from this index
+    // ".format((a),(b),)" being collected, and in 1.27 also while it is injected.
+    std::string fstring_args_;
+    size_t fstring_args_idx_ = 0;  // 1.27: 0 = collecting (or idle); >0 = injecting from this index
+    // 1.28: the bytes being injected (arguments, then the window they interrupted; NUL = end of
+    // input), and the index of the next one; 0 = reading the source.
+    std::string inject_;
+    size_t inject_idx_ = 0;
 
     int line_ = 1;
     int column_ = -2;  // the window is primed with three dummy characters

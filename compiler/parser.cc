@@ -23,11 +23,16 @@ constexpr std::array<std::string_view, 44> kBuiltinLongQstrs = {
     "maximum recursion depth exceeded", "micropython", "staticmethod", "symmetric_difference",
     "symmetric_difference_update", "unpack_from", "vcvt_f32_s32", "vcvt_s32_f32",
 };
+// The ones 1.28 added, for t-strings (string.templatelib).
+constexpr std::array<std::string_view, 5> kBuiltinLongQstrsSince128 = {
+    "Interpolation", "__template__", "format_spec", "interpolations", "string.templatelib",
+};
 
 }  // namespace
 
-bool is_builtin_long_qstr(std::string_view s) {
-    return std::find(kBuiltinLongQstrs.begin(), kBuiltinLongQstrs.end(), s) != kBuiltinLongQstrs.end();
+bool is_builtin_long_qstr(std::string_view s, CompatVersion compat) {
+    auto contains = [s](const auto& table) { return std::find(table.begin(), table.end(), s) != table.end(); };
+    return contains(kBuiltinLongQstrs) || (compat == CompatVersion::V1_28 && contains(kBuiltinLongQstrsSince128));
 }
 
 ast::Module parse_module(std::string_view source, const std::string& filename, const ParseOptions& options) {
@@ -48,7 +53,7 @@ NestingGuard::NestingGuard(Parser& p) : p_(p) {
 }
 
 Parser::Parser(std::string_view source, const std::string& filename, const ParseOptions& options)
-    : options_(options), filename_(filename), lex_(source, filename, options.optimize_level) {
+    : options_(options), filename_(filename), lex_(source, filename, LexerOptions{options.optimize_level, options.compat}) {
     for (const std::string& s : options_.preinterned) qstrs_.insert(s);
 }
 
@@ -88,6 +93,8 @@ void Parser::syntax_error() {
             error_at("IndentationError", "unexpected indent", tok().line, tok().column);
         case TokenKind::DedentMismatch:
             error_at("IndentationError", "unindent doesn't match any outer indent level", tok().line, tok().column);
+        case TokenKind::MalformedFString:
+            error_at("SyntaxError", "malformed f-string", tok().line, tok().column);
         default:
             error_at("SyntaxError", "invalid syntax", tok().line, tok().column);
     }
@@ -108,13 +115,13 @@ std::string Parser::take_name() {
 // Every identifier, and every string literal of at most 10 bytes, becomes a qstr as the parser
 // meets it; a qstr is limited to 255 bytes.
 void Parser::intern(const std::string& s) {
-    if (qstrs_.count(s) != 0 || is_builtin_long_qstr(s)) return;
+    if (qstrs_.count(s) != 0 || is_builtin_long_qstr(s, options_.compat)) return;
     if (s.size() >= 256) throw DiagnosticError(Diagnostic{"RuntimeError", "name too long", {filename_, 0, 0}, {}});
     qstrs_.insert(s);
 }
 
 bool Parser::is_interned(const std::string& s) const {
-    return s.size() <= 10 || qstrs_.count(s) != 0 || is_builtin_long_qstr(s);
+    return s.size() <= 10 || qstrs_.count(s) != 0 || is_builtin_long_qstr(s, options_.compat);
 }
 
 // Tokens that can start a `test` (MicroPython's FIRST set of the rule).

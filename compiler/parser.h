@@ -1,6 +1,6 @@
-// The parser: MicroPython 1.27 source -> folded syntax tree (compiler/ast.h).
+// The parser: MicroPython 1.27 / 1.28 source -> folded syntax tree (compiler/ast.h).
 //
-// Accepts and rejects exactly what mpy-cross 1.27 accepts and rejects, reports syntax errors
+// Accepts and rejects exactly what mpy-cross 1.27 (or 1.28) accepts and rejects, reports syntax errors
 // with the same exception class and line, and folds constants exactly as mpy-cross's parser
 // does (see ast.h for what the tree then contains).
 #pragma once
@@ -9,6 +9,7 @@
 #include <string_view>
 #include <vector>
 
+#include "common/compat_version.h"
 #include "compiler/ast.h"
 
 namespace mpy {
@@ -26,6 +27,9 @@ struct ParseOptions {
     // Maximum nesting of expressions/blocks before the parser gives up with a MemoryError, the
     // way mpy-cross eventually does (it copes with several thousand levels).
     int max_nesting = 10000;
+    // Which release's language to accept (1.28 adds t-strings and nested f-strings) and whose
+    // built-in qstrs to know.
+    CompatVersion compat = kDefaultCompat;
 };
 
 // Parses a whole file.  Throws DiagnosticError on error: kind "SyntaxError" or
@@ -36,8 +40,8 @@ struct ParseOptions {
 // Runs on a thread with a large stack, so deeply nested input cannot overflow the caller's stack.
 ast::Module parse_module(std::string_view source, const std::string& filename, const ParseOptions& options = {});
 
-// True if `s` is one of mpy-cross 1.27's built-in qstrs longer than 10 bytes (the only ones that
-// matter for interning decisions, since shorter strings are always interned).
-bool is_builtin_long_qstr(std::string_view s);
+// True if `s` is one of mpy-cross's built-in qstrs longer than 10 bytes in that release (the only
+// ones that matter for interning decisions, since shorter strings are always interned).
+bool is_builtin_long_qstr(std::string_view s, CompatVersion compat = kDefaultCompat);
 
 }  // namespace mpy

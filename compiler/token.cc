@@ -10,6 +10,7 @@ std::string_view token_kind_name(TokenKind kind) {
         case K::Invalid: return "invalid token";
         case K::DedentMismatch: return "mismatched dedent";
         case K::LonelyStringOpen: return "unterminated string";
+        case K::MalformedFString: return "malformed f-string";
         case K::Newline: return "NEWLINE";
         case K::Indent: return "INDENT";
         case K::Dedent: return "DEDENT";

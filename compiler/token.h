@@ -1,4 +1,4 @@
-// Tokens of MicroPython 1.27 source, as the lexer hands them to the parser.
+// Tokens of MicroPython 1.27 / 1.28 source, as the lexer hands them to the parser.
 #pragma once
 
 #include <string>
@@ -13,6 +13,7 @@ enum class TokenKind {
     Invalid,         // a character that starts no token, or a bad escape in a string
     DedentMismatch,  // dedent to a column that matches no enclosing indentation level
     LonelyStringOpen,  // unterminated string literal
+    MalformedFString,  // 1.28: an empty replacement field, or a t-string's unbalanced braces
 
     Newline,
     Indent,

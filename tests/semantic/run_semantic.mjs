@@ -145,7 +145,8 @@ function describeDiff(labelA, a, labelB, b) {
 function compileWithMpyc(opts, rel, flags, outPath) {
     fs.mkdirSync(path.dirname(outPath), { recursive: true });
     if (fs.existsSync(outPath)) fs.rmSync(outPath);
-    const args = [...flags, "-s", rel, "-o", outPath, path.join(opts.corpus, rel)];
+    // The runtime is MicroPython 1.27's, so mpyc reproduces 1.27 (whose goldens these are).
+    const args = ["--compat=1.27", ...flags, "-s", rel, "-o", outPath, path.join(opts.corpus, rel)];
     try {
         execFileSync(opts.mpyc, args, { stdio: ["ignore", "pipe", "pipe"], timeout: 20000 });
     } catch (e) {

@@ -1,6 +1,7 @@
-// Parser: tree shapes, constant folding, const(), f-strings, lines, and errors (class + line).
-// Every expectation below was checked against mpy-cross 1.27 (its bytecode via mpy-tool.py -d,
-// or its error output).
+// Parser: tree shapes, constant folding, const(), f-strings, t-strings, lines, and errors (class +
+// line).  Every expectation below was checked against mpy-cross 1.27 (its bytecode via
+// mpy-tool.py -d, or its error output), and against 1.28 where the default (1.28) is used;
+// expectations that differ between them name the release.
 #include "compiler/parser.h"
 
 #include <gtest/gtest.h>
@@ -25,9 +26,15 @@ std::string value_of(const std::string& expr, ParseOptions options = {}) {
     return ast::dump(*assign->value);
 }
 
-std::string error_of(std::string_view src) {
+ParseOptions compat(CompatVersion version) {
+    ParseOptions options;
+    options.compat = version;
+    return options;
+}
+
+std::string error_of(std::string_view src, ParseOptions options = {}) {
     try {
-        parse_module(src, "t.py");
+        parse_module(src, "t.py", options);
     } catch (const DiagnosticError& e) {
         return e.diagnostic().kind + ": " + e.diagnostic().message + " @" + std::to_string(e.diagnostic().where.line);
     }
@@ -211,8 +218,62 @@ TEST(FrontendParser, FStrings) {
     EXPECT_EQ(value_of("f'a{x!r:>{w}}b{y=}'"),
               "(Call (Attribute (Const:obj s'a{!r:>{}}by={}') format) (Name x) (Name w) (Name y))");
     EXPECT_EQ(value_of("f'{a,b}'"), "(Call (Attribute (Const q'{}') format) (PTuple (Name a) (Name b)))");
-    EXPECT_EQ(value_of("f'{}'"), "(Call (Attribute (Const q'{}') format) (PTuple))");
     EXPECT_EQ(value_of("f'plain'"), "(Call (Attribute (Const q'plain') format))");
+    // An empty field: 1.27 formats an empty tuple, 1.28 rejects it.
+    EXPECT_EQ(value_of("f'{}'", compat(CompatVersion::V1_27)), "(Call (Attribute (Const q'{}') format) (PTuple))");
+    EXPECT_EQ(error_of("x = f'{}'\n"), "SyntaxError: malformed f-string @1");
+    EXPECT_EQ(error_of("x = 1\ny = f'a{ }' f'{}'\n"), "SyntaxError: malformed f-string @2");
+    // The character after a field or "{{" may close the literal in 1.28; 1.27 takes it as text.
+    EXPECT_EQ(value_of("f'{{'"), "(Call (Attribute (Const q'{{') format))");
+    EXPECT_EQ(error_of("x = f'{{'\n", compat(CompatVersion::V1_27)), "SyntaxError: invalid syntax @1");
+}
+
+TEST(FrontendParser, NestedFStrings) {
+    // 1.28 injects a nested f-string's arguments in front of the outer ones.
+    EXPECT_EQ(value_of("f'a{f\"b{x}\"}c'"),
+              "(Call (Attribute (Const q'a{}c') format) (Call (Attribute (Const q'b{}') format) (Name x)))");
+    // 1.27 appends them to the very text being injected: here the outer call gets them instead.
+    EXPECT_EQ(value_of("f'a{f\"b{x}\"}c'", compat(CompatVersion::V1_27)),
+              "(Tuple (Call (Call (Attribute (Const q'a{}c') format) (Const q'b{}')) (Name x)))");
+}
+
+TEST(FrontendParser, TStringsCallTemplate) {
+    // t'...' is __template__(parts, value, source text, conversion, format spec, ...).
+    EXPECT_EQ(value_of("t'a{x}b'"),
+              "(Call (Name __template__) (Const:obj (q'a', q'b')) (Name x) (Const q'x') (Const None) (Const q''))");
+    EXPECT_EQ(value_of("t'{x!r:>4}'"),
+              "(Call (Name __template__) (Const:obj (q'', q'')) (Name x) (Const q'x') (Const q'r') (Const q'>4'))");
+    // '=' keeps the text and asks for repr unless a spec is given; a spec with fields is an f-string.
+    EXPECT_EQ(value_of("t'{x=}'"),
+              "(Call (Name __template__) (Const:obj (q'x=', q'')) (Name x) (Const q'x') (Const q'r') (Const q''))");
+    EXPECT_EQ(value_of("t'{x:{w}}'"),
+              "(Call (Name __template__) (Const:obj (q'', q'')) (Name x) (Const q'x') (Const None) "
+              "(Call (Attribute (Const q'{}') format) (Name w)))");
+    // Escapes are kept and the parts lexed again; "{{" and "}}" are single braces.
+    EXPECT_EQ(value_of("rt'\\n{{}}'"), "(Call (Name __template__) (Const:obj (q'\\\\n{}',)))");
+    EXPECT_EQ(value_of("t'\\x41\\n'"), "(Call (Name __template__) (Const:obj (q'A\\x0a',)))");
+    // Past 63 fields, the interpolations go in one tuple (a call takes at most 255 arguments).
+    std::string many = "t'";
+    for (int i = 0; i < 64; ++i) many += "{x}";
+    const std::string wrapped = value_of(many + "'");
+    EXPECT_NE(wrapped.find("q'')) (PTuple (Name x) (Const q'x') (Const None) (Const q'') (Name x)"), std::string::npos);
+    // 1.27 has no t-strings: t is a name.
+    EXPECT_EQ(error_of("x = t'a'\n", compat(CompatVersion::V1_27)), "SyntaxError: invalid syntax @1");
+}
+
+TEST(FrontendParser, TStringErrors) {
+    EXPECT_EQ(error_of("x = t'{}'\n"), "SyntaxError: malformed f-string @1");
+    EXPECT_EQ(error_of("x = t'{  }'\n"), "SyntaxError: malformed f-string @1");  // spaces trimmed
+    EXPECT_EQ(error_of("x = t'a}'\n"), "SyntaxError: malformed f-string @1");
+    EXPECT_EQ(error_of("x = t'{x:{w}'\n"), "SyntaxError: malformed f-string @1");
+    EXPECT_EQ(error_of("x = t'{x'\n"), "SyntaxError: malformed f-string @1");
+    EXPECT_EQ(error_of("x = b'a' t'b'\n"), "SyntaxError: invalid syntax @1");
+}
+
+TEST(FrontendParser, TemplateQstrsAreBuiltInFrom128) {
+    // A string longer than 10 bytes is a qstr only if it already is one: 1.28 has these.
+    EXPECT_EQ(value_of("'format_spec'"), "(Const q'format_spec')");
+    EXPECT_EQ(value_of("'format_spec'", compat(CompatVersion::V1_27)), "(Const:obj s'format_spec')");
 }
 
 TEST(FrontendParser, ConstNames) {
@@ -283,11 +344,15 @@ TEST(FrontendParser, Errors) {
     EXPECT_EQ(error_of("f(**a, *b)\n"), "no error");  // a compile-stage error in mpy-cross
     // A NUL inside a nested f-string's field ends the injected ".format(...)" text early
     // (found by frontend_fuzz; mpy-cross gives the same error).
-    EXPECT_EQ(error_of(std::string("x = f\"a{f\"a{b!rw\0\0}d}c{d=}\":>{xw&=", 34)),
+    EXPECT_EQ(error_of(std::string("x = f\"a{f\"a{b!rw\0\0}d}c{d=}\":>{xw&=", 34), compat(CompatVersion::V1_27)),
               "SyntaxError: invalid syntax @1");
+    EXPECT_EQ(error_of(std::string("x = f\"a{f\"a{b!rw\0\0}d}c{d=}\":>{xw&=", 34)), "SyntaxError: invalid syntax @1");
     // A nested f-string whose field never ends at nesting 0 feeds the injected text to itself:
     // mpy-cross runs out of heap, and so must we, quickly (found by frontend_fuzz as a hang).
-    EXPECT_EQ(error_of("x = f\"a{b!= f\"a{b!!r:b!!r:>{w}}r:>{w]r:>{w}}pc{d!}\""), "MemoryError:  @0");
+    EXPECT_EQ(error_of("x = f\"a{b!= f\"a{b!!r:b!!r:>{w}}r:>{w]r:>{w}}pc{d!}\"", compat(CompatVersion::V1_27)),
+              "MemoryError:  @0");
+    // 1.28 injects into a buffer of its own: an ordinary syntax error.
+    EXPECT_EQ(error_of("x = f\"a{b!= f\"a{b!!r:b!!r:>{w}}r:>{w]r:>{w}}pc{d!}\""), "SyntaxError: invalid syntax @1");
 }
 
 TEST(FrontendParser, DeepNestingIsAnErrorNotACrash) {
