@@ -28,7 +28,7 @@ foreach(pair "errors_expected_up_to_date;${MPYTOOLS_REFERENCE_MPY_CROSS}" "error
   add_test(NAME ${test_name}
            COMMAND bash -c "fail=0; for src in \"$0\"/*.py; do n=$(basename \"$src\" .py); bash \"$1/check_error.sh\" \"$2\" \"$0\" \"$n\" \"$3\" >/dev/null || { echo \"stale: $n.expected\"; fail=1; }; done; [ $fail = 0 ] && echo 'expected outputs are current'; exit $fail"
                    "${errors_cases_dir}" "${CMAKE_CURRENT_LIST_DIR}" "${reference}" "${PROJECT_BINARY_DIR}/${test_name}-out")
-  set_tests_properties(${test_name} PROPERTIES LABELS "errors" TIMEOUT 120)
+  set_tests_properties(${test_name} PROPERTIES LABELS "errors" TIMEOUT 300)
 endforeach()
 
 # Harness self-tests (WILL_FAIL): the check must fail for a "compiler" that accepts everything

@@ -65,7 +65,7 @@ function(golden_provenance_test name reference comparison)
   add_test(NAME ${name}
            COMMAND bash -c "rm -rf \"$1\" && \"$0/regenerate.sh\" \"$2\" \"$1\" >/dev/null && ${comparison}"
                    "${golden_dir}" "${PROJECT_BINARY_DIR}/${name}-regenerated" "${reference}")
-  set_tests_properties(${name} PROPERTIES LABELS "golden" TIMEOUT 120)
+  set_tests_properties(${name} PROPERTIES LABELS "golden" TIMEOUT 300)
 endfunction()
 if(MPYTOOLS_REFERENCE_MPY_CROSS)
   golden_provenance_test(golden_up_to_date "${MPYTOOLS_REFERENCE_MPY_CROSS}"

@@ -15,10 +15,10 @@ endforeach()
 if(MPYTOOLS_REFERENCE_MPY_CROSS)
   add_test(NAME mpyc_cli_vs_reference
            COMMAND bash ${CMAKE_CURRENT_LIST_DIR}/cli_compat.sh $<TARGET_FILE:mpyc> ${MPYTOOLS_REFERENCE_MPY_CROSS})
-  set_tests_properties(mpyc_cli_vs_reference PROPERTIES LABELS "mpyc" TIMEOUT 120)
+  set_tests_properties(mpyc_cli_vs_reference PROPERTIES LABELS "mpyc" TIMEOUT 300)
 endif()
 if(MPYTOOLS_REFERENCE_MPY_CROSS_128)
   add_test(NAME mpyc_cli_vs_reference_128
            COMMAND bash ${CMAKE_CURRENT_LIST_DIR}/cli_compat.sh $<TARGET_FILE:mpyc> ${MPYTOOLS_REFERENCE_MPY_CROSS_128})
-  set_tests_properties(mpyc_cli_vs_reference_128 PROPERTIES LABELS "mpyc" TIMEOUT 120)
+  set_tests_properties(mpyc_cli_vs_reference_128 PROPERTIES LABELS "mpyc" TIMEOUT 300)
 endif()

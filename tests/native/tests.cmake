@@ -109,7 +109,7 @@ foreach(pair "1.27;${MPYTOOLS_REFERENCE_MPY_CROSS}" "1.28;${MPYTOOLS_REFERENCE_M
   add_test(NAME native_${tag}_up_to_date
            COMMAND bash -c "rm -rf \"$1\" && \"$0/regenerate.sh\" \"$2\" \"$1\" >/dev/null && diff -r -q -x errors \"$0/expected/$3\" \"$1\" && diff -r -q -x '*.py' \"$0/errors\" \"$1/errors\" && echo \"native golden files of $3 are current\""
                    "${native_dir}" "${regen}" "${ref}" "${version}")
-  set_tests_properties(native_${tag}_up_to_date PROPERTIES LABELS "native" TIMEOUT 120)
+  set_tests_properties(native_${tag}_up_to_date PROPERTIES LABELS "native" TIMEOUT 300)
 
   # Differential tests on generated functions (differential/run_differential.sh): the x64 and x86
   # viper and native emitters, the Thumb back end and the Thumb inline assembler.
