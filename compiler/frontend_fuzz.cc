@@ -16,6 +16,8 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
     if (size > 0) {
         options.small_int_bits = (data[0] & 1) ? 63 : 31;
         options.optimize_level = (data[0] >> 1) & 3;
+        // 1.27's lexer (--compat=1.27) and 1.28's read f-strings and t-strings differently.
+        options.compat = (data[0] & 8) ? mpy::CompatVersion::V1_27 : mpy::CompatVersion::V1_28;
     }
     // Parse, walk and destroy the tree on a large stack: deep trees are legal up to the
     // parser's nesting limit, and their recursive destruction must not overflow either.
