@@ -30,41 +30,9 @@ sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 from boardlib import (missing_for, MicrobitBoard, PtyBoard, SimBoard, UnixBoard, MICROBIT_FIRMWARE, have,  # noqa: E402
                       sim_runtime_present, temp_dir)
 from checks import Checks  # noqa: E402
+from mprlib import Mpr, ok, show, write  # noqa: E402
 
 MOUNTED = "is mounted at /remote"
-
-
-class Mpr:
-    def __init__(self, path, connect, extra=()):
-        self.path = path
-        self.connect = list(connect)
-        self.extra = list(extra)
-
-    def argv(self, *args):
-        return [self.path] + self.extra + self.connect + list(args)
-
-    def run(self, *args, timeout=90, input=None):
-        begin = time.monotonic()
-        p = subprocess.run(self.argv(*args), capture_output=True, timeout=timeout, input=input,
-                           stdin=None if input is not None else subprocess.DEVNULL)
-        p.elapsed = time.monotonic() - begin
-        p.out = p.stdout.decode(errors="replace").replace("\r\n", "\n")
-        p.err = p.stderr.decode(errors="replace")
-        return p
-
-
-def ok(p):
-    return p.returncode == 0
-
-
-def show(p):
-    return f"exit {p.returncode}\nstdout: {p.out[-1500:]!r}\nstderr: {p.err[-800:]!r}"
-
-
-def write(path, data):
-    os.makedirs(os.path.dirname(path), exist_ok=True)
-    with open(path, "wb" if isinstance(data, bytes) else "w") as f:
-        f.write(data)
 
 
 def blob(n):
@@ -259,7 +227,7 @@ def chains_and_commands(t, m, label, folder):
             ok(p) and p.stdout.replace(b"\r\n", b"\n").startswith(b"a\x1eb\x1e\x1eS5:/abc\x1e\x1e\nfirst line\n\x1e"),
             show(p))
     # Without raw-paste (a line without flow control, as far as mpr knows) answers are paced.
-    slow = Mpr(m.path, m.connect, m.extra + ["--no-raw-paste"])
+    slow = Mpr(m.path, m.connect, m.extra + ["--no-raw-paste"], m.timeout)
     p = slow.run("mount", folder, "exec", "import hashlib, binascii\n"
                  "print(binascii.hexlify(hashlib.sha256(open('data.bin', 'rb').read()).digest()))")
     t.check(f"{label}: --no-raw-paste (paced answers): a 70 KB file arrives intact",
@@ -408,9 +376,9 @@ def full_suite(t, m, label, mpyc):
 def test_sim(t, mpr, board_pty, mpyc):
     state = temp_dir("e2e-mount-sim-")
     try:
-        full_suite(t, Mpr(mpr, ["connect", "sim"], ["--sim-dir", state]), "connect sim", mpyc)
+        full_suite(t, Mpr(mpr, ["connect", "sim"], ["--sim-dir", state], timeout=90), "connect sim", mpyc)
         with SimBoard(board_pty, state) as board:
-            full_suite(t, Mpr(mpr, ["connect", board.path]), "sim on a pty", mpyc)
+            full_suite(t, Mpr(mpr, ["connect", board.path], timeout=90), "sim on a pty", mpyc)
     finally:
         shutil.rmtree(state, ignore_errors=True)
 
@@ -424,7 +392,7 @@ def test_unix(t, mpr, board_pty, mpyc, unix_port):
     root = temp_dir("e2e-mount-unix-root-")
     try:
         with unix_board(board_pty, unix_port, root) as board:
-            m = Mpr(mpr, ["connect", board.path])
+            m = Mpr(mpr, ["connect", board.path], timeout=90)
             p = m.run("exec", "import os\nprint(os.listdir('/'))")
             t.check("unix port: its / is a scratch folder", ok(p) and p.out.strip() == "[]", show(p))
             full_suite(t, m, "unix port", mpyc)
@@ -436,7 +404,7 @@ def test_unix(t, mpr, board_pty, mpyc, unix_port):
         try:
             folder, _ = make_folder(work, None)
             with unix_board(board_pty, unix_port, root, heap="40k") as board:
-                m = Mpr(mpr, ["connect", board.path])
+                m = Mpr(mpr, ["connect", board.path], timeout=90)
                 p = m.run("mount", folder, "exec", "import pkg", "+", "exec",
                           "print(pkg.Y, len(open('data.bin', 'rb').read(2000)))")
                 t.check("unix port with a 40 KB heap: mount, import, read", ok(p) and "pkg.sub.y 2000" in p.out, show(p))
@@ -450,7 +418,7 @@ def test_microbit(t, mpr, board_pty):
     work = temp_dir("e2e-mount-microbit-")
     try:
         with MicrobitBoard(board_pty) as board:
-            m = Mpr(mpr, ["connect", board.path])
+            m = Mpr(mpr, ["connect", board.path], timeout=90)
             p = m.run("mount", work, "exec", "print('never')")
             t.check("micro:bit: mount refused in one line, exit 1, no traceback",
                     p.returncode == 1 and p.err.count("\n") == 1 and "cannot mount" in p.err and

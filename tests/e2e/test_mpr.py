@@ -24,40 +24,7 @@ sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 from boardlib import (missing_for, MicrobitBoard, PtyBoard, SimBoard, UnixBoard, MICROBIT_FIRMWARE, have,  # noqa: E402
                       sim_runtime_present, temp_dir)
 from checks import Checks  # noqa: E402
-
-
-class Mpr:
-    def __init__(self, path, connect, extra=()):
-        self.path = path
-        self.connect = list(connect)    # e.g. ["connect", "sim"] or ["connect", "/dev/pts/3"]
-        self.extra = list(extra)        # global options, e.g. ["--sim-dir", DIR]
-
-    def argv(self, *args, connect=True):
-        return [self.path] + self.extra + (self.connect if connect else []) + list(args)
-
-    def run(self, *args, timeout=60, connect=True, input=None, env=None):
-        begin = time.monotonic()
-        p = subprocess.run(self.argv(*args, connect=connect), capture_output=True, timeout=timeout,
-                           input=input, stdin=None if input is not None else subprocess.DEVNULL,
-                           env=None if env is None else {**os.environ, **env})
-        p.elapsed = time.monotonic() - begin
-        p.out = p.stdout.decode(errors="replace").replace("\r\n", "\n")
-        p.err = p.stderr.decode(errors="replace")
-        return p
-
-
-def ok(p):
-    return p.returncode == 0
-
-
-def failed(p):
-    """mpr's failure: exit status exactly 1.  A crash or a sanitizer abort (negative status, or
-    another code) after the right message is a defect, not the expected failure."""
-    return p.returncode == 1
-
-
-def show(p):
-    return f"exit {p.returncode}\nstdout: {p.out[-800:]!r}\nstderr: {p.err[-800:]!r}"
+from mprlib import Mpr, failed, ok, show  # noqa: E402
 
 
 def binary_blob(n, seed=1):

@@ -33,37 +33,7 @@ sys.dont_write_bytecode = True  # no __pycache__ in the source tree
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 from boardlib import MicrobitBoard, RawRepl, SimBoard, UnixBoard, missing_for, temp_dir  # noqa: E402
 from checks import Checks  # noqa: E402
-
-
-class Mpr:
-    def __init__(self, path, device):
-        self.path = path
-        self.device = device
-
-    def argv(self, *args):
-        return [self.path, "connect", self.device] + list(args)
-
-    def run(self, *args, timeout=240):
-        begin = time.monotonic()
-        p = subprocess.run(self.argv(*args), capture_output=True, timeout=timeout, stdin=subprocess.DEVNULL)
-        p.elapsed = time.monotonic() - begin
-        p.out = p.stdout.decode(errors="replace").replace("\r\n", "\n")
-        p.err = p.stderr.decode(errors="replace")
-        return p
-
-
-def ok(p):
-    return p.returncode == 0
-
-
-def show(p):
-    return f"exit {p.returncode}\nstdout: {p.out[-1500:]!r}\nstderr: {p.err[-800:]!r}"
-
-
-def write(path, data):
-    os.makedirs(os.path.dirname(path), exist_ok=True)
-    with open(path, "wb" if isinstance(data, bytes) else "w") as f:
-        f.write(data)
+from mprlib import Mpr, ok, show, write  # noqa: E402
 
 
 def host_files(folder, leave_out=lambda rel: False):
@@ -417,7 +387,7 @@ def watch_reset(t, m, board, work):
 
 
 def full_suite(t, mpr, board, work, host_view, remote_arg, remote_path, watch_bound, looping):
-    m = Mpr(mpr, board.path)
+    m = Mpr(mpr, ["connect", board.path], timeout=240)
     timings = {}
     project = basic_sync(t, m, board, work, 60, remote_arg, remote_path, timings)
     exclude_and_chain(t, m, board, project, remote_arg, remote_path)
@@ -458,7 +428,9 @@ def test_microbit(t, mpr, board_pty):
     work = temp_dir("e2e-sync-microbit-")
     try:
         with MicrobitBoard(board_pty) as board:
-            m = Mpr(mpr, board.path)
+            # QEMU's micro:bit writes its flash slowly, the more so on a loaded machine: a silence
+            # of 30 s (not mpr's default 10) before mpr gives up on a file write.
+            m = Mpr(mpr, ["connect", board.path], ["--timeout", "30"], timeout=240)
             project = make_project(os.path.join(work, "flat"), 12, False)
             p = m.run("sync", project)
             t.check("micro:bit: a flat 12-file project syncs", ok(p) and sent_count(p) == 12, show(p))
