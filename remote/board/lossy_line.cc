@@ -39,7 +39,10 @@ void LossyLineRunner::query_streaming(std::string_view code, const RawRepl::Outp
             });
             return;
         } catch (const RemoteExecError& e) {
-            if (is_real_answer(e) || any_output || attempt >= attempts_) throw;
+            // Code that did not compile never ran: whatever came before its SyntaxError on a lossy
+            // line was not its output, so it is asked again even then.
+            bool never_ran = r_.may_lose_bytes() && is_compile_error(e.traceback());
+            if (is_real_answer(e) || (any_output && !never_ran) || attempt >= attempts_) throw;
         } catch (const IdleTimeoutError&) {
             // Idempotent, and nothing arrived yet: stop the board (Ctrl-C), go back to the raw
             // REPL and ask once more.

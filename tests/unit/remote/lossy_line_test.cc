@@ -95,6 +95,17 @@ TEST(MprLossyLine, StreamingQueryIsNotSentAgainOnceOutputArrived) {
     EXPECT_EQ(r.board.executed.size(), 1u) << "output that arrived cannot be taken back";
 }
 
+TEST(MprLossyLine, StreamingQueryThatDidNotCompileIsSentAgainWhateverCameBefore) {
+    // A SyntaxError means the damaged code never ran: bytes before it were not its output.
+    const std::string syntax_error =
+        "Traceback (most recent call last):\r\n  File \"<stdin>\", line 5\r\nSyntaxError: invalid syntax\r\n";
+    LossyRig r({Answer{"junk", syntax_error}});
+    std::string seen;
+    LossyLineRunner(r.repl).query_streaming("read()", [&](std::string_view s) { seen += s; });
+    EXPECT_EQ(seen, "junkok\r\n");
+    EXPECT_EQ(r.board.executed, (std::vector<std::string>{"read()", "read()"}));
+}
+
 TEST(MprLossyLine, SilentBoardIsInterruptedAndAskedOnceMore) {
     LossyRig r({});
     r.board.hang_next_runs = 1;
