@@ -10,11 +10,18 @@ bool is_real_answer(const RemoteExecError& e) { return e.kind() != RemoteErrorKi
 std::string LossyLineRunner::query(std::string_view code) {
     // Damaged code fails to compile or names something that does not exist; a read-only
     // snippet can simply be sent again.
+    bool asked_again_after_silence = false;
     for (int attempt = 1;; ++attempt) {
         try {
             return r_.exec(code);
         } catch (const RemoteExecError& e) {
             if (is_real_answer(e) || attempt >= attempts_) throw;
+        } catch (const IdleTimeoutError&) {
+            // A lost end-of-code byte leaves the board waiting for more code: stop it (Ctrl-C), go
+            // back to the raw REPL and ask once more, as query_streaming does.
+            if (!r_.may_lose_bytes() || asked_again_after_silence) throw;
+            asked_again_after_silence = true;
+            r_.enter(/*soft_reset=*/false);
         }
     }
 }

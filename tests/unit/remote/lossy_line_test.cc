@@ -106,6 +106,13 @@ TEST(MprLossyLine, StreamingQueryThatDidNotCompileIsSentAgainWhateverCameBefore)
     EXPECT_EQ(r.board.executed, (std::vector<std::string>{"read()", "read()"}));
 }
 
+TEST(MprLossyLine, SilentQueryIsInterruptedAndAskedOnceMore) {
+    LossyRig r({});
+    r.board.hang_next_runs = 1;
+    EXPECT_EQ(LossyLineRunner(r.repl).query("read()"), "ok\r\n");
+    EXPECT_EQ(r.board.executed, (std::vector<std::string>{"read()", "read()"}));
+}
+
 TEST(MprLossyLine, SilentBoardIsInterruptedAndAskedOnceMore) {
     LossyRig r({});
     r.board.hang_next_runs = 1;
