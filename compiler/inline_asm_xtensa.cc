@@ -323,7 +323,13 @@ bool XtensaDialect::op3(InlineAsmContext& ctx, const std::string& op, AsmArg a, 
         const unsigned r0 = reg(ctx, op, a);
         const unsigned r1 = reg(ctx, op, b);
         const auto imm4 = static_cast<std::int32_t>(imm(ctx, op, c, -1, 15));
-        as_.op16(encode_rrrn(11, r0, r1, static_cast<unsigned>(imm4 != 0 ? imm4 : -1)));
+        // -1 (also written for 0) fills the whole word from the t field up in the reference's
+        // encoding: r and s become 15 too.
+        if (imm4 == 0 || imm4 == -1) {
+            as_.op16(0xfff0 | 11);
+        } else {
+            as_.op16(encode_rrrn(11, r0, r1, static_cast<unsigned>(imm4)));
+        }
     } else if (op == "addmi") {
         const unsigned r0 = reg(ctx, op, a);
         const unsigned r1 = reg(ctx, op, b);
