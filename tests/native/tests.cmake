@@ -131,6 +131,17 @@ foreach(pair "1.27;${MPYTOOLS_REFERENCE_MPY_CROSS}" "1.28;${MPYTOOLS_REFERENCE_M
                          ENVIRONMENT "GEN=${gen};ARCH=${arch};KEEP=${PROJECT_BINARY_DIR}/${name}")
   endforeach()
 
+  # Xtensa: the call0 and the windowed ABI (literal pools, long branches, parent registers).
+  foreach(combo "viper;xtensa" "native;xtensa" "viper;xtensawin" "native;xtensawin")
+    list(GET combo 0 gen)
+    list(GET combo 1 arch)
+    set(name native_${tag}_differential_${gen}_${arch})
+    add_test(NAME ${name}
+             COMMAND bash "${native_dir}/differential/run_differential.sh" "${ref}" $<TARGET_FILE:mpyc> 1 25)
+    set_tests_properties(${name} PROPERTIES LABELS "native" TIMEOUT 300
+                         ENVIRONMENT "GEN=${gen};ARCH=${arch};KEEP=${PROJECT_BINARY_DIR}/${name}")
+  endforeach()
+
   # rv32imc, plain and with -march-flags (zba; zba,zcmp, which 1.27 reads as zba).
   foreach(combo "viper;" "native;" "viper;zba" "native;zba,zcmp")
     list(GET combo 0 gen)
