@@ -14,6 +14,7 @@ void CodeGenerator::inline_asm_scope(Scope& scope, Pass pass) {
     }
     const std::optional<NativeArch> arch = arch_from_name(options_.arch);
     std::unique_ptr<InlineAsmDialect> dialect = arch ? make_inline_asm_dialect(*arch) : nullptr;
+    if (dialect == nullptr && arch) dialect = make_xtensa_inline_asm_dialect(*arch, options_.compat);
     if (dialect == nullptr) {
         // The decorator check already refused architectures without an inline assembler; this is
         // one mpy-cross has and mpyc does not yet.

@@ -17,7 +17,9 @@ int param_error_line(const ast::Param& p) {
 bool arch_has_native_emitter(const std::string& arch) {
     return !arch.empty() && arch != "rv64imc";
 }
-bool arch_has_inline_asm(const std::string& arch) {
+bool arch_has_inline_asm(const std::string& arch, CompatVersion compat) {
+    // 1.28 added asm_xtensa for the windowed ABI.
+    if (arch == "xtensawin") return compat != CompatVersion::V1_27;
     return arch == "armv6" || arch == "armv6m" || arch == "armv7m" || arch == "armv7em" ||
            arch == "armv7emsp" || arch == "armv7emdp" || arch == "xtensa" || arch == "rv32imc";
 }
@@ -43,7 +45,7 @@ bool CodeGenerator::builtin_decorator(const ast::Decorator& d, EmitMode& mode) {
     if ((mode == EmitMode::Native || mode == EmitMode::Viper) && !arch_has_native_emitter(options_.arch)) {
         error("invalid arch", 0);
     }
-    if (mode == EmitMode::Asm && !arch_has_inline_asm(options_.arch)) error("invalid arch", 0);
+    if (mode == EmitMode::Asm && !arch_has_inline_asm(options_.arch, options_.compat)) error("invalid arch", 0);
     return true;
 }
 

@@ -96,9 +96,15 @@ void InlineAssembler::check() {
 }
 
 RawCode InlineAssembler::assemble() {
-    if (!run_pass(Pass::CodeSize) || !run_pass(Pass::Emit)) {
-        throw CompileError{"SyntaxError", *error_, error_line_};
+    for (int i = 0; i < dialect_.size_passes(); ++i) {
+        if (!run_pass(Pass::CodeSize)) {
+            // The reference runs its further measuring passes even after an error; the next one
+            // stops at the parameters, and the error takes the def's line.
+            if (i + 1 < dialect_.size_passes()) error_line_ = def_.def_line;
+            throw CompileError{"SyntaxError", *error_, error_line_};
+        }
     }
+    if (!run_pass(Pass::Emit)) throw CompileError{"SyntaxError", *error_, error_line_};
     RawCode rc;
     rc.kind = CodeKind::NativeAsm;
     rc.code = dialect_.base().bytes();

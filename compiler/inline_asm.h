@@ -12,6 +12,7 @@
 #include <string>
 #include <vector>
 
+#include "common/compat_version.h"
 #include "common/mpy_format.h"
 #include "common/mpy_model.h"
 #include "compiler/asm_base.h"
@@ -46,6 +47,9 @@ public:
     virtual AsmBase& base() = 0;
     virtual void start_pass(bool emit) = 0;  // resets the assembler and writes the entry code
     virtual void end_pass() = 0;             // writes the exit code
+    // How many measuring passes the reference runs before the emit pass (Xtensa: 2, as the
+    // literal pool's size is known only after one).
+    virtual int size_passes() const { return 1; }
     // The number of parameters, or sets an error (parameters must be the argument registers).
     virtual std::size_t count_params(InlineAsmContext& ctx, const std::vector<ast::Param>& params) = 0;
     virtual void op(InlineAsmContext& ctx, const std::string& name, const std::vector<AsmArg>& args) = 0;
@@ -53,6 +57,8 @@ public:
 
 // The inline assembler for -march `arch` (asm_thumb for the Thumb family), or null.
 std::unique_ptr<InlineAsmDialect> make_inline_asm_dialect(NativeArch arch);
+// asm_xtensa for xtensa (call0 ABI) and, from 1.28, xtensawin (windowed ABI); null otherwise.
+std::unique_ptr<InlineAsmDialect> make_xtensa_inline_asm_dialect(NativeArch arch, CompatVersion compat);
 
 // Argument helpers shared by the dialects (MicroPython's parse-node tests on our AST).
 // The identifier an argument is ("" if it is not a bare name).

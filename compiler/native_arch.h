@@ -16,5 +16,7 @@ std::unique_ptr<NativeAsm> make_x86_backend(const NativeConfig& config);
 std::unique_ptr<NativeAsm> make_thumb_backend(const NativeConfig& config);
 // rv32imc (MicroPython 1.27's or 1.28's register roles and instruction choices by config.compat).
 std::unique_ptr<NativeAsm> make_rv32_backend(const NativeConfig& config);
+// xtensa (call0 ABI) and xtensawin (windowed ABI).
+std::unique_ptr<NativeAsm> make_xtensa_backend(const NativeConfig& config);
 
 }  // namespace mpy

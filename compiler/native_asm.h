@@ -55,6 +55,22 @@ struct NativeTarget {
     bool args_on_stack = false;
     // RISC-V: a register that always reads zero (REG_ZERO); a NULL is stored straight from it.
     std::optional<NReg> zero_reg;
+    // Xtensa windowed ABI: the function's own arguments and result are in other registers than
+    // those of the calls it makes (REG_PARENT_*); unset, they are arg1..arg4 and ret.
+    struct ParentRegs {
+        NReg ret, arg1, arg2, arg3, arg4;
+    };
+    std::optional<ParentRegs> parent;
+    // Xtensa windowed: nlr_push is followed by a setjmp on the buffer's third word.
+    bool nlr_push_setjmp = false;
+    // Xtensa has no bitwise-not: ~x is emitted as x ^ -1 through arg1.
+    bool has_not_instruction = true;
+
+    NReg parent_ret() const { return parent ? parent->ret : ret; }
+    NReg parent_arg1() const { return parent ? parent->arg1 : arg1; }
+    NReg parent_arg2() const { return parent ? parent->arg2 : arg2; }
+    NReg parent_arg3() const { return parent ? parent->arg3 : arg3; }
+    NReg parent_arg4() const { return parent ? parent->arg4 : arg4; }
 };
 
 // What a back end is made for: the architecture, whose mpy-cross it reproduces (1.28 clears

@@ -267,11 +267,11 @@ void NativeFunction::begin_function() {
         as_.entry(stack_start_ + n_state_ - locals_in_regs);
         if (regs_.args_on_stack) as_.mov_reg_arg(regs_.arg1, 0);
 
-        as_.load(NWidth::Word, regs_.fun_table, regs_.arg1, kFunBcContext);
+        as_.load(NWidth::Word, regs_.fun_table, regs_.parent_arg1(), kFunBcContext);
         as_.load(NWidth::Word, reg_qstr_table(), regs_.fun_table, kContextQstrTable);
         as_.load(NWidth::Word, regs_.fun_table, regs_.fun_table, kContextObjTable);
         as_.load(NWidth::Word, regs_.fun_table, regs_.fun_table, fun_table_index_word);
-        if (need_fun_obj()) as_.mov_local_reg(local_idx_fun_obj(), regs_.arg1);
+        if (need_fun_obj()) as_.mov_local_reg(local_idx_fun_obj(), regs_.parent_arg1());
 
         // n_args, n_kw, args array
         if (regs_.args_on_stack) {
@@ -279,9 +279,9 @@ void NativeFunction::begin_function() {
             as_.mov_reg_arg(regs_.arg2, 2);
             as_.mov_reg_arg(reg_local_last(), 3);
         } else {
-            as_.mov_reg_reg(regs_.arg1, regs_.arg2);
-            as_.mov_reg_reg(regs_.arg2, regs_.arg3);
-            as_.mov_reg_reg(reg_local_last(), regs_.arg4);
+            as_.mov_reg_reg(regs_.arg1, regs_.parent_arg2());
+            as_.mov_reg_reg(regs_.arg2, regs_.parent_arg3());
+            as_.mov_reg_reg(reg_local_last(), regs_.parent_arg4());
         }
 
         const std::size_t l_check = base + 4;
@@ -326,9 +326,9 @@ void NativeFunction::begin_function() {
                 as_.mov_reg_arg(reg_generator_state(), 0);
                 as_.mov_reg_arg(regs_.arg2, 1);
             } else {
-                as_.mov_reg_reg(reg_generator_state(), regs_.arg1);
+                as_.mov_reg_reg(reg_generator_state(), regs_.parent_arg1());
             }
-            as_.mov_local_reg(frame_.throw_val, regs_.arg2);
+            as_.mov_local_reg(frame_.throw_val, regs_.parent_arg2());
             as_.load(NWidth::Word, regs_.temp0, reg_generator_state(), local_idx_fun_obj());
             as_.load(NWidth::Word, regs_.temp0, regs_.temp0, kFunBcContext);
             as_.load(NWidth::Word, reg_qstr_table(), regs_.temp0, kContextQstrTable);
@@ -341,15 +341,18 @@ void NativeFunction::begin_function() {
                 const Reg args[] = {regs_.arg1, regs_.arg2, regs_.arg3, regs_.arg4};
                 for (int i = 0; i < 4; ++i) as_.mov_reg_arg(args[i], i);
             }
-            as_.load(NWidth::Word, regs_.fun_table, regs_.arg1, kFunBcContext);
+            as_.load(NWidth::Word, regs_.fun_table, regs_.parent_arg1(), kFunBcContext);
             as_.load(NWidth::Word, reg_qstr_table(), regs_.fun_table, kContextQstrTable);
             as_.load(NWidth::Word, regs_.fun_table, regs_.fun_table, kContextObjTable);
             as_.load(NWidth::Word, regs_.fun_table, regs_.fun_table, fun_table_index_word);
-            as_.mov_local_reg(local_idx_fun_obj(), regs_.arg1);
+            as_.mov_local_reg(local_idx_fun_obj(), regs_.parent_arg1());
             as_.mov_reg_imm(regs_.arg1, n_state_);
             mov_state_reg(code_state_start_ + kCodeStateNState, regs_.arg1);
             as_.mov_reg_local_addr(regs_.arg1, code_state_start_);
-            // arguments 2..4 are already in place (the caller's arguments 2..4)
+            // arguments 2..4 are the caller's arguments 2..4 (moved where the ABI has two sets)
+            if (regs_.arg2 != regs_.parent_arg2()) as_.mov_reg_reg(regs_.arg2, regs_.parent_arg2());
+            if (regs_.arg3 != regs_.parent_arg3()) as_.mov_reg_reg(regs_.arg3, regs_.parent_arg3());
+            if (regs_.arg4 != regs_.parent_arg4()) as_.mov_reg_reg(regs_.arg4, regs_.parent_arg4());
             as_.call_ind(kSetupCodeState, regs_.setup_code_state_temp);
         }
         global_exc_entry();
@@ -362,6 +365,13 @@ void NativeFunction::begin_function() {
             if (slot < local_vtype_.size()) local_vtype_[slot] = VType::Obj;
         }
     }
+}
+
+// Xtensa windowed: the nlr buffer is completed by a setjmp on its third word.
+void NativeFunction::nlr_setjmp() {
+    if (!regs_.nlr_push_setjmp) return;
+    as_.mov_reg_local_addr(regs_.arg1, 2);
+    call(kSetjmp);
 }
 
 void NativeFunction::global_exc_entry() {
@@ -384,6 +394,7 @@ void NativeFunction::global_exc_entry() {
         if (!is_generator()) as_.jump_if_zero(regs_.ret, start_label, false);
         as_.mov_reg_local_addr(regs_.arg1, 0);
         call(kNlrPush);
+        nlr_setjmp();
         as_.jump_if_zero(regs_.ret, start_label, true);
     } else {
         const Reg zero = zeroed_register();
@@ -393,6 +404,7 @@ void NativeFunction::global_exc_entry() {
         label_assign(nlr_label);
         as_.mov_reg_local_addr(regs_.arg1, 0);
         call(kNlrPush);
+        nlr_setjmp();
         as_.jump_if_nonzero(regs_.ret, global_except_label, true);
         as_.mov_local_reg(frame_.handler_pc, zeroed_register());
         as_.jmp_reg(regs_.local1);
@@ -409,7 +421,7 @@ void NativeFunction::global_exc_entry() {
     if (is_generator()) {
         as_.mov_reg_local(regs_.temp0, kIdxExcVal);
         as_.store(NWidth::Word, regs_.temp0, reg_generator_state(), kCodeStateState);
-        as_.mov_reg_imm(regs_.ret, kVmReturnException);
+        as_.mov_reg_imm(regs_.parent_ret(), kVmReturnException);
         as_.exit();
     } else {
         as_.mov_reg_local(regs_.arg1, kIdxExcVal);
@@ -440,7 +452,7 @@ void NativeFunction::global_exc_exit() {
         }
         call(kNlrPop);
         if (!is_generator() && exc_stack_size_ == 0) label_assign(exit_label_ + 1);
-        as_.mov_reg_local(regs_.ret, frame_.ret_val);
+        as_.mov_reg_local(regs_.parent_ret(), frame_.ret_val);
     }
     as_.exit();
 }

@@ -138,6 +138,7 @@ private:
     void store_null(int local, Reg temp);
     // The zero register, or temp0 cleared.
     Reg zeroed_register();
+    void nlr_setjmp();
     void mov_reg_fun_const(Reg dest, int index);  // word `index` of the function table
     void mov_reg_qstr(Reg dest, const std::string& qstr);
     void load_reg_with_object(Reg dest, const ast::ConstValue& value, const void* identity);

@@ -431,24 +431,27 @@ void NativeFunction::return_value() {
         if (peek_vtype(0) == VType::PtrNone) {
             pre_pop_discard();
             if (ret == VType::Obj) {
-                mov_reg_fun_const(regs_.ret, kConstNoneObj);
+                mov_reg_fun_const(regs_.parent_ret(), kConstNoneObj);
             } else {
                 as_.mov_reg_imm(regs_.arg1, 0);
             }
         } else {
             VType vtype;
-            pre_pop_reg(&vtype, ret == VType::Obj ? regs_.ret : regs_.arg1);
+            pre_pop_reg(&vtype, ret == VType::Obj ? regs_.parent_ret() : regs_.arg1);
             if (vtype != ret) {
                 viper_error("return expected '" + std::string(vtype_name(ret)) + "' but got '" +
                             std::string(vtype_name(vtype)) + "'");
             }
         }
-        if (ret != VType::Obj) call_with_imm(kConvertNativeToObj, static_cast<int>(ret), regs_.arg2);
+        if (ret != VType::Obj) {
+            call_with_imm(kConvertNativeToObj, static_cast<int>(ret), regs_.arg2);
+            if (regs_.ret != regs_.parent_ret()) as_.mov_reg_reg(regs_.parent_ret(), regs_.ret);
+        }
     } else {
         VType vtype;
-        pre_pop_reg(&vtype, regs_.ret);
+        pre_pop_reg(&vtype, regs_.parent_ret());
     }
-    if (need_global_exc_handler()) as_.mov_local_reg(frame_.ret_val, regs_.ret);
+    if (need_global_exc_handler()) as_.mov_local_reg(frame_.ret_val, regs_.parent_ret());
     unwind_jump(exit_label_, static_cast<unsigned>(handlers_.size()));
 }
 

@@ -222,11 +222,18 @@ void NativeFunction::unary_op(int op) {
             // nothing to do
         } else if (op == kUnaryNegative || op == kUnaryInvert) {
             Reg reg = regs_.ret;
-            pre_pop_reg_flexible(&vtype, &reg, reg, reg);
-            if (op == kUnaryNegative) {
-                as_.neg(reg);
+            if (op == kUnaryInvert && !regs_.has_not_instruction) {
+                // ~x as x ^ -1, with -1 in arg1 (so x must not be there)
+                pre_pop_reg_flexible(&vtype, &reg, regs_.arg1, reg);
+                as_.mov_reg_imm(regs_.arg1, -1);
+                as_.xor_(reg, regs_.arg1);
             } else {
-                as_.not_(reg);
+                pre_pop_reg_flexible(&vtype, &reg, reg, reg);
+                if (op == kUnaryNegative) {
+                    as_.neg(reg);
+                } else {
+                    as_.not_(reg);
+                }
             }
             post_push_reg(vtype, reg);
         } else {

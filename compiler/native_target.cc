@@ -15,6 +15,8 @@ std::unique_ptr<NativeAsm> make_native_asm(const NativeConfig& config) {
         case NativeArch::ArmV7EMSP:
         case NativeArch::ArmV7EMDP: return make_thumb_backend(config);
         case NativeArch::RV32IMC: return make_rv32_backend(config);
+        case NativeArch::Xtensa:
+        case NativeArch::XtensaWin: return make_xtensa_backend(config);
         default: return nullptr;
     }
 }

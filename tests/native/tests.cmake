@@ -51,6 +51,13 @@ foreach(version 1.28 1.27)
     endif()
     string(REGEX REPLACE "[ \t]+" ";" fields "${line}")
     list(POP_FRONT fields arch)
+    # "<arch>@<release>": goldens of that release only.
+    if(arch MATCHES "^(.*)@(.*)$")
+      set(arch "${CMAKE_MATCH_1}")
+      if(NOT CMAKE_MATCH_2 STREQUAL version)
+        continue()
+      endif()
+    endif()
     set(arch_sources "")
     foreach(pattern ${fields})
       file(GLOB matched RELATIVE "${native_dir}" CONFIGURE_DEPENDS "${native_dir}/${pattern}")
@@ -121,6 +128,17 @@ foreach(pair "1.27;${MPYTOOLS_REFERENCE_MPY_CROSS}" "1.28;${MPYTOOLS_REFERENCE_M
     add_test(NAME ${name}
              COMMAND bash "${native_dir}/differential/run_differential.sh" "${ref}" $<TARGET_FILE:mpyc> 1 25)
     set_tests_properties(${name} PROPERTIES LABELS "native" TIMEOUT 120
+                         ENVIRONMENT "GEN=${gen};ARCH=${arch};KEEP=${PROJECT_BINARY_DIR}/${name}")
+  endforeach()
+
+  # Xtensa: the call0 and the windowed ABI (literal pools, long branches, parent registers).
+  foreach(combo "viper;xtensa" "native;xtensa" "viper;xtensawin" "native;xtensawin")
+    list(GET combo 0 gen)
+    list(GET combo 1 arch)
+    set(name native_${tag}_differential_${gen}_${arch})
+    add_test(NAME ${name}
+             COMMAND bash "${native_dir}/differential/run_differential.sh" "${ref}" $<TARGET_FILE:mpyc> 1 25)
+    set_tests_properties(${name} PROPERTIES LABELS "native" TIMEOUT 300
                          ENVIRONMENT "GEN=${gen};ARCH=${arch};KEEP=${PROJECT_BINARY_DIR}/${name}")
   endforeach()
 
