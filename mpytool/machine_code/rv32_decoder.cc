@@ -32,6 +32,11 @@ struct Decoded {
     std::optional<std::int32_t> branch_offset;  // pc-relative
     bool unconditional = false;
     std::optional<MemoryLoad> load;
+    // auipc rd: rd = pc + upper; jalr rd, imm(base): jumps to base + imm.  An auipc followed by a
+    // jalr through its register is the emitter's far jump (or call), whose target is known.
+    std::optional<std::pair<std::uint32_t, std::uint32_t>> auipc;  // rd, pc + upper
+    std::optional<std::pair<std::uint32_t, std::int32_t>> jalr_through;  // base, imm
+    bool jalr_links = false;
 };
 
 Decoded text(std::string m, std::string ops = {}) { return Decoded{std::move(m), std::move(ops), {}, false, {}}; }
@@ -64,10 +69,19 @@ Decoded jal(std::uint32_t rd, std::int32_t offset, std::uint32_t pc) {
 }
 
 Decoded jalr(std::uint32_t rd, std::uint32_t rs1, std::int32_t imm) {
-    if (rd == 0 && rs1 == 1 && imm == 0) return text("ret");
-    if (rd == 0 && imm == 0) return text("jr", reg(rs1));
-    if (rd == 1 && imm == 0) return text("jalr", reg(rs1));
-    return text("jalr", fmt::format("{},{}({})", reg(rd), imm, reg(rs1)));
+    Decoded d;
+    if (rd == 0 && rs1 == 1 && imm == 0) {
+        d = text("ret");
+    } else if (rd == 0 && imm == 0) {
+        d = text("jr", reg(rs1));
+    } else if (rd == 1 && imm == 0) {
+        d = text("jalr", reg(rs1));
+    } else {
+        d = text("jalr", fmt::format("{},{}({})", reg(rd), imm, reg(rs1)));
+    }
+    d.jalr_through = std::make_pair(rs1, imm);
+    d.jalr_links = rd != 0;
+    return d;
 }
 
 Decoded conditional(std::uint32_t funct3, std::uint32_t rs1, std::uint32_t rs2, std::int32_t offset, std::uint32_t pc) {
@@ -141,7 +155,11 @@ Decoded decode32(std::uint32_t w, std::uint32_t pc) {
     std::uint32_t rd = bits(w, 11, 7), rs1 = bits(w, 19, 15), rs2 = bits(w, 24, 20), f3 = bits(w, 14, 12);
     switch (w & 0x7f) {
         case 0x37: return text("lui", fmt::format("{},{:#x}", reg(rd), w >> 12));
-        case 0x17: return text("auipc", fmt::format("{},{:#x}", reg(rd), w >> 12));
+        case 0x17: {
+            Decoded d = text("auipc", fmt::format("{},{:#x}", reg(rd), w >> 12));
+            d.auipc = std::make_pair(rd, pc + (w & 0xfffff000u));
+            return d;
+        }
         case 0x6f: {
             std::uint32_t imm = bits(w, 31, 31) << 20 | bits(w, 19, 12) << 12 | bits(w, 20, 20) << 11 | bits(w, 30, 21) << 1;
             return jal(rd, sign_extend(imm, 21), pc);
@@ -294,6 +312,7 @@ std::vector<Instruction> disassemble_rv32(std::span<const std::uint8_t> code, st
     append_data(out, code, 0, start);
     std::uint32_t at = start;
     const auto size = static_cast<std::uint32_t>(code.size());
+    std::optional<std::pair<std::uint32_t, std::uint32_t>> previous_auipc;
     while (at < size) {
         if (size - at < 2) {
             append_data(out, code, at, size);
@@ -323,7 +342,12 @@ std::vector<Instruction> disassemble_rv32(std::span<const std::uint8_t> code, st
             item.load = std::move(d.load);
             item.is_unconditional_jump = d.unconditional;
             if (d.branch_offset) item.branch_target = at + static_cast<std::uint32_t>(*d.branch_offset);
+            if (previous_auipc && d.jalr_through && d.jalr_through->first == previous_auipc->first) {
+                item.branch_target = previous_auipc->second + static_cast<std::uint32_t>(d.jalr_through->second);
+                item.is_unconditional_jump = !d.jalr_links;
+            }
         }
+        previous_auipc = item.is_data ? std::nullopt : d.auipc;
         at += item.size;
         out.push_back(std::move(item));
     }
