@@ -15,21 +15,22 @@ struct Abi {
     const char* fun_table;
     const char* qstr_table;
     int word;
+    const char* first_argument;  // holds the function object on entry (x86 passes it on the stack)
 };
 
 std::optional<Abi> abi_of(NativeArch arch) {
     switch (arch) {
-        case NativeArch::X64: return Abi{"rbp", "r13", 8};
-        case NativeArch::X86: return Abi{"ebp", "edi", 4};
+        case NativeArch::X64: return Abi{"rbp", "r13", 8, "rdi"};
+        case NativeArch::X86: return Abi{"ebp", "edi", 4, ""};
         case NativeArch::ArmV6:
         case NativeArch::ArmV6M:
         case NativeArch::ArmV7M:
         case NativeArch::ArmV7EM:
         case NativeArch::ArmV7EMSP:
-        case NativeArch::ArmV7EMDP: return Abi{"r7", "r6", 4};
-        case NativeArch::Xtensa: return Abi{"a15", "a14", 4};
-        case NativeArch::XtensaWin: return Abi{"a7", "a6", 4};
-        case NativeArch::RV32IMC: return Abi{"s1", "s4", 4};
+        case NativeArch::ArmV7EMDP: return Abi{"r7", "r6", 4, "r0"};
+        case NativeArch::Xtensa: return Abi{"a15", "a14", 4, "a2"};
+        case NativeArch::XtensaWin: return Abi{"a7", "a6", 4, "a2"};
+        case NativeArch::RV32IMC: return Abi{"s1", "s4", 4, "a0"};
         default: return std::nullopt;
     }
 }
@@ -37,15 +38,27 @@ std::optional<Abi> abi_of(NativeArch arch) {
 // Word offsets in the runtime's structs (mp_obj_fun_bc_t, mp_module_context_t).
 constexpr int kFunBcContext = 1;
 constexpr int kFunBcChildTable = 2;
+constexpr int kContextGlobals = 1;
 constexpr int kContextQstrTable = 2;
 constexpr int kContextObjTable = 3;
 
 // What a register is known to hold, from the loads just before.
-enum class Holds { Context, ObjTable, ChildTable, FunTable };
+// FunctionObject: the entry's first argument, or a word loaded from a stack slot (where the
+// emitter keeps the function object), the only bases whose context the chain follows.
+enum class Holds { FunctionObject, Context, ObjTable, ChildTable, FunTable };
 struct Known {
     Holds holds;
     std::int64_t offset = 0;  // FunTable: the register points this many bytes into it
+    // The loads that led here and what each one loaded, commented only once the chain reaches
+    // a table entry: a load from a stack slot then from +4 may also be a viper pointer's word.
+    std::vector<std::pair<std::size_t, std::string>> steps;
 };
+
+Known step(const Known& from, Holds holds, std::size_t index, std::string what) {
+    Known k{holds, 0, from.steps};
+    k.steps.emplace_back(index, std::move(what));
+    return k;
+}
 
 bool is_stack_pointer(const std::string& r) { return r == "sp" || r == "rsp" || r == "esp" || r == "a1"; }
 
@@ -72,10 +85,22 @@ void annotate(NativeArch arch, std::vector<Instruction>& insns, std::span<const 
     // the emitter loads each step of a chain (function object -> context -> obj_table -> entry)
     // right after the last.  Any other instruction may change registers, so it forgets them all.
     std::map<std::string, Known> known;
-    for (auto& insn : insns) {
+    // The prologue saves registers and makes the frame before it reads the function object, so
+    // the first argument register is trusted for its first few instructions.
+    constexpr std::size_t kPrologueLength = 10;
+    std::size_t decoded = 0;
+    for (std::size_t n = 0; n < insns.size(); ++n) {
+        Instruction& insn = insns[n];
+        if (insn.is_data) continue;
+        ++decoded;
         std::map<std::string, Known> next;
+        if (abi && *abi->first_argument && decoded <= kPrologueLength &&
+            !(insn.load && insn.load->dest == abi->first_argument)) {
+            known.try_emplace(abi->first_argument, Known{Holds::FunctionObject});
+            next[abi->first_argument] = Known{Holds::FunctionObject};
+        }
         if (insn.load) {
-            next = known;
+            next.insert(known.begin(), known.end());
             next.erase(insn.load->dest);
         }
         if (abi && insn.add_immediate) {
@@ -106,30 +131,35 @@ void annotate(NativeArch arch, std::vector<Instruction>& insns, std::span<const 
                 if (l.width == abi->word && at % abi->word == 0) {
                     insn.comment = fmt::format("fun_table[{}]", fun_table_entry_name(static_cast<std::size_t>(at / abi->word)));
                 }
-            } else if (base != known.end() && whole_word) {
+            } else if (base != known.end() && whole_word && base->second.holds != Holds::FunctionObject) {
                 // A chain step: function object -> context -> its tables -> an entry.
-                if (base->second.holds == Holds::Context && index == kContextQstrTable * word) {
-                    insn.comment = "context: qstr table";
-                } else if (base->second.holds == Holds::Context && index == kContextObjTable * word) {
-                    insn.comment = "context: constant table";
-                    next[l.dest] = Known{Holds::ObjTable};
-                } else if (base->second.holds == Holds::ObjTable) {
-                    insn.comment = fmt::format("const {}", names.constant(index / word));
-                } else if (base->second.holds == Holds::ChildTable) {
-                    insn.comment = fmt::format("child {}", names.child(index / word));
+                const Known& from = base->second;
+                auto resolved = [&](std::string what) {
+                    for (const auto& [at, label] : from.steps) insns[at].comment = label;
+                    insn.comment = std::move(what);
+                };
+                if (from.holds == Holds::Context && index == kContextGlobals * word) {
+                    resolved("context: module globals");
+                } else if (from.holds == Holds::Context && index == kContextQstrTable * word) {
+                    resolved("context: qstr table");
+                } else if (from.holds == Holds::Context && index == kContextObjTable * word) {
+                    next[l.dest] = step(from, Holds::ObjTable, n, "context: constant table");
+                } else if (from.holds == Holds::ObjTable) {
+                    resolved(fmt::format("const {}", names.constant(index / word)));
+                } else if (from.holds == Holds::ChildTable) {
+                    resolved(fmt::format("child {}", names.child(index / word)));
                 }
             } else if (l.base == abi->fun_table && whole_word) {
                 insn.comment = fmt::format("fun_table[{}]", fun_table_entry_name(index / word));
             } else if (l.base == abi->qstr_table && l.width == 2 && index % 2 == 0) {
                 insn.comment = fmt::format("qstr {}", names.qstr(index / 2));
-            } else if (!is_stack_pointer(l.base) && whole_word) {
-                if (index == kFunBcContext * word) {
-                    insn.comment = "function's context";
-                    next[l.dest] = Known{Holds::Context};
-                }
+            } else if (is_stack_pointer(l.base) && whole_word) {
+                next[l.dest] = Known{Holds::FunctionObject};
+            }
+            if (base != known.end() && base->second.holds == Holds::FunctionObject && whole_word) {
+                if (index == kFunBcContext * word) next[l.dest] = step(base->second, Holds::Context, n, "function's context");
                 if (index == kFunBcChildTable * word) {
-                    insn.comment = "function's child table";
-                    next[l.dest] = Known{Holds::ChildTable};
+                    next[l.dest] = step(base->second, Holds::ChildTable, n, "function's child table");
                 }
             }
         }
