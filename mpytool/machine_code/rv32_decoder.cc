@@ -76,6 +76,8 @@ Decoded jalr(std::uint32_t rd, std::uint32_t rs1, std::int32_t imm) {
         d = text("jr", reg(rs1));
     } else if (rd == 1 && imm == 0) {
         d = text("jalr", reg(rs1));
+    } else if (rd == 0 || rd == 1) {  // objdump's forms of a jump / call through an offset
+        d = text(rd == 0 ? "jr" : "jalr", fmt::format("{}({})", imm, reg(rs1)));
     } else {
         d = text("jalr", fmt::format("{},{}({})", reg(rd), imm, reg(rs1)));
     }
