@@ -302,7 +302,19 @@ std::vector<Instruction> disassemble_xtensa(std::span<const std::uint8_t> code, 
             continue;
         }
         at += item.size;
+        // "call0 next" (how the emitters read the pc) lands on the next word: the bytes up to it
+        // are alignment padding.
+        std::optional<std::uint32_t> padded_to;
+        if (item.mnemonic.rfind("call", 0) == 0 && item.mnemonic.find('x') == std::string::npos && item.branch_target &&
+            *item.branch_target > at && *item.branch_target <= at + 3 && *item.branch_target <= size) {
+            padded_to = item.branch_target;
+        }
         out.push_back(std::move(item));
+        if (padded_to) {
+            append_data(out, code, at, *padded_to);
+            at = *padded_to;
+            continue;
+        }
         // The emitters put their literal table right after a first "j" over it: show it as data.
         const Instruction& jump = out[first];
         if (out.size() == first + 1 && jump.mnemonic == "j" && *jump.branch_target > at && *jump.branch_target <= size) {

@@ -16,7 +16,7 @@ if [ "${1:-}" = -v ]; then verbose=1; shift; fi
 mpytool=${MPYTOOL:-build/mpytool/mpytool}
 [ -x "$mpytool" ] || { echo "dis_vs_objdump: $mpytool is not built (scripts/build.sh)" >&2; exit 1; }
 if (($# == 0)); then
-  mapfile -t files < <(find tests/native/expected/1.28 tests/mpytool/mpy -name '*.mpy' | sort)
+  mapfile -t files < <(find tests/native/expected/1.28 tests/mpytool/mpy tests/unit/machine_code/data -name '*.mpy' | sort)
 else
   files=("$@")
 fi

@@ -1,5 +1,6 @@
 // `mpytool dis` over every native golden (machine code that MicroPython's mpy-cross made for our
-// test programs, tests/native/expected/1.28 and tests/mpytool/mpy): every instruction the
+// test programs, tests/native/expected/1.28, tests/mpytool/mpy and this folder's data/): every
+// instruction the
 // emitters and inline assemblers wrote decodes (no "unknown instruction" item), and the listing
 // resolves the tables native code uses.
 #include <gtest/gtest.h>
@@ -17,7 +18,7 @@ namespace fs = std::filesystem;
 
 std::vector<fs::path> native_goldens() {
     std::vector<fs::path> files;
-    for (const char* dir : {"tests/native/expected/1.28", "tests/mpytool/mpy"}) {
+    for (const char* dir : {"tests/native/expected/1.28", "tests/mpytool/mpy", "tests/unit/machine_code/data"}) {
         for (const auto& e : fs::recursive_directory_iterator(fs::path(MPYTOOLS_SOURCE_DIR) / dir)) {
             if (e.path().extension() == ".mpy") files.push_back(e.path());
         }
@@ -45,7 +46,7 @@ TEST(DisGoldens, EveryInstructionOfEveryArchitectureDecodes) {
         EXPECT_EQ(count(listing, "<outside the code>"), 0) << path;
     }
     // The goldens cover these architectures; each one's listing names runtime calls.
-    for (const char* arch : {"x64", "x86", "armv6m", "armv7m", "armv7em", "armv7emsp", "armv7emdp", "rv32imc", "xtensa"}) {
+    for (const char* arch : {"x64", "x86", "armv6m", "armv7m", "armv7em", "armv7emsp", "armv7emdp", "rv32imc", "xtensa", "xtensawin", "armv6"}) {
         EXPECT_GT(files_per_arch[arch], 0) << arch;
         EXPECT_GT(fun_table_refs_per_arch[arch], 0) << arch;
     }

@@ -92,6 +92,17 @@ TEST(XtensaDecoder, BranchesFromTheGoldens) {
     EXPECT_EQ(*insns[1].branch_target, 0x3au);  // 0x88 - 0x51 + 3
 }
 
+TEST(XtensaDecoder, PaddingBeforeTheTargetOfACallToTheNextWordIsData) {
+    // The emitters read the pc with "call0 next word"; the byte before that word is padding.
+    Bytes b = {0x05, 0x00, 0x00, 0x00};
+    put16(b, rrrn(10, 2, 2, 0));  // add.n a2, a2, a0
+    auto insns = disassemble_xtensa(b);
+    test::expect_covers(insns, b.size());
+    ASSERT_EQ(texts(insns), (std::vector<std::string>{"call0 0x4", ".byte 0x00", "add.n a2, a2, a0"}));
+    EXPECT_TRUE(insns[1].is_data);
+    EXPECT_FALSE(insns[1].undecodable);
+}
+
 TEST(XtensaDecoder, UnknownBytesAreDataAndDecodingGoesOn) {
     Bytes b = {0x0e, 0x0f};
     put16(b, rrrn(13, 15, 0, 1));  // retw.n
