@@ -141,18 +141,29 @@ std::vector<Instruction> run(cs_arch arch, cs_mode mode, std::span<const std::ui
     return out;
 }
 
-// Bytes an unconditional forward branch skips, and that no branch lands in, are data: armv6m's
-// emitter loads 32-bit constants as "ldr rN, [pc, #k]; b over; .word value", and asm_thumb's
-// data() directive is jumped over the same way.  A linear sweep would decode them as instructions.
-std::vector<Instruction> thumb_with_inline_data(std::span<const std::uint8_t> code, cs_mode mode, std::uint32_t start) {
+// Bytes an unconditional forward branch skips, that no branch lands in, and that are short (a
+// literal word) or do not decode as instructions, are data: armv6m's and A32's emitters load
+// 32-bit constants as "ldr rN, [pc, #k]; b over; .word value", and asm_thumb's data() is jumped
+// over the same way.  A linear sweep would decode them as instructions.  Longer gaps that decode
+// stay code: exception handlers are reached through computed addresses, not branches.
+std::vector<Instruction> with_inline_data(std::span<const std::uint8_t> code, cs_mode mode, std::uint32_t start,
+                                          unsigned data_unit) {
+    constexpr std::uint32_t kLiteralGap = 8;
+    auto sweep = run(CS_ARCH_ARM, mode, code, data_unit, start);
     std::set<std::uint32_t> targets;
-    for (const auto& insn : run(CS_ARCH_ARM, mode, code, 2, start)) {
+    for (const auto& insn : sweep) {
         if (insn.branch_target) targets.insert(*insn.branch_target);
     }
+    auto undecodable_in = [&](std::uint32_t from, std::uint32_t to) {
+        for (const auto& insn : sweep) {
+            if (insn.offset >= from && insn.offset < to && insn.undecodable) return true;
+        }
+        return false;
+    };
     std::vector<Instruction> out;
     append_data(out, code, 0, start);
-    for (;;) {
-        auto decoded = run(CS_ARCH_ARM, mode, code, 2, start);
+    for (bool first = true;; first = false) {
+        auto decoded = first ? sweep : run(CS_ARCH_ARM, mode, code, data_unit, start);
         bool skipped_data = false;
         for (const auto& insn : decoded) {
             out.push_back(insn);
@@ -161,11 +172,12 @@ std::vector<Instruction> thumb_with_inline_data(std::span<const std::uint8_t> co
                 *insn.branch_target > code.size()) {
                 continue;
             }
-            auto landing = targets.upper_bound(gap_start);
-            if (targets.count(gap_start) || (landing != targets.end() && *landing < *insn.branch_target)) continue;
-            append_data(out, code, gap_start, *insn.branch_target);
-            for (std::uint32_t k = gap_start; k < *insn.branch_target; ++k) targets.erase(k);
-            start = *insn.branch_target;  // decode again from there: the sweep through data may be misaligned
+            std::uint32_t gap_end = *insn.branch_target;
+            auto landing = targets.lower_bound(gap_start);
+            if (landing != targets.end() && *landing < gap_end) continue;
+            if (gap_end - gap_start > kLiteralGap && !undecodable_in(gap_start, gap_end)) continue;
+            append_data(out, code, gap_start, gap_end);
+            start = gap_end;  // decode again from there: the sweep through data may be misaligned
             skipped_data = true;
             break;
         }
@@ -188,12 +200,12 @@ std::vector<Instruction> disassemble_x86(std::span<const std::uint8_t> code, boo
 }
 
 std::vector<Instruction> disassemble_arm(std::span<const std::uint8_t> code, std::uint32_t start) {
-    return with_header(code, start, run(CS_ARCH_ARM, CS_MODE_ARM, code, 4, start));
+    return with_inline_data(code, CS_MODE_ARM, start, 4);
 }
 
 std::vector<Instruction> disassemble_thumb(std::span<const std::uint8_t> code, std::uint32_t start) {
     auto mode = static_cast<cs_mode>(CS_MODE_THUMB | CS_MODE_MCLASS);
-    return thumb_with_inline_data(code, mode, start);
+    return with_inline_data(code, mode, start, 2);
 }
 
 }  // namespace mpy::machine_code
