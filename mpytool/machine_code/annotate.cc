@@ -114,7 +114,7 @@ void annotate(NativeArch arch, std::vector<Instruction>& insns, std::span<const 
                 next[add.dest] = Known{Holds::FunTable, add.value};
             }
         }
-        if (insn.literal_address && *insn.literal_address + 4 <= code.size()) {
+        if (insn.literal_address && std::size_t{*insn.literal_address} + 4 <= code.size()) {  // no uint32 wrap
             std::size_t at = *insn.literal_address;
             std::uint32_t value = code[at] | code[at + 1] << 8 | code[at + 2] << 16 |
                                   static_cast<std::uint32_t>(code[at + 3]) << 24;
