@@ -80,7 +80,9 @@ std::string fun_table_entry_name(std::size_t index) {
 
 void annotate(NativeArch arch, std::vector<Instruction>& insns, std::span<const std::uint8_t> code,
               const ModuleNames& names, bool emitter_code) {
-    auto abi = emitter_code ? abi_of(arch) : std::nullopt;
+    const std::optional<Abi> found = emitter_code ? abi_of(arch) : std::nullopt;
+    const bool use_abi = found.has_value();
+    const Abi abi = found.value_or(Abi{"", "", 4, ""});
     // Known contents of registers, valid while loads and register additions follow each other:
     // the emitter loads each step of a chain (function object -> context -> obj_table -> entry)
     // right after the last.  Any other instruction may change registers, so it forgets them all.
@@ -94,23 +96,23 @@ void annotate(NativeArch arch, std::vector<Instruction>& insns, std::span<const 
         if (insn.is_data) continue;
         ++decoded;
         std::map<std::string, Known> next;
-        if (abi && *abi->first_argument && decoded <= kPrologueLength &&
-            !(insn.load && insn.load->dest == abi->first_argument)) {
-            known.try_emplace(abi->first_argument, Known{Holds::FunctionObject});
-            next[abi->first_argument] = Known{Holds::FunctionObject};
+        if (use_abi && *abi.first_argument && decoded <= kPrologueLength &&
+            !(insn.load && insn.load->dest == abi.first_argument)) {
+            known.try_emplace(abi.first_argument, Known{Holds::FunctionObject});
+            next[abi.first_argument] = Known{Holds::FunctionObject};
         }
         if (insn.load) {
             next.insert(known.begin(), known.end());
             next.erase(insn.load->dest);
         }
-        if (abi && insn.add_immediate) {
+        if (use_abi && insn.add_immediate) {
             const AddImmediate& add = *insn.add_immediate;
             next = known;
             next.erase(add.dest);
             auto source = known.find(add.source);
             if (source != known.end() && source->second.holds == Holds::FunTable) {
                 next[add.dest] = Known{Holds::FunTable, source->second.offset + add.value};
-            } else if (source == known.end() && add.source == abi->fun_table) {
+            } else if (source == known.end() && add.source == abi.fun_table) {
                 next[add.dest] = Known{Holds::FunTable, add.value};
             }
         }
@@ -120,16 +122,16 @@ void annotate(NativeArch arch, std::vector<Instruction>& insns, std::span<const 
                                   static_cast<std::uint32_t>(code[at + 3]) << 24;
             insn.comment = fmt::format("= {:#x}", value);
         }
-        if (abi && insn.load && insn.load->displacement >= 0) {
+        if (use_abi && insn.load && insn.load->displacement >= 0) {
             const MemoryLoad& l = *insn.load;
             auto index = static_cast<std::size_t>(l.displacement);
             auto base = known.find(l.base);
-            const auto word = static_cast<std::size_t>(abi->word);
-            bool whole_word = l.width == abi->word && index % word == 0;
+            const auto word = static_cast<std::size_t>(abi.word);
+            bool whole_word = l.width == abi.word && index % word == 0;
             if (base != known.end() && base->second.holds == Holds::FunTable) {
                 std::int64_t at = base->second.offset + l.displacement;
-                if (l.width == abi->word && at % abi->word == 0) {
-                    insn.comment = fmt::format("fun_table[{}]", fun_table_entry_name(static_cast<std::size_t>(at / abi->word)));
+                if (l.width == abi.word && at % abi.word == 0) {
+                    insn.comment = fmt::format("fun_table[{}]", fun_table_entry_name(static_cast<std::size_t>(at / abi.word)));
                 }
             } else if (base != known.end() && whole_word && base->second.holds != Holds::FunctionObject) {
                 // A chain step: function object -> context -> its tables -> an entry.
@@ -149,9 +151,9 @@ void annotate(NativeArch arch, std::vector<Instruction>& insns, std::span<const 
                 } else if (from.holds == Holds::ChildTable) {
                     resolved(fmt::format("child {}", names.child(index / word)));
                 }
-            } else if (l.base == abi->fun_table && whole_word) {
+            } else if (l.base == abi.fun_table && whole_word) {
                 insn.comment = fmt::format("fun_table[{}]", fun_table_entry_name(index / word));
-            } else if (l.base == abi->qstr_table && l.width == 2 && index % 2 == 0) {
+            } else if (l.base == abi.qstr_table && l.width == 2 && index % 2 == 0) {
                 insn.comment = fmt::format("qstr {}", names.qstr(index / 2));
             } else if (is_stack_pointer(l.base) && whole_word) {
                 next[l.dest] = Known{Holds::FunctionObject};

@@ -3,6 +3,7 @@
 // the CSR instructions.  Text follows GNU objdump's default: compressed instructions are shown as
 // the base instruction they expand to, with objdump's aliases (li, mv, ret, j, beqz, ...).
 #include <array>
+#include <tuple>
 
 #include <fmt/format.h>
 
@@ -314,7 +315,9 @@ std::vector<Instruction> disassemble_rv32(std::span<const std::uint8_t> code, st
     append_data(out, code, 0, start);
     std::uint32_t at = start;
     const auto size = static_cast<std::uint32_t>(code.size());
-    std::optional<std::pair<std::uint32_t, std::uint32_t>> previous_auipc;
+    // The auipc just before (its register and value), for a jalr through it.
+    bool after_auipc = false;
+    std::uint32_t auipc_register = 0, auipc_value = 0;
     while (at < size) {
         if (size - at < 2) {
             append_data(out, code, at, size);
@@ -344,12 +347,13 @@ std::vector<Instruction> disassemble_rv32(std::span<const std::uint8_t> code, st
             item.load = std::move(d.load);
             item.is_unconditional_jump = d.unconditional;
             if (d.branch_offset) item.branch_target = at + static_cast<std::uint32_t>(*d.branch_offset);
-            if (previous_auipc && d.jalr_through && d.jalr_through->first == previous_auipc->first) {
-                item.branch_target = previous_auipc->second + static_cast<std::uint32_t>(d.jalr_through->second);
+            if (after_auipc && d.jalr_through && d.jalr_through->first == auipc_register) {
+                item.branch_target = auipc_value + static_cast<std::uint32_t>(d.jalr_through->second);
                 item.is_unconditional_jump = !d.jalr_links;
             }
         }
-        previous_auipc = item.is_data ? std::nullopt : d.auipc;
+        after_auipc = !item.is_data && d.auipc.has_value();
+        if (after_auipc) std::tie(auipc_register, auipc_value) = *d.auipc;
         at += item.size;
         out.push_back(std::move(item));
     }
