@@ -89,13 +89,16 @@ void annotate(NativeArch arch, std::vector<Instruction>& insns, std::span<const 
     std::map<std::string, Known> known;
     // The prologue saves registers and makes the frame before it reads the function object, so
     // the first argument register is trusted for its first few instructions.
-    constexpr std::size_t kPrologueLength = 10;
+    constexpr std::size_t kPrologueLength = 12;
     std::size_t decoded = 0;
     for (std::size_t n = 0; n < insns.size(); ++n) {
         Instruction& insn = insns[n];
         if (insn.is_data) continue;
         ++decoded;
         std::map<std::string, Known> next;
+        // In the prologue the instructions between the loads save registers and arguments,
+        // so what is known survives them.
+        if (decoded <= kPrologueLength && !insn.load && !insn.add_immediate) next = known;
         if (use_abi && *abi.first_argument && decoded <= kPrologueLength &&
             !(insn.load && insn.load->dest == abi.first_argument)) {
             known.try_emplace(abi.first_argument, Known{Holds::FunctionObject});
@@ -111,7 +114,9 @@ void annotate(NativeArch arch, std::vector<Instruction>& insns, std::span<const 
             next.erase(add.dest);
             auto source = known.find(add.source);
             if (source != known.end() && source->second.holds == Holds::FunTable) {
-                next[add.dest] = Known{Holds::FunTable, source->second.offset + add.value};
+                next[add.dest] = Known{Holds::FunTable, source->second.offset + add.value, source->second.steps};
+            } else if (source != known.end() && add.value == 0) {
+                next[add.dest] = source->second;  // a register copy
             } else if (source == known.end() && add.source == abi.fun_table) {
                 next[add.dest] = Known{Holds::FunTable, add.value};
             }
@@ -159,6 +164,9 @@ void annotate(NativeArch arch, std::vector<Instruction>& insns, std::span<const 
                 next[l.dest] = Known{Holds::FunctionObject};
             }
             if (base != known.end() && base->second.holds == Holds::FunctionObject && whole_word) {
+                // A generator's first argument is its code state, whose first word is the
+                // function object.
+                if (index == 0) next[l.dest] = step(base->second, Holds::FunctionObject, n, "code state: function object");
                 if (index == kFunBcContext * word) next[l.dest] = step(base->second, Holds::Context, n, "function's context");
                 if (index == kFunBcChildTable * word) {
                     next[l.dest] = step(base->second, Holds::ChildTable, n, "function's child table");

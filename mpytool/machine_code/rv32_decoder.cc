@@ -33,6 +33,7 @@ struct Decoded {
     std::optional<std::int32_t> branch_offset;  // pc-relative
     bool unconditional = false;
     std::optional<MemoryLoad> load;
+    std::optional<AddImmediate> add;
     // auipc rd: rd = pc + upper; jalr rd, imm(base): jumps to base + imm.  An auipc followed by a
     // jalr through its register is the emitter's far jump (or call), whose target is known.
     std::optional<std::pair<std::uint32_t, std::uint32_t>> auipc;  // rd, pc + upper
@@ -58,8 +59,10 @@ Decoded load(std::string m, std::uint32_t rd, std::uint32_t rs1, std::int32_t im
 Decoded addi(std::uint32_t rd, std::uint32_t rs1, std::int32_t imm) {
     if (rd == 0 && rs1 == 0 && imm == 0) return text("nop");
     if (rs1 == 0) return text("li", fmt::format("{},{}", reg(rd), imm));
-    if (imm == 0) return text("mv", fmt::format("{},{}", reg(rd), reg(rs1)));
-    return text("addi", fmt::format("{},{},{}", reg(rd), reg(rs1), imm));
+    Decoded d = imm == 0 ? text("mv", fmt::format("{},{}", reg(rd), reg(rs1)))
+                         : text("addi", fmt::format("{},{},{}", reg(rd), reg(rs1), imm));
+    d.add = AddImmediate{reg(rd), reg(rs1), imm};
+    return d;
 }
 
 Decoded jal(std::uint32_t rd, std::int32_t offset, std::uint32_t pc) {
@@ -293,7 +296,7 @@ Decoded decode16(std::uint16_t h, std::uint32_t pc) {
                 case 4:
                     if (!bits(h, 12, 12)) {
                         if (rs2 == 0) return rd == 0 ? text("") : jalr(0, rd, 0);
-                        return text("mv", fmt::format("{},{}", reg(rd), reg(rs2)));
+                        return addi(rd, rs2, 0);
                     }
                     if (rd == 0 && rs2 == 0) return text("ebreak");
                     if (rs2 == 0) return jalr(1, rd, 0);
@@ -345,6 +348,7 @@ std::vector<Instruction> disassemble_rv32(std::span<const std::uint8_t> code, st
             item.mnemonic = std::move(d.mnemonic);
             item.operands = std::move(d.operands);
             item.load = std::move(d.load);
+            item.add_immediate = std::move(d.add);
             item.is_unconditional_jump = d.unconditional;
             if (d.branch_offset) item.branch_target = at + static_cast<std::uint32_t>(*d.branch_offset);
             if (after_auipc && d.jalr_through && d.jalr_through->first == auipc_register) {

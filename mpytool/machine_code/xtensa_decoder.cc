@@ -48,7 +48,10 @@ public:
                 }
                 return branch(f.t < 12 ? "beqz.n" : "bnez.n", a(f.s) + ", ", pc_ + 4 + ((f.t & 3) << 4 | f.r), false);
             case 13:
-                if (f.r == 0) return emit("mov.n", fmt::format("{}, {}", a(f.t), a(f.s)));
+                if (f.r == 0) {
+                    out_.add_immediate = AddImmediate{a(f.t), a(f.s), 0};
+                    return emit("mov.n", fmt::format("{}, {}", a(f.t), a(f.s)));
+                }
                 if (f.r == 15 && f.s == 0) {
                     switch (f.t) {
                         case 0: return emit("ret.n", "");
@@ -140,7 +143,10 @@ private:
             case 0: return st0(f);
             case 1: return rrr("and", f);
             case 2:
-                if (f.s == f.t) return emit("mov", fmt::format("{}, {}", a(f.r), a(f.s)));
+                if (f.s == f.t) {
+                    out_.add_immediate = AddImmediate{a(f.r), a(f.s), 0};
+                    return emit("mov", fmt::format("{}, {}", a(f.r), a(f.s)));
+                }
                 return rrr("or", f);
             case 3: return rrr("xor", f);
             case 4:

@@ -70,6 +70,18 @@ TEST(Annotate, ContextChainToConstantsAndChildren) {
     EXPECT_EQ(code[7].comment, "child child1");
 }
 
+TEST(Annotate, GeneratorPrologueThroughACopyOfTheCodeState) {
+    // mv s2, a0 (the code state); a store; lw t1, 0(s2) (its function object); then the chain.
+    Instruction copy = other();
+    copy.add_immediate = AddImmediate{"s2", "a0", 0};
+    std::vector<Instruction> code = {copy, other(), load("t1", "s2", 0, 4), load("t1", "t1", 4, 4),
+                                     load("s4", "t1", 8, 4)};
+    annotate(NativeArch::RV32IMC, code, {}, names(), true);
+    EXPECT_EQ(code[2].comment, "code state: function object");
+    EXPECT_EQ(code[3].comment, "function's context");
+    EXPECT_EQ(code[4].comment, "context: qstr table");
+}
+
 TEST(Annotate, AChainThatReachesNoTableIsNotNamed) {
     // A viper pointer kept in a stack slot, then its second word: no context, no comment.
     std::vector<Instruction> code = {load("r0", "sp", 0x10, 4), load("r0", "r0", 4, 4), other()};
