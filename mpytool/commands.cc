@@ -44,10 +44,12 @@ int cmd_info(const std::vector<std::string>& files, std::ostream& out, std::ostr
     return status;
 }
 
-int cmd_dis(const std::string& file, const std::optional<std::string>& source_path, std::ostream& out, std::ostream& err) {
+int cmd_dis(const std::string& file, const std::optional<std::string>& source_path, bool raw, std::ostream& out,
+            std::ostream& err) {
     try {
         auto f = load_mpy(file);
         DisOptions opts;
+        opts.raw = raw;
         if (source_path) opts.source = read_file(*source_path);
         out << render_dis(f, opts);
         return kExitOk;

@@ -15,7 +15,8 @@ inline constexpr int kExitProblem = 1;
 inline constexpr int kExitUsage = 2;
 
 int cmd_info(const std::vector<std::string>& files, std::ostream& out, std::ostream& err);
-int cmd_dis(const std::string& file, const std::optional<std::string>& source_path, std::ostream& out,
+// `raw`: native machine code as hex rows instead of disassembled.
+int cmd_dis(const std::string& file, const std::optional<std::string>& source_path, bool raw, std::ostream& out,
             std::ostream& err);
 int cmd_verify(const std::vector<std::string>& files, bool quiet, std::ostream& out, std::ostream& err);
 int cmd_diff(const std::string& a, const std::string& b, std::ostream& out, std::ostream& err);

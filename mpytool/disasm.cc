@@ -4,6 +4,7 @@
 
 #include "common/diagnostics.h"
 #include "mpytool/code_walk.h"
+#include "mpytool/machine_listing.h"
 
 namespace mpy::tool {
 namespace {
@@ -77,7 +78,8 @@ void render_bytecode(std::string& out, const MpyModule& m, const FunctionView& v
     }
 }
 
-void render_native(std::string& out, const MpyModule& m, const FunctionView& v) {
+void render_native(std::string& out, const MpyModule& m, const FunctionView& v,
+                   const std::vector<FunctionView>& views, const DisOptions& opts) {
     const RawCode& rc = *v.rc;
     std::size_t machine_code_end = rc.kind == CodeKind::NativePy ? static_cast<std::size_t>(rc.prelude_offset)
                                                                  : rc.code.size();
@@ -90,7 +92,12 @@ void render_native(std::string& out, const MpyModule& m, const FunctionView& v) 
         out += fmt::format("  asm: {} positional args, type signature {:#x}\n", rc.asm_n_pos_args, rc.asm_type_sig);
     }
     std::span<const std::uint8_t> code(rc.code);
-    out += hex_block(code.first(std::min(machine_code_end, code.size())), 0, "    ");
+    auto machine_code = code.first(std::min(machine_code_end, code.size()));
+    if (opts.raw) {
+        out += hex_block(machine_code, 0, "    ");
+    } else {
+        out += render_machine_code(m, v, views, machine_code);
+    }
     if (rc.kind == CodeKind::NativePy && v.prelude) {
         out += "  prelude bytes:\n";
         out += hex_block(code.subspan(machine_code_end), machine_code_end, "    ");
@@ -109,7 +116,6 @@ void render_native(std::string& out, const MpyModule& m, const FunctionView& v) 
             out += fmt::format("    {} x{}: add address of {}\n", where, r.count, r.destination());
         }
     }
-    (void)m;
 }
 
 }  // namespace
@@ -147,7 +153,7 @@ std::string render_dis(const LoadedMpy& f, const DisOptions& opts) {
         if (v.rc->kind == CodeKind::Bytecode) {
             render_bytecode(out, m, v, views, opts);
         } else {
-            render_native(out, m, v);
+            render_native(out, m, v, views, opts);
         }
         for (const auto& p : v.problems) {
             out += fmt::format("  !! at {:#06x}: {}\n", p.code_offset, p.message);

@@ -2,8 +2,10 @@
 //   bytecode: offsets, raw bytes, opcode names, decoded arguments (qstrs, constants, jump
 //             targets, local slots, children), source lines (and the source text with --source),
 //             exception-handler ranges;
-//   native:   the machine code as hex, the embedded prelude, scope flags, rodata/bss and the
-//             relocation entries of viper code.
+//   native:   the machine code disassembled (objdump-like: offset, bytes, mnemonic, operands,
+//             labels for branch targets, comments naming the fun_table entries, qstrs and
+//             constants it loads), or as hex with --raw; the embedded prelude as data, scope
+//             flags, rodata/bss and the relocation entries of viper code.
 #pragma once
 
 #include <optional>
@@ -16,6 +18,8 @@ namespace mpy::tool {
 struct DisOptions {
     // The Python source the file was compiled from: its lines are shown next to the code.
     std::optional<std::string> source;
+    // Native code as hex rows instead of disassembled.
+    bool raw = false;
 };
 
 std::string render_dis(const LoadedMpy& file, const DisOptions& options = {});

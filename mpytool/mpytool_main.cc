@@ -21,6 +21,8 @@ int main(int argc, char** argv) {
     auto* dis = app.add_subcommand("dis", "disassemble a .mpy file");
     dis->add_option("file", dis_file, ".mpy file")->required()->check(CLI::ExistingFile);
     dis->add_option("--source", dis_source, "the .py source, to show its lines")->check(CLI::ExistingFile);
+    bool dis_raw = false;
+    dis->add_flag("--raw", dis_raw, "native machine code as hex instead of disassembled");
 
     std::vector<std::string> verify_files;
     bool verify_quiet = false;
@@ -62,7 +64,7 @@ int main(int argc, char** argv) {
     }
 
     if (*info) return cmd_info(info_files, std::cout, std::cerr);
-    if (*dis) return cmd_dis(dis_file, dis_source, std::cout, std::cerr);
+    if (*dis) return cmd_dis(dis_file, dis_source, dis_raw, std::cout, std::cerr);
     if (*verify) return cmd_verify(verify_files, verify_quiet, std::cout, std::cerr);
     if (*diff) return cmd_diff(diff_a, diff_b, std::cout, std::cerr);
     if (*merge) return cmd_merge(merge_args, std::cerr);
