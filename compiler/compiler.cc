@@ -5,12 +5,12 @@
 #include "common/mpy_model.h"
 #include "common/mpy_writer.h"
 #include "common/sanitizers.h"
-#include "compiler/bytecode_emitter.h"
-#include "compiler/code_builder.h"
-#include "compiler/codegen.h"
-#include "compiler/native_target.h"
-#include "compiler/parser.h"
-#include "compiler/parser_stack.h"
+#include "compiler/bytecode/bytecode_emitter.h"
+#include "compiler/bytecode/code_builder.h"
+#include "compiler/codegen/codegen.h"
+#include "compiler/native/native_target.h"
+#include "compiler/frontend/parser.h"
+#include "compiler/frontend/parser_stack.h"
 
 namespace mpy {
 

@@ -6,8 +6,8 @@
 #include <vector>
 
 #include "common/diagnostics.h"
-#include "compiler/ast.h"
-#include "compiler/parser.h"
+#include "compiler/frontend/ast.h"
+#include "compiler/frontend/parser.h"
 
 namespace mpy {
 namespace fs = std::filesystem;

@@ -11,7 +11,7 @@
 #include <thread>
 
 #include "common/sanitizers.h"
-#include "compiler/parser_stack.h"
+#include "compiler/frontend/parser_stack.h"
 
 namespace mpy {
 namespace {

@@ -1,0 +1,228 @@
+#include "compiler/bytecode/code_builder_float.h"
+
+#include <climits>
+#include <cmath>
+#include <cstdint>
+#include <cstring>
+
+namespace mpy {
+namespace {
+
+// MicroPython formats and parses doubles through the next wider type.
+using Wide = long double;
+
+constexpr int kFirstDigits = 16;   // digits tried first (always exact enough for most values)
+constexpr int kMaxDigits = 19;     // a 64-bit decimal mantissa; never checked
+constexpr int kMaxFixedExponent = 16;  // from 1e16 on, repr switches to exponent notation
+constexpr int kMinFixedExponent = -4;  // below 1e-4 likewise
+// The parser stops accumulating digits once the mantissa reaches this (more would overflow).
+constexpr std::uint64_t kParseMantissaLimit = 0x1999999999999998ULL;
+
+// value * 10**exp10, with the power built by repeated squaring in Wide arithmetic.  The order of
+// operations matters for the last bit, which decides the repr's last digit.
+Wide scale_by_power_of_ten(Wide value, int exp10) {
+    if (exp10 == 0 || value == 0) return value;
+    const bool divide = exp10 < 0;
+    unsigned n = divide ? static_cast<unsigned>(-exp10) : static_cast<unsigned>(exp10);
+    Wide power = 10;
+    while (n != 0) {
+        if (n & 1) value = divide ? value / power : value * power;
+        n >>= 1;
+        if (n != 0) power *= power;
+    }
+    return value;
+}
+
+// The unbiased binary exponent field (denormals report -1023).
+int binary_exponent(double f) {
+    std::uint64_t bits;
+    std::memcpy(&bits, &f, sizeof bits);
+    return static_cast<int>((bits >> 52) & 0x7ff) - 1023;
+}
+
+// floor(log10(f)) for f > 0, found the way MicroPython finds it: an estimate from the binary
+// exponent, then stepping while the power of ten (rounded to double) says otherwise.
+int decimal_exponent(double f) {
+    int e = static_cast<int>(binary_exponent(f) * 0.3010299956639812);
+    const bool at_least_one = !(f < 1.0);
+    auto bound = [&](int k) { return static_cast<double>(scale_by_power_of_ten(1.0L, k)); };
+    if (at_least_one) {
+        while (f >= bound(e + 1)) ++e;
+    } else {
+        while (!(f >= bound(e))) --e;
+    }
+    return e;
+}
+
+std::uint64_t power_of_ten(int n) {
+    std::uint64_t p = 1;
+    while (n-- > 0) p *= 10;
+    return p;
+}
+
+// Renders a decimal mantissa of `num_digits` digits meaning d.ddd * 10**e in repr's 'g' style:
+// fixed notation for -4 <= e < 16, else d.ddde+XX; trailing zeros after the point removed.
+// `pad_zeros` zeros are appended after the digits before trimming (they only matter when the
+// point falls after them, i.e. never change the value).
+std::string render_general(std::uint64_t mantissa, std::uint64_t cap, int num_digits,
+                           int pad_zeros, int e) {
+    // Rounding may have carried into one more digit than asked for.
+    if (mantissa != 0 && mantissa >= cap) {
+        mantissa /= 10;
+        ++e;
+    }
+    std::string out;
+    constexpr int kNoPoint = 255;  // the digits carry no point (a "0.00" prefix already has it)
+    int point_after = 0;           // index of the digit followed by the point
+    bool has_point = false;
+    if (e > 0 && e < kMaxFixedExponent) {
+        point_after = e;
+        if (point_after >= num_digits) pad_zeros = point_after - (num_digits - 1);
+        e = 0;
+    } else if (e < 0 && e >= kMinFixedExponent) {
+        // 0.00ddd: drop mantissa zeros the leading zeros make redundant.
+        int dropped = 0;
+        while (e < 0 && mantissa % 10 == 0) {
+            mantissa /= 10;
+            ++dropped;
+            ++e;
+        }
+        num_digits -= dropped;
+        out = "0.";
+        out.append(static_cast<std::size_t>(dropped - e - 1), '0');
+        point_after = kNoPoint;
+        has_point = true;
+        e = 0;
+    }
+
+    std::string digits(static_cast<std::size_t>(num_digits), '0');
+    for (int i = num_digits - 1; i >= 0; --i) {
+        digits[static_cast<std::size_t>(i)] = static_cast<char>('0' + mantissa % 10);
+        mantissa /= 10;
+    }
+    if (point_after + 1 < num_digits) {
+        digits.insert(static_cast<std::size_t>(point_after + 1), 1, '.');
+        has_point = true;
+    }
+    out += digits;
+
+    // Padding zeros, with the point placed among them if it falls there.
+    int until_point = point_after - (num_digits - 1);
+    for (int i = 0; i < pad_zeros; ++i) {
+        if (until_point-- == 0) {
+            out += '.';
+            has_point = true;
+        }
+        out += '0';
+    }
+    if (has_point) {
+        while (!out.empty() && out.back() == '0') out.pop_back();
+        if (!out.empty() && out.back() == '.') out.pop_back();
+    }
+
+    if (e != 0) {
+        out += 'e';
+        out += e >= 0 ? '+' : '-';
+        int a = e >= 0 ? e : -e;
+        if (a >= 100) out += static_cast<char>('0' + a / 100);
+        out += static_cast<char>('0' + (a / 10) % 10);
+        out += static_cast<char>('0' + a % 10);
+    }
+    return out;
+}
+
+// repr of a non-negative finite double, without sign.
+std::string format_magnitude(double f) {
+    const int e = f == 0 ? 0 : decimal_exponent(f);
+    for (int digits = kFirstDigits;; ++digits) {
+        const int scale = f == 0 ? 0 : digits - e - 1;
+        const Wide scaled = scale_by_power_of_ten(static_cast<Wide>(f), scale);
+        const auto mantissa = static_cast<std::uint64_t>(scaled + 0.5L);
+        std::string text =
+            render_general(mantissa, power_of_ten(digits), digits, kMaxDigits - digits, e);
+        if (digits == kMaxDigits || parse_decimal_like_micropython(text) == f) return text;
+    }
+}
+
+// The number with its sign: '-' for negative values (not NaN), else `positive_sign` if not 0.
+std::string format_signed(double v, char positive_sign) {
+    std::string out;
+    if (std::signbit(v) && !std::isnan(v)) {
+        out += '-';
+        v = -v;
+    } else if (positive_sign != '\0') {
+        out += positive_sign;
+    }
+    if (std::isinf(v)) return out + "inf";
+    if (std::isnan(v)) return out + "nan";
+    return out + format_magnitude(v);
+}
+
+}  // namespace
+
+double parse_decimal_like_micropython(const std::string& text) {
+    enum class Part { Integer, Fraction, Exponent };
+    Part part = Part::Integer;
+    std::uint64_t mantissa = 0;
+    int exp_extra = 0;      // decimal exponent adjustment from digit positions
+    int held_int_zeros = 0;  // zeros not yet known to be significant
+    int held_frac_zeros = 0;
+    int exp_value = 0;
+    bool exp_negative = false;
+
+    auto accept = [&](unsigned digit, Part in) {
+        if (mantissa < kParseMantissaLimit) {
+            if (in == Part::Fraction) --exp_extra;
+            mantissa = 10 * mantissa + digit;
+        } else if (in == Part::Integer) {
+            ++exp_extra;  // digit dropped, but it still scales the value
+        }
+    };
+
+    for (std::size_t i = 0; i < text.size(); ++i) {
+        const char c = text[i];
+        if (c >= '0' && c <= '9') {
+            const unsigned digit = static_cast<unsigned>(c - '0');
+            if (part == Part::Exponent) {
+                if (exp_value < (INT_MAX / 2 - 9) / 10) exp_value = 10 * exp_value + static_cast<int>(digit);
+            } else if (digit == 0 || mantissa >= kParseMantissaLimit) {
+                // Zeros count only if a non-zero digit follows; hold them back until then.
+                (part == Part::Integer ? held_int_zeros : held_frac_zeros) += 1;
+            } else {
+                for (; held_int_zeros > 0; --held_int_zeros) accept(0, Part::Integer);
+                for (; held_frac_zeros > 0; --held_frac_zeros) accept(0, Part::Fraction);
+                accept(digit, part);
+            }
+        } else if (part == Part::Integer && c == '.') {
+            part = Part::Fraction;
+        } else if (part != Part::Exponent && (c == 'e' || c == 'E')) {
+            part = Part::Exponent;
+            if (i + 1 < text.size() && (text[i + 1] == '+' || text[i + 1] == '-')) {
+                exp_negative = text[i + 1] == '-';
+                ++i;
+            }
+        } else if (c == '_') {
+            continue;
+        } else {
+            break;
+        }
+    }
+    int exponent = (exp_negative ? -exp_value : exp_value) + exp_extra + held_int_zeros;
+    return static_cast<double>(scale_by_power_of_ten(static_cast<Wide>(mantissa), exponent));
+}
+
+std::string float_repr(double value) {
+    std::string s = format_signed(value, '\0');
+    // A float always shows it is one: "1.0", not "1" (inf and nan excepted).
+    if (s.find_first_of(".en") == std::string::npos) s += ".0";
+    return s;
+}
+
+std::string complex_repr(double real, double imag) {
+    if (real != 0) {
+        return "(" + format_signed(real, '\0') + format_signed(imag, '+') + "j)";
+    }
+    return format_signed(imag, '\0') + "j";
+}
+
+}  // namespace mpy
