@@ -35,19 +35,13 @@
 #include <vector>
 
 #include "compiler/frontend/ast.h"
-#include "compiler/compiler.h"
 #include "compiler/bytecode/bytecode_emitter.h"
+#include "compiler/bytecode/compile_error.h"
+#include "compiler/codegen/compile_options.h"
 #include "compiler/bytecode/emitter.h"
 #include "compiler/scope/scope.h"
 
 namespace mpy {
-
-// A compile-time SyntaxError (or other kind) before it becomes a Diagnostic.
-struct CompileError {
-    std::string kind = "SyntaxError";
-    std::string message;
-    int line = 0;  // 0 = not known yet
-};
 
 // One link of a trailer chain such as a.b(c)[d]: the node and what it applies to the value.
 struct Trailer {

@@ -2,7 +2,7 @@
 
 #include <algorithm>
 
-#include "compiler/codegen/codegen.h"
+#include "compiler/bytecode/compile_error.h"
 
 namespace mpy {
 

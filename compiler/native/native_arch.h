@@ -1,4 +1,4 @@
-// The native back ends, one per architecture family (compiler/native_arch_<arch>.cc), each the
+// The native back ends, one per architecture family (compiler/native/native_arch_<arch>.cc), each the
 // generic assembler interface of compiler/native/native_asm.h over that architecture's assembler.
 // make_native_asm (native_asm.h) picks one by -march.
 #pragma once

@@ -2,7 +2,7 @@
 // small interface: the generic assembler operations every back end provides (the role of
 // MicroPython's ASM_* macros) and the facts about the target it needs (word size, register
 // roles, the size of the nlr buffer).  Each architecture implements it in native_arch_<arch>.cc
-// over its own assembler (compiler/asm_<arch>.h).
+// over its own assembler (compiler/asm/<isa>/asm_<isa>.h).
 //
 // Offsets are in ELEMENTS of the access width (a Word load at index 2 reads base + 2 words), as
 // the reference's ASM_LOAD*_REG_REG_OFFSET take them; local slots are words from the frame base.
@@ -63,12 +63,6 @@ struct NativeConfig {
     NativeArch arch = NativeArch::X64;
     CompatVersion compat = kDefaultCompat;
     unsigned arch_flags = 0;
-};
-
-// An assembler limit the reference reports as NotImplementedError ("too many locals for native
-// method"); the emitter turns it into a compile error.
-struct NativeAsmLimit : std::runtime_error {
-    using std::runtime_error::runtime_error;
 };
 
 class NativeAsm {

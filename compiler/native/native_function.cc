@@ -7,7 +7,7 @@
 
 #include "common/mpy_format.h"
 #include "common/vuint.h"
-#include "compiler/codegen/codegen.h"
+#include "compiler/bytecode/compile_error.h"
 #include "compiler/native/native_runtime.h"
 #include "compiler/scope/viper_types.h"
 

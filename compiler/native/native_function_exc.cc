@@ -9,7 +9,7 @@
 
 #include <stdexcept>
 
-#include "compiler/codegen/codegen.h"
+#include "compiler/bytecode/compile_error.h"
 #include "compiler/native/native_runtime.h"
 
 namespace mpy {

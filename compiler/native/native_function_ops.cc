@@ -2,7 +2,7 @@
 // that go through the runtime's function table.
 #include "compiler/native/native_function.h"
 
-#include "compiler/codegen/codegen.h"
+#include "compiler/bytecode/compile_error.h"
 #include "compiler/native/native_runtime.h"
 #include "compiler/scope/viper_types.h"
 

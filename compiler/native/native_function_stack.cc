@@ -2,7 +2,7 @@
 // registers, which are immediates, when they are written to their stack slots).
 #include "compiler/native/native_function.h"
 
-#include "compiler/codegen/codegen.h"
+#include "compiler/bytecode/compile_error.h"
 #include "compiler/native/native_runtime.h"
 
 #include <algorithm>

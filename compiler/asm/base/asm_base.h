@@ -15,10 +15,17 @@
 #include <cstddef>
 #include <cstdint>
 #include <span>
+#include <stdexcept>
 #include <string>
 #include <vector>
 
 namespace mpy {
+
+// An assembler limit the reference reports as NotImplementedError ("too many locals for native
+// method"); the native emitter turns it into a compile error.
+struct NativeAsmLimit : std::runtime_error {
+    using std::runtime_error::runtime_error;
+};
 
 class AsmBase {
 public:

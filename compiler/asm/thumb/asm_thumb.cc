@@ -5,7 +5,6 @@
 #include <bit>
 #include <stdexcept>
 
-#include "compiler/native/native_asm.h"
 
 namespace mpy {
 
