@@ -2,6 +2,8 @@
 // closures, parameters.
 #include "compiler/codegen/codegen.h"
 
+#include "common/mpy_format.h"
+
 namespace mpy {
 
 namespace {
@@ -13,13 +15,24 @@ int param_error_line(const ast::Param& p) {
     return is_leaf ? 0 : p.line;
 }
 
-// Which emitters -march provides (mpy-cross's native and inline-assembler tables).
+// Which emitters -march provides (mpy-cross's native and inline-assembler tables).  A name
+// mpyc does not know (never from the driver, which checks -march) counts as having a native
+// emitter, so that the native emitter's absence is what gets reported.
 bool arch_has_native_emitter(const std::string& arch) {
-    return !arch.empty() && arch != "rv64imc";
+    return !arch.empty() && arch_from_name(arch) != NativeArch::RV64IMC;
 }
 bool arch_has_inline_asm(const std::string& arch) {
-    return arch == "armv6" || arch == "armv6m" || arch == "armv7m" || arch == "armv7em" ||
-           arch == "armv7emsp" || arch == "armv7emdp" || arch == "xtensa" || arch == "rv32imc";
+    switch (arch_from_name(arch).value_or(NativeArch::None)) {
+        case NativeArch::ArmV6:
+        case NativeArch::ArmV6M:
+        case NativeArch::ArmV7M:
+        case NativeArch::ArmV7EM:
+        case NativeArch::ArmV7EMSP:
+        case NativeArch::ArmV7EMDP:
+        case NativeArch::Xtensa:
+        case NativeArch::RV32IMC: return true;
+        default: return false;
+    }
 }
 
 }  // namespace
