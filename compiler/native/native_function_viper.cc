@@ -2,7 +2,8 @@
 // get inline machine code and Python objects go through the runtime.
 #include "compiler/native/native_function.h"
 
-#include "compiler/codegen/codegen.h"
+#include "common/opcodes.h"
+#include "compiler/bytecode/compile_error.h"
 #include "compiler/native/native_runtime.h"
 
 namespace mpy {
@@ -14,13 +15,22 @@ namespace {
 
 bool is_int(VType v) { return v == VType::Int || v == VType::Uint; }
 
-// MP_BINARY_OP_* numbers (common/opcodes.h BinaryOp has the same values).
-constexpr int kOpLess = 0, kOpMore = 1, kOpEqual = 2, kOpLessEqual = 3, kOpMoreEqual = 4,
-              kOpNotEqual = 5, kOpIn = 6, kOpIs = 7, kOpInplaceOr = 9, kOpInplacePower = 21,
-              kOpOr = 22, kOpXor = 23, kOpAnd = 24, kOpLShift = 25, kOpRShift = 26, kOpAdd = 27,
-              kOpSubtract = 28, kOpMultiply = 29, kOpFloorDivide = 31, kOpModulo = 33;
-constexpr int kOpNotIn = 35, kOpIsNot = 36;  // pseudo ops: In/Is then Not
-constexpr int kUnaryPositive = 0, kUnaryNegative = 1, kUnaryInvert = 2, kUnaryNot = 3;
+// The operator numbers codegen hands the emitter (common/opcodes.h), as ints for switch labels.
+constexpr int op(BinaryOp o) { return static_cast<int>(o); }
+constexpr int op(UnaryOp o) { return static_cast<int>(o); }
+constexpr int kOpLess = op(BinaryOp::Less), kOpMore = op(BinaryOp::More), kOpEqual = op(BinaryOp::Equal),
+              kOpLessEqual = op(BinaryOp::LessEqual), kOpMoreEqual = op(BinaryOp::MoreEqual),
+              kOpNotEqual = op(BinaryOp::NotEqual), kOpIn = op(BinaryOp::In), kOpIs = op(BinaryOp::Is),
+              kOpInplaceOr = op(BinaryOp::InplaceOr), kOpInplacePower = op(BinaryOp::InplacePower),
+              kOpOr = op(BinaryOp::Or), kOpXor = op(BinaryOp::Xor), kOpAnd = op(BinaryOp::And),
+              kOpLShift = op(BinaryOp::LShift), kOpRShift = op(BinaryOp::RShift), kOpAdd = op(BinaryOp::Add),
+              kOpSubtract = op(BinaryOp::Subtract), kOpMultiply = op(BinaryOp::Multiply),
+              kOpFloorDivide = op(BinaryOp::FloorDivide), kOpModulo = op(BinaryOp::Modulo);
+// Pseudo ops past the bytecode's numbers, as the reference's MP_BINARY_OP_NOT_IN / IS_NOT: In/Is then Not.
+constexpr int kOpNotIn = kBinaryOpCount, kOpIsNot = kBinaryOpCount + 1;
+constexpr int kUnaryPositive = op(UnaryOp::Positive), kUnaryNegative = op(UnaryOp::Negative),
+              kUnaryInvert = op(UnaryOp::Invert), kUnaryNot = op(UnaryOp::Not);
+static_assert(kOpNotIn == 35 && kOpIsNot == 36, "the reference's pseudo-op numbers");
 
 // mp_binary_op_method_name as mpy-cross 1.27 is configured (core features: no "all special
 // methods"): the name viper's "binary op %q not implemented" prints; "" where the table has none.
