@@ -1,4 +1,4 @@
-#include "remote/cli/mpremote_config.h"
+#include "remote/config/mpremote_config.h"
 
 #include <cstdlib>
 #include <optional>

@@ -18,7 +18,7 @@
 #include <optional>
 #include <string>
 
-#include "remote/cli/command_line.h"
+#include "remote/config/alias_table.h"
 
 namespace mpy {
 

@@ -1,4 +1,4 @@
-#include "remote/cli/user_config.h"
+#include "remote/config/user_config.h"
 
 #include <cstdlib>
 #include <fstream>
@@ -7,7 +7,7 @@
 #include <sstream>
 
 #include "common/diagnostics.h"
-#include "remote/cli/mpremote_config.h"
+#include "remote/config/mpremote_config.h"
 
 namespace mpy {
 namespace fs = std::filesystem;

@@ -13,7 +13,7 @@
 #include <filesystem>
 #include <string>
 
-#include "remote/cli/user_config.h"
+#include "remote/config/user_config.h"
 
 namespace mpy {
 
