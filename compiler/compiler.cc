@@ -10,7 +10,7 @@
 #include "compiler/codegen/codegen.h"
 #include "compiler/native/native_target.h"
 #include "compiler/frontend/parser.h"
-#include "compiler/frontend/parser_stack.h"
+#include "common/large_stack.h"
 
 namespace mpy {
 

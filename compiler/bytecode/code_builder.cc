@@ -7,7 +7,7 @@
 #include <fmt/format.h>
 
 #include "common/diagnostics.h"
-#include "compiler/bytecode/code_builder_float.h"
+#include "common/float_text.h"
 
 namespace mpy {
 

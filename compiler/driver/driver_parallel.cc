@@ -7,7 +7,7 @@
 #include <memory>
 #include <vector>
 
-#include "compiler/frontend/parser_stack.h"
+#include "common/large_stack.h"
 
 namespace mpy {
 
@@ -29,7 +29,7 @@ void run_parallel(std::size_t count, unsigned threads, const std::function<void(
     };
 
     const std::size_t n_threads = std::max<std::size_t>(1, std::min<std::size_t>(threads, count));
-    // Each helper compiles many files on one large stack (see compiler/frontend/parser_stack.h), instead of
+    // Each helper compiles many files on one large stack (see common/large_stack.h), instead of
     // making a large-stack thread per file; the calling thread grows its own stack if it can.
     std::vector<std::unique_ptr<LargeStackThread>> helpers;
     helpers.reserve(n_threads - 1);

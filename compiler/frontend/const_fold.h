@@ -12,7 +12,7 @@
 #include <string_view>
 
 #include "compiler/frontend/ast.h"
-#include "compiler/frontend/const_fold_bigint.h"
+#include "common/big_int.h"
 
 namespace mpy {
 

@@ -7,7 +7,7 @@
 #include "common/diagnostics.h"
 #include "compiler/frontend/ast_dump.h"
 #include "compiler/frontend/parser.h"
-#include "compiler/frontend/parser_stack.h"
+#include "common/large_stack.h"
 
 extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
     std::string_view source(reinterpret_cast<const char*>(data), size);

@@ -4,7 +4,7 @@
 
 #include "common/diagnostics.h"
 #include "compiler/frontend/parser_impl.h"
-#include "compiler/frontend/parser_stack.h"
+#include "common/large_stack.h"
 
 namespace mpy {
 

@@ -4,7 +4,7 @@
 // Why not simply a new thread per call: mpyc is run once per file by build systems, and a thread
 // per compile costs a 1 GiB mapping, a clone, a malloc arena, and -- what hurts most on a loaded
 // machine -- two trips through the scheduler (the caller sleeps until the thread is done).
-#include "compiler/frontend/parser_stack.h"
+#include "common/large_stack.h"
 
 #include <pthread.h>
 #include <sys/mman.h>

@@ -1,6 +1,6 @@
 // Big integer arithmetic for constant folding.  Schoolbook algorithms: the folder refuses
 // results beyond a size limit, so quadratic cost stays small.
-#include "compiler/frontend/const_fold_bigint.h"
+#include "common/big_int.h"
 
 #include <algorithm>
 

@@ -1,4 +1,4 @@
-#include "compiler/bytecode/code_builder_float.h"
+#include "common/float_text.h"
 
 #include <climits>
 #include <cmath>
