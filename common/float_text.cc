@@ -4,6 +4,7 @@
 #include <cmath>
 #include <cstdint>
 #include <cstring>
+#include <string_view>
 
 namespace mpy {
 namespace {
@@ -160,55 +161,70 @@ std::string format_signed(double v, char positive_sign) {
 
 }  // namespace
 
-double parse_decimal_like_micropython(const std::string& text) {
-    enum class Part { Integer, Fraction, Exponent };
-    Part part = Part::Integer;
+long parse_decimal_prefix(std::string_view s, double* out) {
+    enum { kInt, kFrac, kExp } in = kInt;
+    constexpr std::uint64_t kMantissaMax = kParseMantissaLimit;
+    bool exp_neg = false;
     std::uint64_t mantissa = 0;
-    int exp_extra = 0;      // decimal exponent adjustment from digit positions
-    int held_int_zeros = 0;  // zeros not yet known to be significant
-    int held_frac_zeros = 0;
-    int exp_value = 0;
-    bool exp_negative = false;
-
-    auto accept = [&](unsigned digit, Part in) {
-        if (mantissa < kParseMantissaLimit) {
-            if (in == Part::Fraction) --exp_extra;
-            mantissa = 10 * mantissa + digit;
-        } else if (in == Part::Integer) {
-            ++exp_extra;  // digit dropped, but it still scales the value
+    int exp_val = 0;
+    int exp_extra = 0;
+    int zeros_int = 0;
+    int zeros_frac = 0;
+    auto accept = [&](unsigned dig, bool frac_part) {
+        if (mantissa < kMantissaMax) {
+            if (frac_part) --exp_extra;
+            mantissa = 10 * mantissa + dig;
+        } else if (!frac_part) {
+            ++exp_extra;
         }
     };
-
-    for (std::size_t i = 0; i < text.size(); ++i) {
-        const char c = text[i];
+    size_t i = 0;
+    while (i < s.size()) {
+        unsigned char c = static_cast<unsigned char>(s[i++]);
         if (c >= '0' && c <= '9') {
-            const unsigned digit = static_cast<unsigned>(c - '0');
-            if (part == Part::Exponent) {
-                if (exp_value < (INT_MAX / 2 - 9) / 10) exp_value = 10 * exp_value + static_cast<int>(digit);
-            } else if (digit == 0 || mantissa >= kParseMantissaLimit) {
-                // Zeros count only if a non-zero digit follows; hold them back until then.
-                (part == Part::Integer ? held_int_zeros : held_frac_zeros) += 1;
+            unsigned dig = c - '0';
+            if (in == kExp) {
+                if (exp_val < (INT_MAX / 2 - 9) / 10) exp_val = 10 * exp_val + static_cast<int>(dig);
+            } else if (dig == 0 || mantissa >= kMantissaMax) {
+                // Zeros (and digits beyond the precision) are deferred: trailing ones are dropped.
+                if (in == kInt) {
+                    ++zeros_int;
+                } else {
+                    ++zeros_frac;
+                }
             } else {
-                for (; held_int_zeros > 0; --held_int_zeros) accept(0, Part::Integer);
-                for (; held_frac_zeros > 0; --held_frac_zeros) accept(0, Part::Fraction);
-                accept(digit, part);
+                for (; zeros_int > 0; --zeros_int) accept(0, false);
+                for (; zeros_frac > 0; --zeros_frac) accept(0, true);
+                accept(dig, in == kFrac);
             }
-        } else if (part == Part::Integer && c == '.') {
-            part = Part::Fraction;
-        } else if (part != Part::Exponent && (c == 'e' || c == 'E')) {
-            part = Part::Exponent;
-            if (i + 1 < text.size() && (text[i + 1] == '+' || text[i + 1] == '-')) {
-                exp_negative = text[i + 1] == '-';
+        } else if (in == kInt && c == '.') {
+            in = kFrac;
+        } else if (in != kExp && (c | 0x20) == 'e') {
+            in = kExp;
+            if (i < s.size() && (s[i] == '+' || s[i] == '-')) {
+                exp_neg = s[i] == '-';
                 ++i;
             }
+            if (i == s.size()) return -1;
         } else if (c == '_') {
             continue;
         } else {
+            --i;
             break;
         }
     }
-    int exponent = (exp_negative ? -exp_value : exp_value) + exp_extra + held_int_zeros;
-    return static_cast<double>(scale_by_power_of_ten(static_cast<Wide>(mantissa), exponent));
+    if (exp_neg) exp_val = -exp_val;
+    exp_val += exp_extra + zeros_int;
+
+    const Wide value = scale_by_power_of_ten(static_cast<Wide>(mantissa), exp_val);
+    *out = static_cast<double>(value);
+    return static_cast<long>(i);
+}
+
+double parse_decimal_like_micropython(const std::string& text) {
+    double value = 0;
+    parse_decimal_prefix(text, &value);
+    return value;
 }
 
 std::string float_repr(double value) {

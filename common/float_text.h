@@ -13,6 +13,7 @@
 #pragma once
 
 #include <string>
+#include <string_view>
 
 namespace mpy {
 
@@ -22,8 +23,14 @@ std::string float_repr(double value);
 // repr(complex): "2j", "-0j", "(1+2j)", "(1.5-infj)".
 std::string complex_repr(double real, double imag);
 
-// MicroPython's reading of an unsigned decimal float text ("123.45e-6"), as used by its repr
-// round-trip check.  Exposed for tests.
+// MicroPython's decimal parser (the "exact" variant used on x86-64 hosts), the one behind float
+// literals and the repr round-trip check: reads an unsigned decimal float ("123.45e-6", '_'
+// allowed) from the start of `s` into *out, accumulating up to ~19 significant digits in a 64-bit
+// mantissa and scaling by a power of ten computed in long double by repeated squaring.  Returns
+// the number of characters read, or -1 when an exponent has no digits.
+long parse_decimal_prefix(std::string_view s, double* out);
+
+// The value of a whole decimal float text read by parse_decimal_prefix.  Exposed for tests.
 double parse_decimal_like_micropython(const std::string& text);
 
 }  // namespace mpy

@@ -6,6 +6,7 @@
 #include <cstdint>
 
 #include "common/diagnostics.h"
+#include "common/float_text.h"
 
 namespace mpy {
 
@@ -23,86 +24,6 @@ bool host_small(const BigInt& v) { return v.fits_signed_bits(63); }
 
 double int_to_double(const BigInt& v) {
     return host_small(v) ? static_cast<double>(v.to_int64()) : v.to_double_like_mpz();
-}
-
-// MicroPython's decimal parser (the "exact" variant used on x86-64 hosts): accumulate up to
-// ~19 significant digits in a 64-bit mantissa, then scale by a power of ten computed in long
-// double by repeated squaring.  Returns the number of characters consumed, or -1 when an
-// exponent has no digits.
-long parse_decimal(std::string_view s, double* out) {
-    enum { kInt, kFrac, kExp } in = kInt;
-    constexpr uint64_t kMantissaMax = 0x1999999999999998ULL;
-    bool exp_neg = false;
-    uint64_t mantissa = 0;
-    int exp_val = 0;
-    int exp_extra = 0;
-    int zeros_int = 0;
-    int zeros_frac = 0;
-    auto accept = [&](unsigned dig, bool frac_part) {
-        if (mantissa < kMantissaMax) {
-            if (frac_part) --exp_extra;
-            mantissa = 10 * mantissa + dig;
-        } else if (!frac_part) {
-            ++exp_extra;
-        }
-    };
-    size_t i = 0;
-    while (i < s.size()) {
-        unsigned char c = static_cast<unsigned char>(s[i++]);
-        if (c >= '0' && c <= '9') {
-            unsigned dig = c - '0';
-            if (in == kExp) {
-                if (exp_val < (INT_MAX / 2 - 9) / 10) exp_val = 10 * exp_val + static_cast<int>(dig);
-            } else if (dig == 0 || mantissa >= kMantissaMax) {
-                // Zeros (and digits beyond the precision) are deferred: trailing ones are dropped.
-                if (in == kInt) {
-                    ++zeros_int;
-                } else {
-                    ++zeros_frac;
-                }
-            } else {
-                for (; zeros_int > 0; --zeros_int) accept(0, false);
-                for (; zeros_frac > 0; --zeros_frac) accept(0, true);
-                accept(dig, in == kFrac);
-            }
-        } else if (in == kInt && c == '.') {
-            in = kFrac;
-        } else if (in != kExp && (c | 0x20) == 'e') {
-            in = kExp;
-            if (i < s.size() && (s[i] == '+' || s[i] == '-')) {
-                exp_neg = s[i] == '-';
-                ++i;
-            }
-            if (i == s.size()) return -1;
-        } else if (c == '_') {
-            continue;
-        } else {
-            --i;
-            break;
-        }
-    }
-    if (exp_neg) exp_val = -exp_val;
-    exp_val += exp_extra + zeros_int;
-
-    long double value = static_cast<long double>(mantissa);
-    if (exp_val != 0 && mantissa != 0) {
-        bool negative_exp = exp_val < 0;
-        int e = negative_exp ? -exp_val : exp_val;
-        long double power = 10.0L;
-        while (e != 0) {
-            if (e & 1) {
-                if (negative_exp) {
-                    value /= power;
-                } else {
-                    value *= power;
-                }
-            }
-            e >>= 1;
-            if (e != 0) power *= power;
-        }
-    }
-    *out = static_cast<double>(value);
-    return static_cast<long>(i);
 }
 
 // CPython-compatible float floor division, as MicroPython computes it.
@@ -264,7 +185,7 @@ ast::ConstValue parse_float_literal(std::string_view text, const std::string& fi
     if (i < text.size() && (text[i] == '+' || text[i] == '-')) negative = text[i++] == '-';
     const size_t start = i;
     double value = 0;
-    long used = parse_decimal(text.substr(i), &value);
+    long used = parse_decimal_prefix(text.substr(i), &value);
     if (used < 0) syntax_error(file, line, "invalid syntax for number");
     i += static_cast<size_t>(used);
     bool imaginary = false;
