@@ -52,6 +52,21 @@ std::optional<BigInt> BigInt::from_digits(std::string_view digits, int base) {
     return make(false, std::move(m));
 }
 
+std::vector<uint64_t> BigInt::magnitude_digits(unsigned bits) const {
+    std::vector<uint64_t> out;
+    const uint64_t total_bits = mag_.size() * 32;
+    for (uint64_t pos = 0; pos < total_bits; pos += bits) {
+        uint64_t d = 0;
+        for (unsigned b = 0; b < bits && pos + b < total_bits; ++b) {
+            const uint64_t bit = pos + b;
+            if ((mag_[bit / 32] >> (bit % 32)) & 1) d |= uint64_t{1} << b;
+        }
+        out.push_back(d);
+    }
+    while (!out.empty() && out.back() == 0) out.pop_back();
+    return out;
+}
+
 uint64_t BigInt::bit_length() const {
     if (mag_.empty()) return 0;
     uint64_t bits = (mag_.size() - 1) * 32;

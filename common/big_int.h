@@ -1,4 +1,4 @@
-// Arbitrary-precision integers for constant folding.
+// Arbitrary-precision integers: constant folding in the compiler, long ints in mpytool's freezer.
 //
 // MicroPython folds integer expressions with its own multi-precision ints (mpz), so results like
 // 2**100 or 1 << 70 become constants of any size.  This is a small sign-magnitude big integer with
@@ -27,6 +27,9 @@ public:
     bool is_negative() const { return neg_; }
     // Number of bits of the magnitude (0 for zero).
     uint64_t bit_length() const;
+    // The magnitude as digits of `bits` bits (1..64), least significant first, without leading
+    // zero digits (empty for zero): the layout of MicroPython's mpz, for freezing long ints.
+    std::vector<uint64_t> magnitude_digits(unsigned bits) const;
     bool fits_int64() const;
     int64_t to_int64() const;  // only when fits_int64()
     // True when -2^(bits-1) <= value < 2^(bits-1).
