@@ -4,6 +4,7 @@
 
 #include "common/diagnostics.h"
 #include "common/mpy_format.h"
+#include "common/stack_effect.h"
 #include "common/vuint.h"
 
 namespace mpy {
@@ -106,6 +107,20 @@ void BytecodeEmitter::op_qstr(int stack_delta, std::uint8_t opcode, std::string_
     op_uint(stack_delta, opcode, index);
 }
 
+void BytecodeEmitter::plain(std::uint8_t opcode) { op(plain_stack_effect(opcode, 0), opcode); }
+
+void BytecodeEmitter::plain_uint(std::uint8_t opcode, std::uint64_t arg) {
+    op_uint(plain_stack_effect(opcode, static_cast<std::int64_t>(arg)), opcode, arg);
+}
+
+void BytecodeEmitter::plain_qstr(std::uint8_t opcode, std::string_view qstr) {
+    op_qstr(plain_stack_effect(opcode, 0), opcode, qstr);
+}
+
+void BytecodeEmitter::plain_child(std::uint8_t opcode, std::uint32_t child, std::uint32_t closed_over) {
+    child_op(plain_stack_effect(opcode, 0, closed_over), opcode, child);
+}
+
 void BytecodeEmitter::op_jump(int stack_delta, std::uint8_t opcode, Label target) {
     adjust_stack(stack_delta);
     if (recording() && !dead_) code_.append_jump(opcode, target);
@@ -139,9 +154,9 @@ void BytecodeEmitter::set_source_line(int line) {
 
 // ---- constants -----------------------------------------------------------------------------------
 
-void BytecodeEmitter::load_none() { op(1, op::LOAD_CONST_NONE); }
-void BytecodeEmitter::load_true() { op(1, op::LOAD_CONST_TRUE); }
-void BytecodeEmitter::load_false() { op(1, op::LOAD_CONST_FALSE); }
+void BytecodeEmitter::load_none() { plain(op::LOAD_CONST_NONE); }
+void BytecodeEmitter::load_true() { plain(op::LOAD_CONST_TRUE); }
+void BytecodeEmitter::load_false() { plain(op::LOAD_CONST_FALSE); }
 
 void BytecodeEmitter::load_ellipsis() {
     static const ast::ConstValue kEllipsis = [] {
@@ -154,7 +169,7 @@ void BytecodeEmitter::load_ellipsis() {
 
 void BytecodeEmitter::load_small_int(std::int64_t value) {
     if (value >= kSmallIntMultiMin && value <= kSmallIntMultiMax) {
-        op(1, static_cast<std::uint8_t>(op::LOAD_CONST_SMALL_INT_MULTI + (value - kSmallIntMultiMin)));
+        plain(static_cast<std::uint8_t>(op::LOAD_CONST_SMALL_INT_MULTI + (value - kSmallIntMultiMin)));
         return;
     }
     adjust_stack(1);
@@ -164,49 +179,49 @@ void BytecodeEmitter::load_small_int(std::int64_t value) {
     code_.append_bytes(encoded.data(), encoded.size());
 }
 
-void BytecodeEmitter::load_const_str(std::string_view qstr) { op_qstr(1, op::LOAD_CONST_STRING, qstr); }
+void BytecodeEmitter::load_const_str(std::string_view qstr) { plain_qstr(op::LOAD_CONST_STRING, qstr); }
 
 void BytecodeEmitter::load_const_obj(const ast::ConstValue& value) {
     // The value's address identifies the object across passes (codegen passes AST nodes).
     std::uint32_t index = module_.use_constant(value, &value);
-    op_uint(1, op::LOAD_CONST_OBJ, index);
+    plain_uint(op::LOAD_CONST_OBJ, index);
 }
 
-void BytecodeEmitter::load_null() { op(1, op::LOAD_NULL); }
+void BytecodeEmitter::load_null() { plain(op::LOAD_NULL); }
 
 // ---- names ---------------------------------------------------------------------------------------
 
 void BytecodeEmitter::load_fast(std::uint32_t slot) {
     if (slot < kFastMultiCount) {
-        op(1, static_cast<std::uint8_t>(op::LOAD_FAST_MULTI + slot));
+        plain(static_cast<std::uint8_t>(op::LOAD_FAST_MULTI + slot));
     } else {
-        op_uint(1, op::LOAD_FAST_N, slot);
+        plain_uint(op::LOAD_FAST_N, slot);
     }
 }
-void BytecodeEmitter::load_deref(std::uint32_t slot) { op_uint(1, op::LOAD_DEREF, slot); }
+void BytecodeEmitter::load_deref(std::uint32_t slot) { plain_uint(op::LOAD_DEREF, slot); }
 
 void BytecodeEmitter::store_fast(std::uint32_t slot) {
     if (slot < kFastMultiCount) {
-        op(-1, static_cast<std::uint8_t>(op::STORE_FAST_MULTI + slot));
+        plain(static_cast<std::uint8_t>(op::STORE_FAST_MULTI + slot));
     } else {
-        op_uint(-1, op::STORE_FAST_N, slot);
+        plain_uint(op::STORE_FAST_N, slot);
     }
 }
-void BytecodeEmitter::store_deref(std::uint32_t slot) { op_uint(-1, op::STORE_DEREF, slot); }
-void BytecodeEmitter::delete_fast(std::uint32_t slot) { op_uint(0, op::DELETE_FAST, slot); }
-void BytecodeEmitter::delete_deref(std::uint32_t slot) { op_uint(0, op::DELETE_DEREF, slot); }
+void BytecodeEmitter::store_deref(std::uint32_t slot) { plain_uint(op::STORE_DEREF, slot); }
+void BytecodeEmitter::delete_fast(std::uint32_t slot) { plain_uint(op::DELETE_FAST, slot); }
+void BytecodeEmitter::delete_deref(std::uint32_t slot) { plain_uint(op::DELETE_DEREF, slot); }
 
-void BytecodeEmitter::load_name(std::string_view q) { op_qstr(1, op::LOAD_NAME, q); }
-void BytecodeEmitter::load_global(std::string_view q) { op_qstr(1, op::LOAD_GLOBAL, q); }
-void BytecodeEmitter::store_name(std::string_view q) { op_qstr(-1, op::STORE_NAME, q); }
-void BytecodeEmitter::store_global(std::string_view q) { op_qstr(-1, op::STORE_GLOBAL, q); }
-void BytecodeEmitter::delete_name(std::string_view q) { op_qstr(0, op::DELETE_NAME, q); }
-void BytecodeEmitter::delete_global(std::string_view q) { op_qstr(0, op::DELETE_GLOBAL, q); }
+void BytecodeEmitter::load_name(std::string_view q) { plain_qstr(op::LOAD_NAME, q); }
+void BytecodeEmitter::load_global(std::string_view q) { plain_qstr(op::LOAD_GLOBAL, q); }
+void BytecodeEmitter::store_name(std::string_view q) { plain_qstr(op::STORE_NAME, q); }
+void BytecodeEmitter::store_global(std::string_view q) { plain_qstr(op::STORE_GLOBAL, q); }
+void BytecodeEmitter::delete_name(std::string_view q) { plain_qstr(op::DELETE_NAME, q); }
+void BytecodeEmitter::delete_global(std::string_view q) { plain_qstr(op::DELETE_GLOBAL, q); }
 
 // ---- attributes, subscripts, methods -------------------------------------------------------------
 
-void BytecodeEmitter::load_attr(std::string_view q) { op_qstr(0, op::LOAD_ATTR, q); }
-void BytecodeEmitter::store_attr(std::string_view q) { op_qstr(-2, op::STORE_ATTR, q); }
+void BytecodeEmitter::load_attr(std::string_view q) { plain_qstr(op::LOAD_ATTR, q); }
+void BytecodeEmitter::store_attr(std::string_view q) { plain_qstr(op::STORE_ATTR, q); }
 
 void BytecodeEmitter::delete_attr(std::string_view q) {
     // There is no DELETE_ATTR: storing NULL deletes.
@@ -215,8 +230,8 @@ void BytecodeEmitter::delete_attr(std::string_view q) {
     store_attr(q);
 }
 
-void BytecodeEmitter::load_subscr() { op(-1, op::LOAD_SUBSCR); }
-void BytecodeEmitter::store_subscr() { op(-3, op::STORE_SUBSCR); }
+void BytecodeEmitter::load_subscr() { plain(op::LOAD_SUBSCR); }
+void BytecodeEmitter::store_subscr() { plain(op::STORE_SUBSCR); }
 
 void BytecodeEmitter::delete_subscr() {
     load_null();
@@ -226,21 +241,21 @@ void BytecodeEmitter::delete_subscr() {
 
 void BytecodeEmitter::load_method(std::string_view q, bool is_super) {
     if (is_super) {
-        op_qstr(-1, op::LOAD_SUPER_METHOD, q);
+        plain_qstr(op::LOAD_SUPER_METHOD, q);
     } else {
-        op_qstr(1, op::LOAD_METHOD, q);
+        plain_qstr(op::LOAD_METHOD, q);
     }
 }
 
-void BytecodeEmitter::load_build_class() { op(1, op::LOAD_BUILD_CLASS); }
+void BytecodeEmitter::load_build_class() { plain(op::LOAD_BUILD_CLASS); }
 
 // ---- stack ---------------------------------------------------------------------------------------
 
-void BytecodeEmitter::dup_top() { op(1, op::DUP_TOP); }
-void BytecodeEmitter::dup_top_two() { op(2, op::DUP_TOP_TWO); }
-void BytecodeEmitter::pop_top() { op(-1, op::POP_TOP); }
-void BytecodeEmitter::rot_two() { op(0, op::ROT_TWO); }
-void BytecodeEmitter::rot_three() { op(0, op::ROT_THREE); }
+void BytecodeEmitter::dup_top() { plain(op::DUP_TOP); }
+void BytecodeEmitter::dup_top_two() { plain(op::DUP_TOP_TWO); }
+void BytecodeEmitter::pop_top() { plain(op::POP_TOP); }
+void BytecodeEmitter::rot_two() { plain(op::ROT_TWO); }
+void BytecodeEmitter::rot_three() { plain(op::ROT_THREE); }
 
 // ---- jumps and blocks ----------------------------------------------------------------------------
 
@@ -337,7 +352,7 @@ void BytecodeEmitter::get_iter(bool use_stack) {
     if (use_stack) {
         op(kIterBufSlots - 1, op::GET_ITER_STACK);
     } else {
-        op(0, op::GET_ITER);
+        plain(op::GET_ITER);
     }
 }
 
@@ -347,38 +362,38 @@ void BytecodeEmitter::for_iter_end() { adjust_stack(-kIterBufSlots); }
 // ---- operators -----------------------------------------------------------------------------------
 
 void BytecodeEmitter::unary_op(UnaryOp o) {
-    op(0, static_cast<std::uint8_t>(op::UNARY_OP_MULTI + static_cast<unsigned>(o)));
+    plain(static_cast<std::uint8_t>(op::UNARY_OP_MULTI + static_cast<unsigned>(o)));
 }
 
 void BytecodeEmitter::binary_op(BinaryOp o, bool invert) {
-    op(-1, static_cast<std::uint8_t>(op::BINARY_OP_MULTI + static_cast<unsigned>(o)));
+    plain(static_cast<std::uint8_t>(op::BINARY_OP_MULTI + static_cast<unsigned>(o)));
     if (invert) unary_op(UnaryOp::Not);
 }
 
 // ---- building ------------------------------------------------------------------------------------
 
-void BytecodeEmitter::build_tuple(std::uint32_t n) { op_uint(1 - static_cast<int>(n), op::BUILD_TUPLE, n); }
-void BytecodeEmitter::build_list(std::uint32_t n) { op_uint(1 - static_cast<int>(n), op::BUILD_LIST, n); }
-void BytecodeEmitter::build_map(std::uint32_t n) { op_uint(1, op::BUILD_MAP, n); }
-void BytecodeEmitter::build_set(std::uint32_t n) { op_uint(1 - static_cast<int>(n), op::BUILD_SET, n); }
-void BytecodeEmitter::build_slice(std::uint32_t n) { op_uint(1 - static_cast<int>(n), op::BUILD_SLICE, n); }
-void BytecodeEmitter::store_map() { op(-2, op::STORE_MAP); }
+void BytecodeEmitter::build_tuple(std::uint32_t n) { plain_uint(op::BUILD_TUPLE, n); }
+void BytecodeEmitter::build_list(std::uint32_t n) { plain_uint(op::BUILD_LIST, n); }
+void BytecodeEmitter::build_map(std::uint32_t n) { plain_uint(op::BUILD_MAP, n); }
+void BytecodeEmitter::build_set(std::uint32_t n) { plain_uint(op::BUILD_SET, n); }
+void BytecodeEmitter::build_slice(std::uint32_t n) { plain_uint(op::BUILD_SLICE, n); }
+void BytecodeEmitter::store_map() { plain(op::STORE_MAP); }
 
 void BytecodeEmitter::store_comp(CompKind kind, std::uint32_t stack_index) {
     // Low two bits: collection type.  A dict item is two values (key under value), so the
     // dict sits one slot further down and one more value is popped.
     unsigned extra = kind == CompKind::Dict ? 1 : 0;
     unsigned type = kind == CompKind::List ? 0 : kind == CompKind::Dict ? 1 : 2;
-    op_uint(-1 - static_cast<int>(extra), op::STORE_COMP,
+    plain_uint(op::STORE_COMP,
             (static_cast<std::uint64_t>(stack_index + extra) << 2) | type);
 }
 
 void BytecodeEmitter::unpack_sequence(std::uint32_t n) {
-    op_uint(-1 + static_cast<int>(n), op::UNPACK_SEQUENCE, n);
+    plain_uint(op::UNPACK_SEQUENCE, n);
 }
 
 void BytecodeEmitter::unpack_ex(std::uint32_t n_left, std::uint32_t n_right) {
-    op_uint(static_cast<int>(n_left + n_right), op::UNPACK_EX,
+    plain_uint(op::UNPACK_EX,
             n_left | (static_cast<std::uint64_t>(n_right) << 8));
 }
 
@@ -387,9 +402,9 @@ void BytecodeEmitter::unpack_ex(std::uint32_t n_left, std::uint32_t n_right) {
 void BytecodeEmitter::make_function(std::uint32_t child, std::uint32_t n_pos_defaults,
                             std::uint32_t n_kw_defaults) {
     if (n_pos_defaults == 0 && n_kw_defaults == 0) {
-        child_op(1, op::MAKE_FUNCTION, child);
+        plain_child(op::MAKE_FUNCTION, child);
     } else {
-        child_op(-1, op::MAKE_FUNCTION_DEFARGS, child);
+        plain_child(op::MAKE_FUNCTION_DEFARGS, child);
     }
 }
 
@@ -398,24 +413,21 @@ void BytecodeEmitter::make_closure(std::uint32_t child, std::uint32_t n_closed_o
     if (n_closed_over > 255) {
         throw DiagnosticError(Diagnostic{"error", "internal: more than 255 closed-over cells", {}});
     }
-    int closed = static_cast<int>(n_closed_over);
     if (n_pos_defaults == 0 && n_kw_defaults == 0) {
-        child_op(1 - closed, op::MAKE_CLOSURE, child);
+        plain_child(op::MAKE_CLOSURE, child, n_closed_over);
     } else {
-        child_op(-1 - closed, op::MAKE_CLOSURE_DEFARGS, child);
+        plain_child(op::MAKE_CLOSURE_DEFARGS, child, n_closed_over);
     }
     raw_byte(static_cast<std::uint8_t>(n_closed_over));
 }
 
 void BytecodeEmitter::call_function(std::uint32_t n_positional, std::uint32_t n_keyword, bool star) {
-    int popped = static_cast<int>(n_positional + 2 * n_keyword) + (star ? 1 : 0);
-    op_uint(-popped, star ? op::CALL_FUNCTION_VAR_KW : op::CALL_FUNCTION,
+    plain_uint(star ? op::CALL_FUNCTION_VAR_KW : op::CALL_FUNCTION,
             (static_cast<std::uint64_t>(n_keyword) << 8) | n_positional);
 }
 
 void BytecodeEmitter::call_method(std::uint32_t n_positional, std::uint32_t n_keyword, bool star) {
-    int popped = 1 + static_cast<int>(n_positional + 2 * n_keyword) + (star ? 1 : 0);
-    op_uint(-popped, star ? op::CALL_METHOD_VAR_KW : op::CALL_METHOD,
+    plain_uint(star ? op::CALL_METHOD_VAR_KW : op::CALL_METHOD,
             (static_cast<std::uint64_t>(n_keyword) << 8) | n_positional);
 }
 
@@ -433,19 +445,19 @@ void BytecodeEmitter::raise(unsigned n_args) {
 }
 
 void BytecodeEmitter::yield_value() {
-    op(0, op::YIELD_VALUE);
+    plain(op::YIELD_VALUE);
     module_.mark_generator(scope_);
 }
 
 void BytecodeEmitter::yield_from() {
-    op(-1, op::YIELD_FROM);
+    plain(op::YIELD_FROM);
     module_.mark_generator(scope_);
 }
 
 // ---- imports -------------------------------------------------------------------------------------
 
-void BytecodeEmitter::import_name(std::string_view q) { op_qstr(-1, op::IMPORT_NAME, q); }
-void BytecodeEmitter::import_from(std::string_view q) { op_qstr(1, op::IMPORT_FROM, q); }
-void BytecodeEmitter::import_star() { op(-1, op::IMPORT_STAR); }
+void BytecodeEmitter::import_name(std::string_view q) { plain_qstr(op::IMPORT_NAME, q); }
+void BytecodeEmitter::import_from(std::string_view q) { plain_qstr(op::IMPORT_FROM, q); }
+void BytecodeEmitter::import_star() { plain(op::IMPORT_STAR); }
 
 }  // namespace mpy

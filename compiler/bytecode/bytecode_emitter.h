@@ -127,6 +127,12 @@ private:
     void op_uint(int stack_delta, std::uint8_t opcode, std::uint64_t arg);
     void op_qstr(int stack_delta, std::uint8_t opcode, std::string_view qstr);
     void op_jump(int stack_delta, std::uint8_t opcode, Label target);
+    // An instruction that falls through, its stack effect from common/stack_effect.h (shared with
+    // mpytool's stack checker); the explicit stack_delta forms above are for control flow.
+    void plain(std::uint8_t opcode);
+    void plain_uint(std::uint8_t opcode, std::uint64_t arg);
+    void plain_qstr(std::uint8_t opcode, std::string_view qstr);
+    void plain_child(std::uint8_t opcode, std::uint32_t child, std::uint32_t closed_over = 0);
     void raw_byte(std::uint8_t b);  // no stack effect (extra bytes, unwind POP_TOPs)
     void child_op(int stack_delta, std::uint8_t opcode, std::uint32_t child);
     void start_dead_code() { dead_ = true; }
