@@ -5,12 +5,12 @@
 #include "common/mpy_model.h"
 #include "common/mpy_writer.h"
 #include "common/sanitizers.h"
-#include "compiler/bytecode_emitter.h"
-#include "compiler/code_builder.h"
-#include "compiler/codegen.h"
-#include "compiler/native_target.h"
-#include "compiler/parser.h"
-#include "compiler/parser_stack.h"
+#include "compiler/bytecode/bytecode_emitter.h"
+#include "compiler/bytecode/code_builder.h"
+#include "compiler/codegen/codegen.h"
+#include "compiler/native/native_target.h"
+#include "compiler/frontend/parser.h"
+#include "common/large_stack.h"
 
 namespace mpy {
 
@@ -49,8 +49,9 @@ std::string compile_on_this_thread(std::string_view source, const CompileOptions
 
     // Only native code makes the header name the architecture; arch flags (rv32imc's
     // extensions) are written whenever given.
-    std::uint64_t arch_flags = options.arch == "rv32imc" ? options.arch_flags : 0;
-    ModuleHeader header = make_header(arch_from_name(options.arch).value_or(NativeArch::None), module.has_native_code(),
+    const NativeArch arch = arch_from_name(options.arch).value_or(NativeArch::None);
+    std::uint64_t arch_flags = arch == NativeArch::RV32IMC ? options.arch_flags : 0;
+    ModuleHeader header = make_header(arch, module.has_native_code(),
                                       static_cast<unsigned>(options.small_int_bits), arch_flags);
     std::string out = write_mpy(module.to_module(header));
     // The tree and tables are the bulk of what a compile allocates; freeing them node by node

@@ -8,6 +8,7 @@
 
 #include <fmt/format.h>
 
+#include "common/big_int.h"
 #include "common/diagnostics.h"
 #include "common/qstr_ident.h"
 #include "mpytool/freeze_internal.h"
@@ -19,71 +20,13 @@ namespace {
     throw DiagnosticError(Diagnostic{"error", fmt::format("error while freezing {}: {}", source_file, msg), {}});
 }
 
-// Decimal text -> sign and magnitude as little-endian 32-bit limbs.
-struct BigInt {
-    bool negative = false;
-    std::vector<std::uint32_t> limbs;  // empty for zero
-};
-
-BigInt parse_decimal(std::string_view text) {
-    BigInt v;
-    if (!text.empty() && (text[0] == '-' || text[0] == '+')) {
-        v.negative = text[0] == '-';
-        text.remove_prefix(1);
-    }
-    for (char ch : text) {
-        std::uint64_t carry = static_cast<std::uint64_t>(ch - '0');
-        for (auto& limb : v.limbs) {
-            std::uint64_t x = std::uint64_t{limb} * 10 + carry;
-            limb = static_cast<std::uint32_t>(x);
-            carry = x >> 32;
-        }
-        if (carry) v.limbs.push_back(static_cast<std::uint32_t>(carry));
-    }
-    if (v.limbs.empty()) v.negative = false;
-    return v;
-}
-
-// Value if it fits in int64 (magnitude below 2^62 is plenty for the small-int test).
-std::optional<std::int64_t> small_value(const BigInt& v) {
-    if (v.limbs.size() > 2 || (v.limbs.size() == 2 && v.limbs[1] >= (1u << 30))) return std::nullopt;
-    std::int64_t m = 0;
-    for (std::size_t i = v.limbs.size(); i-- > 0;) m = (m << 32) | v.limbs[i];
-    return v.negative ? -m : m;
-}
-
-std::string decimal_text(const BigInt& v) {
-    if (v.limbs.empty()) return "0";
-    std::vector<std::uint32_t> n = v.limbs;
-    std::string digits;
-    while (!n.empty()) {
-        std::uint64_t rem = 0;
-        for (std::size_t i = n.size(); i-- > 0;) {
-            std::uint64_t cur = (rem << 32) | n[i];
-            n[i] = static_cast<std::uint32_t>(cur / 10);
-            rem = cur % 10;
-        }
-        digits.push_back(static_cast<char>('0' + rem));
-        while (!n.empty() && n.back() == 0) n.pop_back();
-    }
-    if (v.negative) digits.push_back('-');
-    return std::string(digits.rbegin(), digits.rend());
-}
-
-// Digits of `bits` bits, least significant first (mpz's layout).
-std::vector<std::uint64_t> mpz_digits(const BigInt& v, unsigned bits) {
-    std::vector<std::uint64_t> out;
-    std::size_t total_bits = v.limbs.size() * 32;
-    for (std::size_t pos = 0; pos < total_bits; pos += bits) {
-        std::uint64_t d = 0;
-        for (unsigned b = 0; b < bits && pos + b < total_bits; ++b) {
-            std::size_t bit = pos + b;
-            if ((v.limbs[bit / 32] >> (bit % 32)) & 1) d |= std::uint64_t{1} << b;
-        }
-        out.push_back(d);
-    }
-    while (!out.empty() && out.back() == 0) out.pop_back();
-    return out;
+// A long int constant's decimal text (as the .mpy stores it, optional sign).
+BigInt parse_int_text(const std::string& source_file, std::string_view text) {
+    const bool negative = !text.empty() && text[0] == '-';
+    if (!text.empty() && (text[0] == '-' || text[0] == '+')) text.remove_prefix(1);
+    std::optional<BigInt> magnitude = BigInt::from_digits(text, 10);
+    if (!magnitude) freeze_error(source_file, fmt::format("invalid int constant '{}'", text));
+    return negative ? -*magnitude : *magnitude;
 }
 
 // Python's "%.16g" % x.
@@ -150,25 +93,25 @@ std::string freeze_float(State& st, const std::string& source_file, const std::s
 }
 
 std::string freeze_int(State& st, const std::string& source_file, const std::string& obj_name, const std::string& text) {
-    BigInt v = parse_decimal(text);
-    if (auto small = small_value(v); small && *small >= -0x2000 && *small <= 0x1fff) {
-        return fmt::format("MP_ROM_INT({})", *small);
+    const BigInt v = parse_int_text(source_file, text);
+    if (v.fits_int64() && v.to_int64() >= -0x2000 && v.to_int64() <= 0x1fff) {
+        return fmt::format("MP_ROM_INT({})", v.to_int64());
     }
     switch (st.config.longint_impl) {
         case LongIntImpl::None:
             freeze_error(source_file, "target does not support long int");
         case LongIntImpl::LongLong:
-            st.line(fmt::format("static const mp_obj_int_t {} = {{{{&mp_type_int}}, {}}};", obj_name, decimal_text(v)));
+            st.line(fmt::format("static const mp_obj_int_t {} = {{{{&mp_type_int}}, {}}};", obj_name, v.to_decimal()));
             return fmt::format("MP_ROM_PTR(&{})", obj_name);
         case LongIntImpl::Mpz: {
             unsigned bits = st.config.mpz_dig_size;
-            auto digs = mpz_digits(v, bits);
+            auto digs = v.magnitude_digits(bits);
             std::vector<std::string> hex;
             for (auto d : digs) hex.push_back(d ? fmt::format("{:#x}", d) : "0x0");
             std::string joined = fmt::format("{}", fmt::join(hex, ","));
             st.line(fmt::format("static const mp_obj_int_t {} = {{{{&mp_type_int}}, {{.neg={}, .fixed_dig=1, .alloc={}, "
                                 ".len={}, .dig=(uint{}_t*)(const uint{}_t[]){{{}}}}}}};",
-                                obj_name, v.negative ? 1 : 0, digs.size(), digs.size(), bits, bits, joined));
+                                obj_name, v.is_negative() ? 1 : 0, digs.size(), digs.size(), bits, bits, joined));
             // mpy-tool counts the commas of the joined text plus one, even for no digits.
             long n_digits = static_cast<long>(std::count(joined.begin(), joined.end(), ',')) + 1;
             st.counts.const_int_content += n_digits * bits / 8;

@@ -141,48 +141,14 @@ std::vector<Instruction> run(cs_arch arch, cs_mode mode, std::span<const std::ui
     return out;
 }
 
-// Bytes an unconditional forward branch skips, that no branch lands in, and that are short (a
-// literal word) or do not decode as instructions, are data: armv6m's and A32's emitters load
-// 32-bit constants as "ldr rN, [pc, #k]; b over; .word value", and asm_thumb's data() is jumped
-// over the same way.  A linear sweep would decode them as instructions.  Longer gaps that decode
-// stay code: exception handlers are reached through computed addresses, not branches.
+// armv6m's and A32's emitters load 32-bit constants as "ldr rN, [pc, #k]; b over; .word value", and
+// asm_thumb's data() is jumped over the same way: a linear sweep would decode them as instructions.
+// Longer gaps that decode stay code: exception handlers are reached through computed addresses.
 std::vector<Instruction> with_inline_data(std::span<const std::uint8_t> code, cs_mode mode, std::uint32_t start,
                                           unsigned data_unit) {
     constexpr std::uint32_t kLiteralGap = 8;
-    auto sweep = run(CS_ARCH_ARM, mode, code, data_unit, start);
-    std::set<std::uint32_t> targets;
-    for (const auto& insn : sweep) {
-        if (insn.branch_target) targets.insert(*insn.branch_target);
-    }
-    auto undecodable_in = [&](std::uint32_t from, std::uint32_t to) {
-        for (const auto& insn : sweep) {
-            if (insn.offset >= from && insn.offset < to && insn.undecodable) return true;
-        }
-        return false;
-    };
-    std::vector<Instruction> out;
-    append_data(out, code, 0, start);
-    for (bool first = true;; first = false) {
-        auto decoded = first ? sweep : run(CS_ARCH_ARM, mode, code, data_unit, start);
-        bool skipped_data = false;
-        for (const auto& insn : decoded) {
-            out.push_back(insn);
-            std::uint32_t gap_start = insn.offset + insn.size;
-            if (!insn.is_unconditional_jump || !insn.branch_target || *insn.branch_target <= gap_start ||
-                *insn.branch_target > code.size()) {
-                continue;
-            }
-            std::uint32_t gap_end = *insn.branch_target;
-            auto landing = targets.lower_bound(gap_start);
-            if (landing != targets.end() && *landing < gap_end) continue;
-            if (gap_end - gap_start > kLiteralGap && !undecodable_in(gap_start, gap_end)) continue;
-            append_data(out, code, gap_start, gap_end);
-            start = gap_end;  // decode again from there: the sweep through data may be misaligned
-            skipped_data = true;
-            break;
-        }
-        if (!skipped_data || start >= code.size()) return out;
-    }
+    return with_jumped_over_data(code, start, kLiteralGap,
+                                 [&](std::uint32_t from) { return run(CS_ARCH_ARM, mode, code, data_unit, from); });
 }
 
 std::vector<Instruction> with_header(std::span<const std::uint8_t> code, std::uint32_t start,

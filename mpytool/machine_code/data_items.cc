@@ -1,5 +1,7 @@
 #include <fmt/format.h>
 
+#include <set>
+
 #include "mpytool/machine_code/disassembler.h"
 
 namespace mpy::machine_code {
@@ -46,6 +48,44 @@ std::vector<Instruction> disassemble(NativeArch arch, std::span<const std::uint8
     std::vector<Instruction> out;
     append_data(out, code, 0, static_cast<std::uint32_t>(code.size()));
     return out;
+}
+
+std::vector<Instruction> with_jumped_over_data(std::span<const std::uint8_t> code, std::uint32_t start,
+                                               std::uint32_t max_literal_gap, const Sweep& sweep) {
+    auto first_sweep = sweep(start);
+    std::set<std::uint32_t> targets;
+    for (const auto& insn : first_sweep) {
+        if (insn.branch_target) targets.insert(*insn.branch_target);
+    }
+    auto undecodable_in = [&](std::uint32_t from, std::uint32_t to) {
+        for (const auto& insn : first_sweep) {
+            if (insn.offset >= from && insn.offset < to && insn.undecodable) return true;
+        }
+        return false;
+    };
+    std::vector<Instruction> out;
+    append_data(out, code, 0, start);
+    for (bool first = true;; first = false) {
+        auto decoded = first ? first_sweep : sweep(start);
+        bool skipped_data = false;
+        for (const auto& insn : decoded) {
+            out.push_back(insn);
+            std::uint32_t gap_start = insn.offset + insn.size;
+            if (!insn.is_unconditional_jump || !insn.branch_target || *insn.branch_target <= gap_start ||
+                *insn.branch_target > code.size()) {
+                continue;
+            }
+            std::uint32_t gap_end = *insn.branch_target;
+            auto landing = targets.lower_bound(gap_start);
+            if (landing != targets.end() && *landing < gap_end) continue;
+            if (gap_end - gap_start > max_literal_gap && !undecodable_in(gap_start, gap_end)) continue;
+            append_data(out, code, gap_start, gap_end);
+            start = gap_end;  // decode again from there: the sweep through data may be misaligned
+            skipped_data = true;
+            break;
+        }
+        if (!skipped_data || start >= code.size()) return out;
+    }
 }
 
 }  // namespace mpy::machine_code

@@ -2,6 +2,7 @@
 #pragma once
 
 #include <cstdint>
+#include <functional>
 #include <span>
 #include <vector>
 
@@ -28,5 +29,15 @@ std::vector<Instruction> disassemble_xtensa(std::span<const std::uint8_t> code, 
 // Data items covering `code[from, to)`: ".word 0x..." per aligned 4 bytes, ".byte" for the rest.
 void append_data(std::vector<Instruction>& out, std::span<const std::uint8_t> code, std::uint32_t from,
                  std::uint32_t to);
+
+// A linear sweep from `start` to the end of the code (no header data before it).
+using Sweep = std::function<std::vector<Instruction>(std::uint32_t start)>;
+
+// Header data before `start`, then `sweep`'s instructions, where the bytes an unconditional forward
+// jump skips, that no branch lands in, and that are at most `max_literal_gap` bytes or do not
+// decode, become data (inline literal words, an inline assembler's data()); decoding resumes at
+// the jump's target.
+std::vector<Instruction> with_jumped_over_data(std::span<const std::uint8_t> code, std::uint32_t start,
+                                               std::uint32_t max_literal_gap, const Sweep& sweep);
 
 }  // namespace mpy::machine_code

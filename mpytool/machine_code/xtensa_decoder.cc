@@ -283,9 +283,12 @@ private:
 
 }  // namespace
 
-std::vector<Instruction> disassemble_xtensa(std::span<const std::uint8_t> code, std::uint32_t start) {
+namespace {
+
+// A linear sweep from `start`; `literal_table`: the code begins here, where the emitters put their
+// literal table after a first "j" over it.
+std::vector<Instruction> sweep_xtensa(std::span<const std::uint8_t> code, std::uint32_t start, bool literal_table) {
     std::vector<Instruction> out;
-    append_data(out, code, 0, start);
     const std::size_t first = out.size();
     const auto size = static_cast<std::uint32_t>(code.size());
     std::uint32_t at = start;
@@ -323,13 +326,23 @@ std::vector<Instruction> disassemble_xtensa(std::span<const std::uint8_t> code, 
         }
         // The emitters put their literal table right after a first "j" over it: show it as data.
         const Instruction& jump = out[first];
-        if (out.size() == first + 1 && jump.mnemonic == "j" && *jump.branch_target > at && *jump.branch_target <= size) {
+        if (literal_table && out.size() == first + 1 && jump.mnemonic == "j" && *jump.branch_target > at && *jump.branch_target <= size) {
             std::uint32_t target = *jump.branch_target;
             append_data(out, code, at, target);
             at = target;
         }
     }
     return out;
+}
+
+}  // namespace
+
+std::vector<Instruction> disassemble_xtensa(std::span<const std::uint8_t> code, std::uint32_t start) {
+    // An asm_xtensa data() block is jumped over; only gaps that do not decode are taken as data
+    // (the literal table after the first jump is known to be data).
+    return with_jumped_over_data(code, start, 0, [&](std::uint32_t from) {
+        return sweep_xtensa(code, from, from == start);
+    });
 }
 
 }  // namespace mpy::machine_code

@@ -17,6 +17,8 @@
 #include <string>
 #include <vector>
 
+#include "remote/config/alias_table.h"
+
 namespace mpy {
 
 struct ParsedCommand {
@@ -28,25 +30,9 @@ struct ParsedCommand {
     std::string value(const std::string& name, const std::string& dflt = "") const;
 };
 
-// One alias: "name" with parameters (each "param" or "param=default") and its expansion.
-struct Alias {
-    std::vector<std::pair<std::string, std::string>> params;  // name, default ("" + !has_default)
-    std::vector<bool> has_default;
-    std::vector<std::string> expansion;
-    std::string help;
-};
-using AliasTable = std::map<std::string, Alias>;
-
 // mpremote's built-in shortcuts (devs, a0..c3, cat, cp, ls, ..., reset, bootloader, --help).
 AliasTable builtin_aliases();
 
-// Adds a user alias from its key ("double x=4") and expansion (already split into words).
-void add_alias(AliasTable& table, const std::string& key, std::vector<std::string> expansion,
-               std::string help = "");
-
 std::vector<ParsedCommand> parse_commands(std::vector<std::string> args, const AliasTable& aliases);
-
-// Splits a command string the way mpremote splits alias strings (on whitespace).
-std::vector<std::string> split_words(const std::string& s);
 
 }  // namespace mpy

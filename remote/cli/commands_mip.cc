@@ -7,7 +7,7 @@
 #include "common/diagnostics.h"
 #include "remote/cli/commands.h"
 #include "remote/cli/progress.h"
-#include "remote/cli/user_config.h"
+#include "remote/config/user_config.h"
 #include "remote/mip/compile_step.h"
 #include "remote/mip/download.h"
 #include "remote/mip/installer.h"

@@ -12,7 +12,7 @@
 #include "remote/cli/command_line.h"
 #include "remote/cli/command_usage.h"
 #include "remote/cli/session.h"
-#include "remote/cli/user_config.h"
+#include "remote/config/user_config.h"
 #include "remote/transport/sim_transport.h"
 
 namespace {

@@ -1,8 +1,8 @@
-// Scope analysis: name classification, closures and slot numbering (compiler/scope.h).
+// Scope analysis: name classification, closures and slot numbering (compiler/scope/scope.h).
 // Expected numbering follows MicroPython 1.27's scope_compute_things (checked against mpy-cross).
 #include <gtest/gtest.h>
 
-#include "compiler/scope.h"
+#include "compiler/scope/scope.h"
 
 namespace mpy {
 namespace {

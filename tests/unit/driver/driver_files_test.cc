@@ -5,10 +5,10 @@
 #include <fstream>
 
 #include "common/diagnostics.h"
-#include "compiler/driver_depfile.h"
-#include "compiler/driver_io.h"
-#include "compiler/driver_paths.h"
-#include "compiler/driver_stamp.h"
+#include "compiler/driver/driver_depfile.h"
+#include "compiler/driver/driver_io.h"
+#include "compiler/driver/driver_paths.h"
+#include "compiler/driver/driver_stamp.h"
 #include "driver_test_util.h"
 
 namespace mpy {

@@ -1,7 +1,7 @@
 // mpyc's command line: mpy-cross 1.27's grammar and error behaviour, then mpyc's extensions.
 #include <gtest/gtest.h>
 
-#include "compiler/driver_options.h"
+#include "compiler/driver/driver_options.h"
 
 namespace mpy {
 namespace {

@@ -13,8 +13,8 @@
 #include <string>
 #include <vector>
 
-#include "compiler/driver.h"
-#include "compiler/driver_io.h"
+#include "compiler/driver/driver.h"
+#include "compiler/driver/driver_io.h"
 #include "driver_test_util.h"
 
 namespace mpy {

@@ -14,8 +14,8 @@
 #include <unistd.h>
 
 #include "common/diagnostics.h"
-#include "compiler/driver.h"
-#include "compiler/driver_stamp.h"
+#include "compiler/driver/driver.h"
+#include "compiler/driver/driver_stamp.h"
 #include "driver_test_util.h"
 
 namespace mpy {

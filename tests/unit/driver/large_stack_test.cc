@@ -1,4 +1,4 @@
-// compiler/parser_stack: run_with_large_stack and LargeStackThread give deep recursion the stack
+// common/large_stack: run_with_large_stack and LargeStackThread give deep recursion the stack
 // it needs -- inline on the main thread (grown under a raised RLIMIT_STACK), inline on a
 // LargeStackThread, or on a thread made for the call -- and carry exceptions back.
 #include <gtest/gtest.h>
@@ -11,7 +11,7 @@
 #include <thread>
 
 #include "common/sanitizers.h"
-#include "compiler/parser_stack.h"
+#include "common/large_stack.h"
 
 namespace mpy {
 namespace {

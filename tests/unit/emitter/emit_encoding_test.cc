@@ -9,9 +9,9 @@
 #include "common/diagnostics.h"
 #include "common/mpy_format.h"
 #include "common/opcodes.h"
-#include "compiler/code_builder_float.h"
-#include "compiler/emit_bytecode.h"
-#include "compiler/bytecode_emitter.h"
+#include "common/float_text.h"
+#include "compiler/bytecode/emit_bytecode.h"
+#include "compiler/bytecode/bytecode_emitter.h"
 #include "tests/unit/emitter/emitter_test_util.h"
 
 namespace mpy {

@@ -8,7 +8,7 @@
 #include <gtest/gtest.h>
 
 #include "common/diagnostics.h"
-#include "compiler/bytecode_emitter.h"
+#include "compiler/bytecode/bytecode_emitter.h"
 #include "tests/unit/emitter/emitter_test_util.h"
 
 namespace mpy {

@@ -22,7 +22,7 @@
 #include "common/mpy_format.h"
 #include "common/mpy_reader.h"
 #include "common/opcodes.h"
-#include "compiler/bytecode_emitter.h"
+#include "compiler/bytecode/bytecode_emitter.h"
 #include "tests/unit/emitter/emitter_test_util.h"
 
 namespace mpy {

@@ -8,8 +8,8 @@
 
 #include "common/mpy_model.h"
 #include "common/mpy_writer.h"
-#include "compiler/ast.h"
-#include "compiler/code_builder.h"
+#include "compiler/frontend/ast.h"
+#include "compiler/bytecode/code_builder.h"
 
 namespace mpy::emitter_test {
 

@@ -1,6 +1,6 @@
 // Constant arithmetic: big integers, number literals and operator folding with MicroPython's
 // results (values checked with mpy-cross 1.27 / Python).
-#include "compiler/const_fold.h"
+#include "compiler/frontend/const_fold.h"
 
 #include <gtest/gtest.h>
 

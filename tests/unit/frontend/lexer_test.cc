@@ -1,7 +1,7 @@
 // Lexer: token kinds, payloads, positions, indentation, string and number forms.
 // Expected behaviour was checked against mpy-cross 1.27 and 1.28 (see comments where it is
 // surprising); the default is 1.28, and tests name 1.27 where the two differ.
-#include "compiler/lexer.h"
+#include "compiler/frontend/lexer.h"
 
 #include <gtest/gtest.h>
 

@@ -2,14 +2,14 @@
 // line).  Every expectation below was checked against mpy-cross 1.27 (its bytecode via
 // mpy-tool.py -d, or its error output), and against 1.28 where the default (1.28) is used;
 // expectations that differ between them name the release.
-#include "compiler/parser.h"
+#include "compiler/frontend/parser.h"
 
 #include <gtest/gtest.h>
 
 #include <string>
 
 #include "common/diagnostics.h"
-#include "compiler/ast_dump.h"
+#include "compiler/frontend/ast_dump.h"
 
 namespace mpy {
 namespace {

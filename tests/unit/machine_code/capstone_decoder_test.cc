@@ -1,8 +1,8 @@
 // The Capstone-based decoders (x86, x64, Thumb) on bytes our assemblers (compiler/asm_x64, asm_x86,
 // asm_thumb) encode: the text, and the facts (loads, branch targets, data) the listing relies on.
-#include "compiler/asm_thumb.h"
-#include "compiler/asm_x64.h"
-#include "compiler/asm_x86.h"
+#include "compiler/asm/thumb/asm_thumb.h"
+#include "compiler/asm/x86/asm_x64.h"
+#include "compiler/asm/x86/asm_x86.h"
 
 #include "tests/unit/machine_code/decode_test_util.h"
 

@@ -1,6 +1,6 @@
 // The RV32IMC (+Zba, +Zcmp) decoder on bytes our own assembler (compiler/asm_rv32) encodes, and on
 // words encoded by hand from the RISC-V ISA manual where the assembler has no method for them.
-#include "compiler/asm_rv32.h"
+#include "compiler/asm/rv32/asm_rv32.h"
 
 #include "tests/unit/machine_code/decode_test_util.h"
 

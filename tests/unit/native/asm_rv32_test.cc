@@ -1,5 +1,5 @@
-// Unit tests for the RISC-V RV32IMC assembler (compiler/asm_rv32.h) and the rv32imc back end's
-// generic operations (compiler/native_arch_rv32.cc).
+// Unit tests for the RISC-V RV32IMC assembler (compiler/asm/rv32/asm_rv32.h) and the rv32imc back end's
+// generic operations (compiler/native/native_arch_rv32.cc).
 //
 // Where the expected bytes come from (the whole-function byte identity with mpy-cross is checked
 // by the goldens of tests/native/expected/<version>/rv32imc):
@@ -8,7 +8,7 @@
 //   [spec] Zcmp's cm.push / cm.popret (LLVM 14 lacks them), encoded by hand from the RISC-V
 //          code-size-reduction specification: 101 11000 rlist spimm 10 / 101 11110 rlist spimm 10;
 //   [rule] the reference assembler's choice between forms (which form, not its encoding).
-#include "compiler/asm_rv32.h"
+#include "compiler/asm/rv32/asm_rv32.h"
 
 #include <gtest/gtest.h>
 
@@ -16,8 +16,8 @@
 #include <functional>
 #include <vector>
 
-#include "compiler/native_arch.h"
-#include "compiler/native_asm.h"
+#include "compiler/native/native_arch.h"
+#include "compiler/native/native_asm.h"
 
 namespace mpy {
 namespace {

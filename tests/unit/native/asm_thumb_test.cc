@@ -1,5 +1,5 @@
-// Unit tests for the ARM Thumb assembler (compiler/asm_thumb.h) and the Thumb back end's
-// generic operations (compiler/native_arch_thumb.cc).
+// Unit tests for the ARM Thumb assembler (compiler/asm/thumb/asm_thumb.h) and the Thumb back end's
+// generic operations (compiler/native/native_arch_thumb.cc).
 //
 // Where the expected bytes come from (the whole-function byte identity with mpy-cross is checked
 // by the goldens of tests/native/armv6m, armv7m, ...):
@@ -7,7 +7,7 @@
 //          quoted next to it;
 //   [rule] derived from the reference assembler's rules (fixed-size forward branches, the
 //          inverted short branch over a long one) and decoded with llvm-objdump.
-#include "compiler/asm_thumb.h"
+#include "compiler/asm/thumb/asm_thumb.h"
 
 #include <gtest/gtest.h>
 
@@ -15,8 +15,8 @@
 #include <functional>
 #include <vector>
 
-#include "compiler/native_arch.h"
-#include "compiler/native_asm.h"
+#include "compiler/native/native_arch.h"
+#include "compiler/native/native_asm.h"
 
 namespace mpy {
 namespace {

@@ -1,4 +1,4 @@
-// Unit tests for the x86-64 assembler (compiler/asm_x64.h).
+// Unit tests for the x86-64 assembler (compiler/asm/x86/asm_x64.h).
 //
 // Where the expected bytes come from:
 //   [ref]  copied from the machine code mpy-cross 1.27.0 -march=x64 produced for small viper /
@@ -7,7 +7,7 @@
 //   [rule] not seen in reference output; derived from the reference assembler's rules (REX only for
 //          r8-r15, rbp/r13 base needs a displacement, rsp/r12 base needs a SIB byte, ...) and
 //          checked by decoding with objdump.
-#include "compiler/asm_x64.h"
+#include "compiler/asm/x86/asm_x64.h"
 
 #include <gtest/gtest.h>
 

@@ -1,4 +1,4 @@
-// Unit tests for the 32-bit x86 assembler (compiler/asm_x86.h).
+// Unit tests for the 32-bit x86 assembler (compiler/asm/x86/asm_x86.h).
 //
 // Where the expected bytes come from:
 //   [ref]  found in the machine code mpy-cross 1.28.0 -march=x86 produced for viper / native
@@ -7,9 +7,9 @@
 //   [rule] not seen in reference output; derived from the reference assembler's rules (no
 //          displacement for a 0 offset except on ebp, SIB byte for an esp base, imm8 forms when
 //          the value fits, ...) and checked by decoding with objdump.
-#include "compiler/asm_x86.h"
-#include "compiler/native_asm.h"
-#include "compiler/native_runtime.h"
+#include "compiler/asm/x86/asm_x86.h"
+#include "compiler/native/native_asm.h"
+#include "compiler/native/native_runtime.h"
 
 #include <gtest/gtest.h>
 

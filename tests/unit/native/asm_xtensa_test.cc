@@ -9,7 +9,7 @@
 //   [isa]  entry / retw.n / callx8 (windowed, not in the LX106 core), encoded by hand from the
 //          Xtensa ISA reference manual's BRI12 / RRRN / CALLX formats;
 //   [rule] the reference assembler's choice between forms (which form, not its encoding).
-#include "compiler/asm_xtensa.h"
+#include "compiler/asm/xtensa/asm_xtensa.h"
 
 #include <gtest/gtest.h>
 
@@ -20,8 +20,8 @@
 
 #include "common/diagnostics.h"
 #include "compiler/compiler.h"
-#include "compiler/native_arch.h"
-#include "compiler/native_asm.h"
+#include "compiler/native/native_arch.h"
+#include "compiler/native/native_asm.h"
 
 namespace mpy {
 namespace {

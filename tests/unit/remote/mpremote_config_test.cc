@@ -9,8 +9,8 @@
 
 #include "common/diagnostics.h"
 #include "remote/cli/command_line.h"
-#include "remote/cli/mpremote_config.h"
-#include "remote/cli/user_config.h"
+#include "remote/config/mpremote_config.h"
+#include "remote/config/user_config.h"
 
 namespace mpy {
 namespace {

@@ -2,7 +2,7 @@
 
 #include "common/diagnostics.h"
 #include "remote/cli/command_line.h"
-#include "remote/cli/user_config.h"
+#include "remote/config/user_config.h"
 
 namespace mpy {
 namespace {

@@ -1,0 +1,34 @@
+// Inline-assembler scopes (@micropython.asm_thumb ...): not compiled as Python but handed to the
+// architecture's inline assembler (compiler/inline_asm/inline_asm.h).
+#include "compiler/bytecode/bytecode_emitter.h"
+#include "compiler/codegen/codegen.h"
+#include "compiler/inline_asm/inline_asm.h"
+
+namespace mpy {
+
+void CodeGenerator::inline_asm_scope(Scope& scope, Pass pass) {
+    cur_ = &scope;
+    pass_ = pass;
+    if (scope.kind != ScopeKind::Function) {
+        throw CompileError{"SyntaxError", "inline assembler must be a function", 0};
+    }
+    const std::optional<NativeArch> arch = arch_from_name(options_.arch);
+    std::unique_ptr<InlineAsmDialect> dialect = arch ? make_inline_asm_dialect(*arch) : nullptr;
+    if (dialect == nullptr && arch) dialect = make_xtensa_inline_asm_dialect(*arch, options_.compat);
+    if (dialect == nullptr) {
+        // The decorator check already refused architectures without an inline assembler; this is
+        // one mpy-cross has and mpyc does not yet.
+        throw CompileError{"NotImplementedError",
+                           "inline assembler for -march=" + options_.arch + " is not supported yet ('" +
+                               scope.simple_name + "' is inline assembler)",
+                           scope.line};
+    }
+    InlineAssembler assembler(*static_cast<const ast::FunctionDef*>(scope.node), *dialect);
+    if (pass == Pass::Scope) {
+        assembler.check();
+        return;
+    }
+    bytecode_.module().set_native_code(static_cast<std::uint32_t>(scope.index), assembler.assemble(), {});
+}
+
+}  // namespace mpy
