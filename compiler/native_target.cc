@@ -9,6 +9,7 @@ std::unique_ptr<NativeAsm> make_native_asm(const NativeConfig& config) {
     switch (config.arch) {
         case NativeArch::X86: return make_x86_backend(config);
         case NativeArch::X64: return make_x64_backend(config);
+        case NativeArch::ArmV6: return make_arm_backend(config);
         case NativeArch::ArmV6M:
         case NativeArch::ArmV7M:
         case NativeArch::ArmV7EM:

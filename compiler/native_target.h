@@ -1,6 +1,6 @@
 // Which machine-code emitter -march selects.  mpy-cross 1.27 has native emitters for x86, x64,
 // armv6m..armv7emdp, xtensa, xtensawin and rv32imc (none for rv64imc: "invalid arch"); mpyc
-// generates x64, the Thumb family and rv32imc so far (compiler/native_arch.h lists the back ends).
+// generates x64, x86, armv6 (ARM mode), the Thumb family and rv32imc so far (compiler/native_arch.h lists the back ends).
 #pragma once
 
 #include <memory>
