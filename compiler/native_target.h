@@ -4,6 +4,7 @@
 #pragma once
 
 #include <memory>
+#include <string>
 #include <string_view>
 
 #include "common/compat_version.h"
@@ -14,7 +15,8 @@ namespace mpy {
 
 // The native emitter for `arch` (an -march name), or null if mpyc cannot generate its code.
 // `compat` chooses whose machine code (1.27's or 1.28's mpy-cross) is reproduced.
+// `trace` (-march=debug only): where the operations are written as text; may be null.
 std::unique_ptr<Emitter> make_native_emitter(ModuleBuilder& module, std::string_view arch, CompatVersion compat,
-                                             unsigned arch_flags);
+                                             unsigned arch_flags, std::string* trace = nullptr);
 
 }  // namespace mpy

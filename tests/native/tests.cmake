@@ -22,8 +22,13 @@ file(STRINGS "${native_dir}/variants.txt" native_variant_lines)
 set_property(DIRECTORY APPEND PROPERTY CMAKE_CONFIGURE_DEPENDS "${native_dir}/archs.txt" "${native_dir}/variants.txt")
 
 function(native_golden_test name source stored golden out)
+  # -march=debug also prints a trace, checked against the .txt beside the golden.
+  set(check "${native_check}")
+  if("${ARGN}" MATCHES "-march=debug")
+    set(check "${native_dir}/check_debug.sh")
+  endif()
   add_test(NAME ${name}
-           COMMAND bash "${native_check}" $<TARGET_FILE:mpyc> ${native_mpytool}
+           COMMAND bash "${check}" $<TARGET_FILE:mpyc> ${native_mpytool}
                    "${native_dir}/${source}" "${stored}" "${golden}" "${out}" ${ARGN})
   set_tests_properties(${name} PROPERTIES LABELS "native" TIMEOUT 30)
 endfunction()
