@@ -42,7 +42,8 @@ std::string compile_on_this_thread(std::string_view source, const CompileOptions
         EmitterOptions emit_options;
         emit_options.line_numbers = options.opt_level < 3;
         BytecodeEmitter bytecode(module, emit_options);
-        std::unique_ptr<Emitter> native = make_native_emitter(module, options.arch, options.compat, options.arch_flags);
+        std::unique_ptr<Emitter> native = make_native_emitter(module, options.arch, options.compat, options.arch_flags,
+                                                                 options.native_trace);
         CodeGenerator generator(c->tree, options, bytecode, native.get());
         generator.run();
     }

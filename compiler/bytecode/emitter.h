@@ -113,6 +113,9 @@ struct ScopeSignature {
         std::string type;             // "object", "int", "uint", "bool", "ptr", "ptr8", ...
     };
     std::vector<Annotation> annotations;
+    // The simple names of the enclosing scopes below the module and this one, joined by '.'
+    // ("C.f", "f.<lambda>"): -march=debug names functions so.
+    std::string qualified_name;
 };
 
 // Kind of collection a comprehension appends to (STORE_COMP).

@@ -130,6 +130,10 @@ ScopeSignature CodeGenerator::signature_of(const Scope& scope) const {
         default: sig.emit = EmitKind::Bytecode; break;
     }
     sig.simple_name = scope.simple_name;
+    sig.qualified_name = scope.simple_name;
+    for (const Scope* s = scope.parent; s != nullptr && s->simple_name != "<module>"; s = s->parent) {
+        sig.qualified_name = s->simple_name + "." + sig.qualified_name;
+    }
     sig.scope_flags = scope.flags;
     sig.num_pos_args = static_cast<std::uint32_t>(scope.num_pos_args);
     sig.num_kwonly_args = static_cast<std::uint32_t>(scope.num_kwonly_args);

@@ -38,6 +38,10 @@ struct CompileOptions {
     // Which mpy-cross release the output reproduces (they differ in native code, and 1.28 adds
     // t-strings and nested f-strings to the language).
     CompatVersion compat = kDefaultCompat;
+    // -march=debug: the native emitter's operations are appended here as text (mpy-cross prints
+    // them on stdout as it compiles, so they are there even when a later function fails).
+    // Not owned; null: not recorded.
+    std::string* native_trace = nullptr;
 };
 
 }  // namespace mpy

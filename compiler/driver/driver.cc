@@ -77,6 +77,7 @@ std::string lexer_name(const CompileJob& job) { return job.input == "-" ? "<stdi
 JobResult run_job(const BuildContext& ctx, const CompileJob& job) {
     JobResult result;
     std::string source;
+    std::string native_trace;  // -march=debug's text, printed before the .mpy (if that goes to stdout)
     try {
         SourceState state;
         bool have_state = false;
@@ -107,6 +108,7 @@ JobResult run_job(const BuildContext& ctx, const CompileJob& job) {
         settings.emit = ctx.options.emit;
         settings.compat = ctx.options.compat;
         settings.free_memory = !ctx.single_job;
+        if (ctx.options.arch == "debug") settings.native_trace = &native_trace;
         std::string bytes = ctx.env.compile(source, settings);
         if (job.output == "-") {
             result.stdout_bytes = std::move(bytes);
@@ -134,6 +136,7 @@ JobResult run_job(const BuildContext& ctx, const CompileJob& job) {
         describe_compile_error(result, Diagnostic{"InternalError", e.what(), {job.input}}, {});
         result.compat_text = fmt::format("mpyc: internal error while compiling {}: {}\n", job.input, e.what());
     }
+    result.stdout_bytes.insert(0, native_trace);
     return result;
 }
 
@@ -222,8 +225,9 @@ int run_driver(const DriverOptions& options, const DriverEnv& env) {
                 err_text += fmt::format("mpyc: {} {} -> {}\n", r.status == JobStatus::Compiled ? "compiled" : "up to date",
                                         job.input, job.output);
             }
-            if (!r.stdout_bytes.empty()) env.write_stdout(r.stdout_bytes);
         }
+        // Written for failed jobs too: -march=debug's trace of the functions before the error.
+        if (!r.stdout_bytes.empty()) env.write_stdout(r.stdout_bytes);
     }
     if (chatty) {
         err_text += fmt::format("mpyc: {} compiled, {} up to date, {} failed\n", compiled, up_to_date, failed);

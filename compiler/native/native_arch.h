@@ -14,6 +14,10 @@ std::unique_ptr<NativeAsm> make_x64_backend(const NativeConfig& config);
 std::unique_ptr<NativeAsm> make_x86_backend(const NativeConfig& config);
 // armv6m, and Thumb-2 for armv7m, armv7em, armv7emsp, armv7emdp.
 std::unique_ptr<NativeAsm> make_thumb_backend(const NativeConfig& config);
+// armv6 (ARM mode, 32-bit instructions).
+std::unique_ptr<NativeAsm> make_arm_backend(const NativeConfig& config);
+// -march=debug: no machine code, the operations as text in config.trace.
+std::unique_ptr<NativeAsm> make_debug_backend(const NativeConfig& config);
 // rv32imc (MicroPython 1.27's or 1.28's register roles and instruction choices by config.compat).
 std::unique_ptr<NativeAsm> make_rv32_backend(const NativeConfig& config);
 // xtensa (call0 ABI) and xtensawin (windowed ABI).

@@ -71,6 +71,9 @@ struct NativeTarget {
     NReg parent_arg2() const { return parent ? parent->arg2 : arg2; }
     NReg parent_arg3() const { return parent ? parent->arg3 : arg3; }
     NReg parent_arg4() const { return parent ? parent->arg4 : arg4; }
+    // -march=debug: the reference names the registers by enum constants, which its preprocessor
+    // test `#if REG_ARG_1 != REG_RET` (making a closure) reads as 0 != 0, so no move is made.
+    bool registers_are_enums = false;
 };
 
 // What a back end is made for: the architecture, whose mpy-cross it reproduces (1.28 clears
@@ -79,6 +82,9 @@ struct NativeConfig {
     NativeArch arch = NativeArch::X64;
     CompatVersion compat = kDefaultCompat;
     unsigned arch_flags = 0;
+    // -march=debug: where the back end appends its text trace (mpy-cross prints it on stdout);
+    // null: nowhere.  Not owned.
+    std::string* trace = nullptr;
 };
 
 class NativeAsm {
@@ -94,7 +100,15 @@ public:
     void end_pass() { base().end_pass(); }
     std::size_t code_pos() const { return base().code_pos(); }
     const std::vector<std::uint8_t>& bytes() const { return base().bytes(); }
-    void label_assign(std::size_t label) { base().label_assign(label); }
+    void label_assign(std::size_t label) {
+        base().label_assign(label);
+        label_placed(label);
+    }
+    // Called after every label_assign (the debug back end traces it); most back ends ignore it.
+    virtual void label_placed(std::size_t) {}
+    // The qualified name ("C.f") of the function about to be assembled (the debug back end's
+    // ENTRY line names it); most back ends ignore it.
+    virtual void set_function_name(const std::string&) {}
     void suppress_code() { base().suppress_code(); }
     void data(unsigned size, std::uint64_t value) { base().data(size, value); }
     void raw(std::span<const std::uint8_t> bytes) { base().raw(bytes); }
@@ -118,6 +132,9 @@ public:
     // them (ASM_LOAD*_REG_REG_REG); otherwise the emitter adds the index itself.  May change
     // the index register.
     virtual bool has_indexed_access() const { return false; }
+    // False where a constant-index load of width `w` has no offset form and the back end
+    // computes the address in target().arg2 itself (-march=debug): the emitter frees arg2 first.
+    virtual bool has_offset_load(NWidth) const { return true; }
     virtual void load_indexed(NWidth, NReg, NReg, NReg) { throw std::logic_error("no indexed load"); }
     virtual void store_indexed(NWidth, NReg, NReg, NReg) { throw std::logic_error("no indexed store"); }
 

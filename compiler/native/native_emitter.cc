@@ -32,7 +32,9 @@ void NativeEmitter::begin_code_pass(std::uint32_t scope, const ScopeSignature& s
     ops_.clear();
     constants_.clear();
     constant_ids_.clear();
-    next_label_ = 0;
+    // compile.c numbers a native scope's labels after six it reserves for the entry code, and
+    // reserves more right after the operations below; the numbers show in -march=debug's trace.
+    next_label_ = kEntryLabels;
     except_depth_ = 0;
     // A yield seen in the scope pass already makes this a generator: the reference's native
     // emitter sets the flag when it meets the first yield, but the scope pass (run on the
@@ -154,10 +156,10 @@ void NativeEmitter::setup_finally(Label handler) {
     ++except_depth_;
 }
 void NativeEmitter::end_finally() {
-    record(K::EndFinally);
+    record(K::EndFinally).d = reserve_labels(1);
     if (except_depth_ > 0) --except_depth_;
 }
-void NativeEmitter::with_cleanup(Label handler) { record(K::WithCleanup, handler); }
+void NativeEmitter::with_cleanup(Label handler) { record(K::WithCleanup, handler).d = reserve_labels(3); }
 void NativeEmitter::async_with_setup_finally(Label aexit_no_exc, Label finally_block,
                                              Label ret_unwind_jump) {
     NativeOp& op = record(K::AsyncWithSetupFinally, aexit_no_exc);
@@ -227,11 +229,11 @@ void NativeEmitter::call_method(std::uint32_t n_positional, std::uint32_t n_keyw
 void NativeEmitter::return_value() { record(K::ReturnValue); }
 void NativeEmitter::raise(unsigned n_args) { record(K::Raise, n_args); }
 void NativeEmitter::yield_value() {
-    record(K::YieldValue);
+    record(K::YieldValue).d = reserve_labels(1);
     generator_ = true;
 }
 void NativeEmitter::yield_from() {
-    record(K::YieldFrom);
+    record(K::YieldFrom).d = reserve_labels(3);
     generator_ = true;
 }
 

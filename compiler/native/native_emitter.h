@@ -143,6 +143,14 @@ private:
     std::deque<ast::ConstValue> constants_;
     std::vector<const void*> constant_ids_;
     Label next_label_ = 0;
+    // Labels 0..5: the entry code's (NativeFunction::begin_function).
+    static constexpr Label kEntryLabels = 6;
+    // The first of `n` labels reserved for the operation just recorded.
+    Label reserve_labels(Label n) {
+        const Label first = next_label_;
+        next_label_ += n;
+        return first;
+    }
     unsigned except_depth_ = 0;
     bool generator_ = false;
 };

@@ -148,8 +148,10 @@ bool NativeFunction::can_use_regs_for_locals() const {
 }
 
 NativeFunctionResult NativeFunction::compile() {
-    // Labels: the user's first, then 6 for the entry/exit code, then those the operations take.
+    // Labels as compile.c numbers them: 0..5 for the entry/exit code, then the scope's own and
+    // those reserved for its operations (all counted in num_user_labels).
     as_.set_num_labels(in_.num_user_labels + 16 + 4 * in_.ops->size());
+    as_.set_function_name(in_.signature->qualified_name);
 
     run_pass(Pass::StackSize);
     if (viper_error_) throw CompileError{"ViperTypeError", *viper_error_, viper_error_line_};
@@ -182,7 +184,6 @@ void NativeFunction::run_pass(Pass pass) {
     sp_ = 0;
     handlers_.clear();
     n_children_ = 0;
-    next_internal_label_ = in_.num_user_labels;
     do_viper_types_ = viper_;
     begin_function();
     // After an error, compile.c finishes the statement of the innermost statement list, takes
@@ -233,8 +234,7 @@ void NativeFunction::begin_function() {
 
     // Six labels reserved by compile.c for the entry code: exit, exit+1 (globals unchanged),
     // nlr, start, global except, and two for viper's argument check.
-    const std::size_t base = new_internal_label();
-    for (int i = 1; i < 6; ++i) new_internal_label();
+    const std::size_t base = 0;
     exit_label_ = base;
 
     code_state_start_ = 0;
@@ -546,8 +546,8 @@ void NativeFunction::lower(const NativeOp& op) {
         case K::SetupWith: return setup_with(user_label(op.a));
         case K::SetupExcept: return setup_block(user_label(op.a), false);
         case K::SetupFinally: return setup_block(user_label(op.a), true);
-        case K::EndFinally: return end_finally();
-        case K::WithCleanup: return with_cleanup(user_label(op.a));
+        case K::EndFinally: return end_finally(op.d);
+        case K::WithCleanup: return with_cleanup(user_label(op.a), op.d);
         case K::AsyncWithSetupFinally:
             return async_with_setup_finally(user_label(op.a), user_label(op.b), user_label(op.c));
         case K::PopExceptJump: return pop_except_jump(user_label(op.a), op.flag);
@@ -575,8 +575,8 @@ void NativeFunction::lower(const NativeOp& op) {
         case K::CallMethod: return call_method(static_cast<std::uint32_t>(op.a), op.b, op.flag);
         case K::ReturnValue: return return_value();
         case K::Raise: return raise(static_cast<unsigned>(op.a));
-        case K::YieldValue: return yield(false);
-        case K::YieldFrom: return yield(true);
+        case K::YieldValue: return yield(false, op.d);
+        case K::YieldFrom: return yield(true, op.d);
         case K::ImportName: return import_name(op.name);
         case K::ImportFrom: return import_from(op.name);
         case K::ImportStar: return import_star();

@@ -110,7 +110,6 @@ private:
     void global_exc_exit();
     void lower(const NativeOp& op);
     std::size_t user_label(std::int64_t l) const { return static_cast<std::size_t>(l); }
-    std::size_t new_internal_label() { return next_internal_label_++; }
     bool is_generator() const { return scope_flags_ & kScopeGenerator; }
     bool need_global_exc_handler() const;
     bool need_fun_obj() const;
@@ -217,13 +216,14 @@ private:
     void unwind_jump(std::size_t label, unsigned depth);
     void setup_with(std::size_t label);
     void setup_block(std::size_t label, bool is_finally);
-    void with_cleanup(std::size_t label);
+    // `reserved`: the first of the labels compile.c reserved for the operation.
+    void with_cleanup(std::size_t label, std::size_t reserved);
     void async_with_setup_finally(std::size_t aexit_no_exc, std::size_t finally_block,
                                   std::size_t ret_unwind_jump);
-    void end_finally();
+    void end_finally(std::size_t reserved);
     void pop_except_jump(std::size_t label, bool within_handler);
     void start_except_handler();
-    void yield(bool from);
+    void yield(bool from, std::size_t reserved);
 
     // Frame slots past the nlr buffer, whose size depends on the target.
     struct Frame {
@@ -270,7 +270,6 @@ private:
     int sp_ = 0;
     std::vector<VType> local_vtype_;
     std::vector<Handler> handlers_;
-    std::size_t next_internal_label_ = 0;
     std::size_t exit_label_ = 0;
     int code_state_start_ = 0;
     int stack_start_ = 0;

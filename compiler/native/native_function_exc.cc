@@ -118,11 +118,11 @@ void NativeFunction::setup_block(std::size_t label, bool is_finally) {
     push_handler(label, is_finally);
 }
 
-void NativeFunction::with_cleanup(std::size_t label) {
+void NativeFunction::with_cleanup(std::size_t label, std::size_t reserved) {
     // three labels compile.c reserves for this
-    const std::size_t l_swallow = new_internal_label();
-    const std::size_t l_end = new_internal_label();
-    const std::size_t l_no_exc = new_internal_label();
+    const std::size_t l_swallow = reserved;
+    const std::size_t l_end = reserved + 1;
+    const std::size_t l_no_exc = reserved + 2;
 
     // (..., __exit__, self, as_value)
     leave_handler(false);
@@ -177,14 +177,14 @@ void NativeFunction::async_with_setup_finally(std::size_t aexit_no_exc, std::siz
     as_.jump_if_zero(regs_.arg1, ret_unwind_jump, false);
 }
 
-void NativeFunction::end_finally() {
+void NativeFunction::end_finally(std::size_t reserved) {
     pre_pop_discard();
     as_.mov_reg_local(regs_.arg1, kIdxExcVal);
     call(kNativeRaise);  // raises if there is an exception, else returns
 
     const Handler h = pop_handler();
     if (h.unwind_label != kUnwindUnused) {
-        const std::size_t l_done = new_internal_label();
+        const std::size_t l_done = reserved;
         as_.mov_reg_local(regs_.ret, frame_.handler_unwind);
         as_.jump_if_zero(regs_.ret, l_done, false);
         if (h.unwind_label == kUnwindFinal) {
@@ -193,8 +193,6 @@ void NativeFunction::end_finally() {
             jump(h.unwind_label);
         }
         label_assign(l_done);
-    } else {
-        new_internal_label();  // compile.c reserves one label per handler level regardless
     }
 }
 
@@ -216,12 +214,12 @@ void NativeFunction::start_except_handler() {
 
 // ---- generators ------------------------------------------------------------------------------------
 
-void NativeFunction::yield(bool from) {
+void NativeFunction::yield(bool from, std::size_t reserved) {
     if (do_viper_types_) not_implemented("native yield");
     scope_flags_ |= kScopeGenerator;
-    const std::size_t l_resume = new_internal_label();
-    const std::size_t l_loop_top = from ? new_internal_label() : 0;
-    const std::size_t l_loop_entry = from ? new_internal_label() : 0;
+    const std::size_t l_resume = reserved;
+    const std::size_t l_loop_top = from ? reserved + 1 : 0;
+    const std::size_t l_loop_entry = from ? reserved + 2 : 0;
 
     need_stack_settled();
     if (from) {

@@ -346,7 +346,7 @@ void NativeFunction::make_function(std::uint32_t child, std::uint32_t n_closed,
     load_reg_with_child(regs_.arg1, child);
     as_.call_ind(kMakeFunctionFromProtoFun);
     if (closure) {
-        if (regs_.arg1 != regs_.ret) as_.mov_reg_reg(regs_.arg1, regs_.ret);
+        if (regs_.arg1 != regs_.ret && !regs_.registers_are_enums) as_.mov_reg_reg(regs_.arg1, regs_.ret);
         as_.mov_reg_imm(regs_.arg2, n_closed);
         stack_pointer_for_pop(regs_.arg3, static_cast<int>(n_closed));
         if (defaults) adjust(-2);

@@ -103,6 +103,7 @@ void NativeFunction::load_subscr() {
             case VType::Ptr8:
             case VType::Ptr16:
             case VType::Ptr32:
+                if (index != 0 && !as_.has_offset_load(ptr_width(vtype_base))) need_reg_single(reg_index, 0);
                 as_.load(ptr_width(vtype_base), regs_.ret, reg_base, static_cast<std::int32_t>(index));
                 break;
             default:

@@ -36,7 +36,7 @@ struct NativeOp {
     std::int64_t a = 0;  // label / slot / value / count / operator / child scope
     std::uint32_t b = 0;
     std::uint32_t c = 0;
-    std::uint32_t d = 0;
+    std::uint32_t d = 0;  // (with_cleanup, end_finally, yield) the first label reserved for it
     bool flag = false;   // pop_jump_if cond, load_method is_super, call star, binary_op invert...
     std::string name;    // qstr operand
 };

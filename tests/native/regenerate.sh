@@ -39,7 +39,7 @@ while read -r arch _; do
     case "$arch" in ''|'#'*) continue ;; esac
     arch=${arch%@*}
     mkdir -p "$here/$arch"
-    find "$here/$arch" -maxdepth 1 -name '*.mpy' -delete
+    find "$here/$arch" -maxdepth 1 \( -name '*.mpy' -o -name '*.txt' \) -delete
 done < "$src_dir/archs.txt"
 
 count=0
@@ -56,7 +56,9 @@ while read -r arch patterns; do
     for pattern in $patterns; do
         for src in "$src_dir"/$pattern; do
             rel=$(basename "$src")
-            "$ref" -march="$arch" -s "$rel" -o "$here/$arch/${rel%.py}.mpy" "$src"
+            # -march=debug prints its trace on stdout: kept beside the .mpy (even when empty).
+            "$ref" -march="$arch" -s "$rel" -o "$here/$arch/${rel%.py}.mpy" "$src" >"$here/$arch/${rel%.py}.txt"
+            [ "$arch" = debug ] || rm "$here/$arch/${rel%.py}.txt"
             count=$((count + 1))
         done
     done
@@ -66,7 +68,8 @@ while read -r name source flags; do
     case "$name" in ''|'#'*) continue ;; esac
     # shellcheck disable=SC2086  # flags are a word list on purpose
     mkdir -p "$(dirname "$here/$name.mpy")"
-    "$ref" $flags -s "$source" -o "$here/$name.mpy" "$src_dir/$source"
+    "$ref" $flags -s "$source" -o "$here/$name.mpy" "$src_dir/$source" >"$here/$name.txt"
+    case " $flags " in *" -march=debug "*) ;; *) rm "$here/$name.txt" ;; esac
     count=$((count + 1))
 done < "$src_dir/variants.txt"
 

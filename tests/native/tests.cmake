@@ -22,8 +22,13 @@ file(STRINGS "${native_dir}/variants.txt" native_variant_lines)
 set_property(DIRECTORY APPEND PROPERTY CMAKE_CONFIGURE_DEPENDS "${native_dir}/archs.txt" "${native_dir}/variants.txt")
 
 function(native_golden_test name source stored golden out)
+  # -march=debug also prints a trace, checked against the .txt beside the golden.
+  set(check "${native_check}")
+  if("${ARGN}" MATCHES "-march=debug")
+    set(check "${native_dir}/check_debug.sh")
+  endif()
   add_test(NAME ${name}
-           COMMAND bash "${native_check}" $<TARGET_FILE:mpyc> ${native_mpytool}
+           COMMAND bash "${check}" $<TARGET_FILE:mpyc> ${native_mpytool}
                    "${native_dir}/${source}" "${stored}" "${golden}" "${out}" ${ARGN})
   set_tests_properties(${name} PROPERTIES LABELS "native" TIMEOUT 30)
 endfunction()
@@ -119,9 +124,9 @@ foreach(pair "1.27;${MPYTOOLS_REFERENCE_MPY_CROSS}" "1.28;${MPYTOOLS_REFERENCE_M
   set_tests_properties(native_${tag}_up_to_date PROPERTIES LABELS "native" TIMEOUT 300)
 
   # Differential tests on generated functions (differential/run_differential.sh): the x64 and x86
-  # viper and native emitters, the Thumb back end and the Thumb inline assembler.
+  # viper and native emitters, the Thumb and ARM-mode back ends and the Thumb inline assembler.
   foreach(combo "viper;x64" "native;x64" "viper;armv6m" "native;armv7m" "asm_thumb;armv6m" "asm_thumb;armv7emsp"
-                "viper;x86" "native;x86")
+                "viper;x86" "native;x86" "viper;armv6" "native;armv6")
     list(GET combo 0 gen)
     list(GET combo 1 arch)
     set(name native_${tag}_differential_${gen}_${arch})
