@@ -155,6 +155,7 @@ int cmd_help(Session& s, const ParsedCommand&) {
            "  --timeout S           limit for every protocol wait (default 10)\n"
            "  --exec-timeout S      give up when exec/run/eval output is silent this long\n"
            "  --no-raw-paste        never use raw-paste mode\n"
+           "  --no-compress         never send files deflate-compressed\n"
            "\nConfiguration: $MPR_CONFIG or ~/.config/mpr/config.json (aliases, device, baud).\n";
     write_stdout(out);
     return 0;

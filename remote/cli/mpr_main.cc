@@ -54,7 +54,7 @@ int main(int argc, char** argv) {
     int baud = 0;
     std::string dtr, rts, sim_dir, device;
     double timeout = 10, exec_timeout = 0;
-    bool no_raw_paste = false, help = false, version = false;
+    bool no_raw_paste = false, no_compress = false, help = false, version = false;
     // What they do is told once, by `help` (cmd_help); CLI11 never prints a help of its own.
     app.add_option("--baud", baud);
     app.add_option("--dtr", dtr);
@@ -64,6 +64,7 @@ int main(int argc, char** argv) {
     app.add_option("--timeout", timeout);
     app.add_option("--exec-timeout", exec_timeout);
     app.add_flag("--no-raw-paste", no_raw_paste);
+    app.add_flag("--no-compress", no_compress);
     app.add_flag("--help", help);
     app.add_flag("--version", version);
     try {
@@ -97,6 +98,7 @@ int main(int argc, char** argv) {
         opts.timeout = std::chrono::milliseconds(static_cast<long>(timeout * 1000));
         if (exec_timeout > 0) opts.exec_timeout = std::chrono::milliseconds(static_cast<long>(exec_timeout * 1000));
         opts.no_raw_paste = no_raw_paste;
+        opts.compress = !no_compress;
         opts.trace_protocol = !env("MPR_DEBUG").empty() && env("MPR_DEBUG") != "0";
         opts.aliases = aliases;
 

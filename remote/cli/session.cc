@@ -48,6 +48,7 @@ void Session::attach(std::unique_ptr<Transport> t) {
         };
     repl_ = std::make_unique<RawRepl>(*transport_, std::move(repl_opts));
     fs_ = std::make_unique<BoardFs>(*repl_);
+    fs_->set_compression(opts_.compress);
     fs_->notice = [](std::string_view text) {
         std::fflush(stdout);
         std::fprintf(stderr, "mpr: %.*s\n", static_cast<int>(text.size()), text.data());

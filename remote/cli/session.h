@@ -27,6 +27,7 @@ struct SessionOptions {
     std::chrono::milliseconds timeout{10000};  // every protocol wait
     std::optional<std::chrono::milliseconds> exec_timeout;  // silence limit for exec/run/eval
     bool no_raw_paste = false;
+    bool compress = true;                  // deflate-compressed file transfers where worth it (--no-compress)
     bool trace_protocol = false;           // every byte to and from the board on stderr (MPR_DEBUG)
     AliasTable aliases;                    // built-in + user, for `help`
 };

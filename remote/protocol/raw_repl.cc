@@ -154,14 +154,14 @@ void RawRepl::enter_carefully(int first_try) {
     // Ctrl-C again, a few times, waiting longer each time.  Ctrl-C twice each time stops a
     // program even if it catches one KeyboardInterrupt; what it printed before the Ctrl-A is
     // thrown away, but kept to tell the user if all tries fail.
-    constexpr int kTries = 4;
+    constexpr int kTries = 5;
     std::string printed;
     auto keep = [&printed](std::string_view s) {
         printed.append(s);
         if (printed.size() > 4096) printed.erase(0, printed.size() - 4096);
     };
     for (int attempt = first_try; attempt < kTries; ++attempt) {
-        const Ms wait = std::min(timeout_, Ms(1000L << attempt));
+        const Ms wait = std::min(timeout_, Ms(500L << attempt));
         write("\r\x03\x03");
         keep(drain_quiet(Ms(50), Ms(250) * (attempt + 1)));
         write("\r\x01");
@@ -183,7 +183,7 @@ void RawRepl::enter_carefully(int first_try) {
         rx_.clear();
     }
     std::string tail = printed.size() > 300 ? printed.substr(printed.size() - 300) : printed;
-    fail("could not enter the raw REPL on " + t_.name() + " after " + std::to_string(kTries - first_try) +
+    fail("could not enter the raw REPL on " + t_.name() + ": timed out after " + std::to_string(kTries - first_try) +
          " tries with Ctrl-C (" +
          (printed.empty() ? std::string("the board sent nothing: is MicroPython running there?")
                           : "the board kept running; the last it printed: '" + printable_bytes(tail, 300) + "'") +

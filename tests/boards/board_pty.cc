@@ -1,7 +1,7 @@
 // board_pty: puts a board program behind a pty, so a client opens a real tty exactly as it
 // opens a board's serial port.
 //
-//   board_pty [--restart] [--reset-status N] [--link PATH] [--pace BYTES:MS] [--baud RATE] [--pipe]
+//   board_pty [--restart] [--reset-status N] [--sigint] [--link PATH] [--pace BYTES:MS] [--baud RATE] [--pipe]
 //             -- COMMAND [ARGS...]
 //
 // It makes a pty pair, prints the client's end (the slave's path) as the first line of its
@@ -22,6 +22,13 @@
 //                      banner and prompt relayed.
 //   --baud RATE        limit both directions to RATE bits per second, 10 bits a byte, as a UART
 //                      at that speed (for measuring transfers on a slow link).
+//   --sigint           a client's Ctrl-C while the command runs code becomes SIGINT (and is not
+//                      relayed): MicroPython's unix port notices Ctrl-C in running code only as
+//                      SIGINT (its REPL keeps the tty raw), where a board's UART driver looks at
+//                      every received byte.  "Runs code" is told from the REPL: after Enter
+//                      (friendly) or the code's Ctrl-D (raw), until the next prompt.  At most one
+//                      SIGINT per 100 ms: the unix port dies of a SIGINT that comes after its
+//                      KeyboardInterrupt, while it prints the traceback.
 //   --link PATH        also make PATH a symbolic link to the client's end.
 //   --pace BYTES:MS    pass client bytes to the command at most BYTES per MS milliseconds
 //                      (the emulated micro:bit loses bytes of long unpaced bursts).
@@ -63,6 +70,7 @@ void on_stop_signal(int) { g_stop = 1; }
 struct Options {
     bool restart = false;
     bool pipe = false;
+    bool sigint = false;
     int reset_status = -1;
     long baud = 0;
     std::string link;
@@ -73,7 +81,7 @@ struct Options {
 
 [[noreturn]] void usage(const char* why) {
     std::fprintf(stderr,
-                 "board_pty: %s\nusage: board_pty [--restart] [--reset-status N] [--link PATH] "
+                 "board_pty: %s\nusage: board_pty [--restart] [--reset-status N] [--sigint] [--link PATH] "
                  "[--pace BYTES:MS] [--baud RATE] [--pipe] -- COMMAND [ARGS...]\n",
                  why);
     std::exit(2);
@@ -87,6 +95,7 @@ Options parse_options(int argc, char** argv) {
         if (a == "--") { ++i; break; }
         if (a == "--restart") o.restart = true;
         else if (a == "--pipe") o.pipe = true;
+        else if (a == "--sigint") o.sigint = true;
         else if (a == "--link" && i + 1 < argc) o.link = argv[++i];
         else if (a == "--reset-status" && i + 1 < argc) o.reset_status = std::atoi(argv[++i]);
         else if (a == "--baud" && i + 1 < argc) {
@@ -244,6 +253,14 @@ public:
         if (tail_.size() > 64) tail_.erase(0, tail_.size() - 64);
     }
     bool raw() const { return raw_; }
+    // Whether the output so far ends in a prompt (friendly, continuation, raw, paste) or a
+    // raw-paste window grant: the REPL is waiting for input, not running code.
+    bool at_prompt() const {
+        auto ends = [&](std::string_view e) {
+            return tail_.size() >= e.size() && std::string_view(tail_).substr(tail_.size() - e.size()) == e;
+        };
+        return ends(">>> ") || ends("... ") || ends("=== ") || ends("\x04>") || ends("\n>") || ends("\x01");
+    }
 private:
     std::string tail_;
     bool raw_ = false;
@@ -297,7 +314,7 @@ private:
         if (set[0].revents & POLLIN) {
             char buf[4096];
             ssize_t n = ::read(master_.get(), buf, sizeof buf);
-            if (n > 0) to_child_.push({buf, static_cast<std::size_t>(n)});
+            if (n > 0) take_client_input({buf, static_cast<std::size_t>(n)});
         }
         if (!client_gone_ && client_allowance > 0) {
             long w = to_client_.flush(master_.get(), std::min(client_allowance, to_client_.size()));
@@ -315,6 +332,25 @@ private:
                 paced_ += static_cast<std::size_t>(w);
                 to_board_rate_.used(static_cast<std::size_t>(w));
             }
+        }
+    }
+
+    void take_client_input(std::string_view data) {
+        if (!o_.sigint) {
+            to_child_.push(data);
+            return;
+        }
+        for (char c : data) {
+            if (c == '\x03' && running_code_) {
+                auto now = Clock::now();
+                if (child_.pid > 0 && now - last_sigint_ >= std::chrono::milliseconds(100)) {
+                    kill(child_.pid, SIGINT);
+                    last_sigint_ = now;
+                }
+                continue;
+            }
+            to_child_.push(std::string_view(&c, 1));
+            if ((!mode_.raw() && c == '\r') || (mode_.raw() && c == '\x04')) running_code_ = true;
         }
     }
 
@@ -367,6 +403,7 @@ private:
             return;
         }
         mode_.feed(s);
+        if (mode_.at_prompt()) running_code_ = false;
         to_client_.push(s);
     }
 
@@ -383,6 +420,7 @@ private:
         was_raw_ = !hard_reset && mode_.raw();
         if (!hard_reset) to_client_.push("MPY: soft reboot\r\n");
         mode_ = ModeTracker{};
+        running_code_ = false;
         child_ = start_child(o_);
         rebooting_ = true;
         sent_ctrl_a_ = false;
@@ -420,6 +458,8 @@ private:
     Clock::time_point pace_start_ = Clock::now();
     std::size_t paced_ = 0;
     RateLimit to_board_rate_, to_client_rate_;
+    bool running_code_ = false;  // --sigint: the command runs code (a Ctrl-C becomes SIGINT)
+    Clock::time_point last_sigint_{};
 };
 
 }  // namespace

@@ -282,7 +282,7 @@ class Board:
 class PtyBoard(Board):
     """Any board command behind board_pty."""
 
-    def __init__(self, board_pty, command, restart=False, pace=None, baud=None, reset_status=None):
+    def __init__(self, board_pty, command, restart=False, pace=None, baud=None, reset_status=None, sigint=False):
         super().__init__()
         self.board_pty = board_pty
         self.command = command
@@ -290,6 +290,7 @@ class PtyBoard(Board):
         self.pace_arg = pace
         self.baud = baud                  # board_pty --baud: a UART's speed limit, both ways
         self.reset_status = reset_status  # board_pty --reset-status
+        self.sigint = sigint              # board_pty --sigint
 
     def start(self, timeout=20.0):
         args = [self.board_pty]
@@ -301,6 +302,8 @@ class PtyBoard(Board):
             args += ["--baud", str(self.baud)]
         if self.reset_status is not None:
             args += ["--reset-status", str(self.reset_status)]
+        if self.sigint:
+            args.append("--sigint")
         args += ["--"] + self.command
         self.proc = subprocess.Popen(args, stdout=subprocess.PIPE, stdin=subprocess.DEVNULL)
         self.path = _wait_for_line(self.proc, rb"(/dev/pts/\d+)\n", timeout).group(1).decode()
@@ -378,7 +381,8 @@ class UnixBoard(PtyBoard):
     name = "unix"
 
     def __init__(self, board_pty, binary=UNIX_PORT, root=None, heap=None, baud=None):
-        super().__init__(board_pty, [], restart=True, baud=baud, reset_status=UNIX_RESET_STATUS)
+        # --sigint: Ctrl-C interrupts running code, as on a board (the unix port only hears SIGINT).
+        super().__init__(board_pty, [], restart=True, baud=baud, reset_status=UNIX_RESET_STATUS, sigint=True)
         self.binary = binary
         self.root = root
         self.heap = heap
