@@ -59,6 +59,9 @@ public:
     void set_compression(bool on) { compress_ = on; }
     // Files smaller than this go as they are: the extra round trips would cost more than they save.
     static constexpr std::size_t kMinCompressedSize = 2048;
+    // The board compresses a download whole before sending any of it: bigger files would keep
+    // the line silent too long (the idle timeout) and need too much of its RAM.
+    static constexpr std::size_t kMaxCompressedDownload = 256 * 1024;
     RemoteStat stat(std::string_view path);
     std::vector<RemoteEntry> listdir(std::string_view path);
     // Reads a whole file.  `sink` (if given) also receives the data as it arrives (cat).

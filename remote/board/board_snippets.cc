@@ -107,7 +107,7 @@ std::string read_file_deflated(const BoardCaps& c, std::string_view path, std::s
     s += "import deflate,io\n_s=io.BytesIO()\n_z=deflate.DeflateIO(_s,deflate.RAW," + std::to_string(wbits) +
          ")\n_t=0\nwith open(" + py_str(path) + ",'rb') as _f:\n while 1:\n  _b=_f.read(" + n +
          ")\n  if not _b:break\n  _t+=len(_b);_z.write(_b)\n_z.close()\n_v=_s.getvalue();del _s,_z\n"
-         "if len(_v)*3<_t*2:\n print('Z')\n for _i in range(0,len(_v)," + n + "):\n  _b=_v[_i:_i+" + n +
+         "if len(_v)*2<_t:\n print('Z')\n for _i in range(0,len(_v)," + n + "):\n  _b=_v[_i:_i+" + n +
          "]\n  " + print_chunk + "\nelse:\n print('R')\n del _v\n with open(" + py_str(path) +
          ",'rb') as _f:\n  while 1:\n   _b=_f.read(" + n + ")\n   if not _b:break\n   " + print_chunk + "\n";
     return s;

@@ -35,8 +35,7 @@ std::string read_file(const BoardCaps& c, std::string_view path, std::size_t chu
 // Decompresses the raw-deflate file `zpath` (window 2**wbits) into `path`, then removes `zpath`;
 // prints the size written.
 std::string inflate_file(const BoardCaps& c, std::string_view zpath, std::string_view path, int wbits);
-// Compresses the file in the board's RAM (raw deflate, window 2**wbits); when that saves at
-// least a third, prints "Z" and the compressed bytes as read_file prints data, else "R" and the
+// Compresses the file in the board's RAM (raw deflate, window 2**wbits); when that halves it, prints "Z" and the compressed bytes as read_file prints data, else "R" and the
 // file itself as read_file does.
 std::string read_file_deflated(const BoardCaps& c, std::string_view path, std::size_t chunk, int wbits);
 std::string remove(const BoardCaps& c, std::string_view path);

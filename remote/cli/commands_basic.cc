@@ -148,7 +148,7 @@ int cmd_help(Session& s, const ParsedCommand&) {
         out += fmt::format("  {:<{}}  {}\n", n, w, a.help.empty() ? exp : a.help);
     }
     out += "\nGlobal options (before the first command):\n"
-           "  --baud N              serial line speed (default 115200)\n"
+           "  --baud N, --baudrate N   serial line speed (default 115200; config \"baud\")\n"
            "  --dtr on|off, --rts on|off   modem lines after opening (default: both on)\n"
            "  -d, --device DEV      device for the implicit connect ($MPR_DEVICE, config, auto)\n"
            "  --sim-dir DIR         files of the `sim` board (default ~/.cache/mpytools/sim)\n"
@@ -156,7 +156,9 @@ int cmd_help(Session& s, const ParsedCommand&) {
            "  --exec-timeout S      give up when exec/run/eval output is silent this long\n"
            "  --no-raw-paste        never use raw-paste mode\n"
            "  --no-compress         never send files deflate-compressed\n"
-           "\nConfiguration: $MPR_CONFIG or ~/.config/mpr/config.json (aliases, device, baud).\n";
+           "  --no-reset-on-connect no automatic soft reset on connecting (as `resume`)\n"
+           "\nConfiguration: $MPR_CONFIG or ~/.config/mpr/config.json (aliases, device, baud, dtr, rts,\n"
+           "reset_on_connect).\n";
     write_stdout(out);
     return 0;
 }

@@ -12,7 +12,7 @@
 
 namespace mpy {
 
-Session::Session(SessionOptions opts) : opts_(std::move(opts)) {}
+Session::Session(SessionOptions opts) : opts_(std::move(opts)), auto_soft_reset_(opts_.reset_on_connect) {}
 
 Session::~Session() {
     try {
@@ -126,7 +126,7 @@ void Session::disconnect() {
     transport_->close();
     mount_transport_ = nullptr;
     transport_.reset();
-    auto_soft_reset_ = true;
+    auto_soft_reset_ = opts_.reset_on_connect;
 }
 
 RawRepl& Session::raw(std::optional<bool> soft_reset) {

@@ -27,6 +27,9 @@ struct SessionOptions {
     std::chrono::milliseconds timeout{10000};  // every protocol wait
     std::optional<std::chrono::milliseconds> exec_timeout;  // silence limit for exec/run/eval
     bool no_raw_paste = false;
+    // false (--no-reset-on-connect): no automatic soft reset when a connection first enters the
+    // raw REPL, as if every connect were followed by `resume` (boards whose program must go on).
+    bool reset_on_connect = true;
     bool compress = true;                  // deflate-compressed file transfers where worth it (--no-compress)
     bool trace_protocol = false;           // every byte to and from the board on stderr (MPR_DEBUG)
     AliasTable aliases;                    // built-in + user, for `help`
@@ -92,7 +95,7 @@ private:
     std::string stdout_at_exit_;
     std::unique_ptr<RawRepl> repl_;
     std::unique_ptr<BoardFs> fs_;
-    bool auto_soft_reset_ = true;
+    bool auto_soft_reset_ = true;  // set from options().reset_on_connect
     std::optional<BoardIdentity> restarting_;  // set by expect_restart until the board is back
     bool did_action_ = false;
 };

@@ -119,8 +119,8 @@ def test_compress(t, m, label, tmp, can_compress):
     p = m.run("fs", "cp", ":big.txt", back, env={"MPR_DEBUG": "1"}, timeout=180)
     t.check(f"{label} compress: cp from the board: exit 0, identical",
             ok(p) and open(back, "rb").read() == text, show(p))
-    t.check(f"{label} compress: download deflated exactly when the board can compress "
-            f"({'yes' if can_compress else 'no'})", ("deflate.DeflateIO(_s" in p.err) == can_compress, p.err[-300:])
+    t.check(f"{label} compress: download deflated exactly when the board can compress and has a native "
+            f"b2a_base64 ({'yes' if can_compress else 'no'})", ("deflate.DeflateIO(_s" in p.err) == can_compress, p.err[-300:])
 
     blob = random.Random(5).randbytes(20_000)
     bsrc = os.path.join(tmp, "blob.bin")
@@ -147,7 +147,8 @@ def run_sim(t, mpr, board_pty):
         with SimBoard(board_pty, os.path.join(tmp, "state")) as b:
             m = Mpr(mpr, ["connect", b.path])
             test_reset(t, m, "sim")
-            test_compress(t, m, "sim", tmp, can_compress=True)
+            # The sim can compress, but its binascii is Python (far too slow): downloads go as before.
+            test_compress(t, m, "sim", tmp, can_compress=False)
 
             def main_py_printer(code):
                 # The sim runs main.py after a hard reset, as a board after power-on.
