@@ -253,13 +253,14 @@ public:
         if (tail_.size() > 64) tail_.erase(0, tail_.size() - 64);
     }
     bool raw() const { return raw_; }
-    // Whether the output so far ends in a prompt (friendly, continuation, raw, paste) or a
-    // raw-paste window grant: the REPL is waiting for input, not running code.
+    // Whether the output so far ends in a prompt (friendly, continuation, raw, paste): the REPL
+    // is waiting for input, not running code.
     bool at_prompt() const {
         auto ends = [&](std::string_view e) {
             return tail_.size() >= e.size() && std::string_view(tail_).substr(tail_.size() - e.size()) == e;
         };
-        return ends(">>> ") || ends("... ") || ends("=== ") || ends("\x04>") || ends("\n>") || ends("\x01");
+        // (Not raw-paste's \x01 window grants: a late one may follow the end of the code.)
+        return ends(">>> ") || ends("... ") || ends("=== ") || ends("\x04>") || ends("\n>");
     }
 private:
     std::string tail_;

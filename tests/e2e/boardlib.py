@@ -380,9 +380,10 @@ class UnixBoard(PtyBoard):
 
     name = "unix"
 
-    def __init__(self, board_pty, binary=UNIX_PORT, root=None, heap=None, baud=None):
-        # --sigint: Ctrl-C interrupts running code, as on a board (the unix port only hears SIGINT).
-        super().__init__(board_pty, [], restart=True, baud=baud, reset_status=UNIX_RESET_STATUS, sigint=True)
+    def __init__(self, board_pty, binary=UNIX_PORT, root=None, heap=None, baud=None, sigint=False):
+        # sigint (board_pty --sigint): Ctrl-C interrupts running code, as on a board (the unix port
+        # only hears SIGINT).  Off by default: a mount's binary channel carries 0x03 bytes as data.
+        super().__init__(board_pty, [], restart=True, baud=baud, reset_status=UNIX_RESET_STATUS, sigint=sigint)
         self.binary = binary
         self.root = root
         self.heap = heap

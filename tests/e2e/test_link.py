@@ -167,7 +167,7 @@ def run_sim(t, mpr, board_pty):
 def run_unix(t, mpr, board_pty, unix_port):
     tmp = temp_dir("e2e-link-unix-")
     try:
-        with UnixBoard(board_pty, unix_port) as b:
+        with UnixBoard(board_pty, unix_port, sigint=True) as b:
             m = Mpr(mpr, ["connect", b.path])
             test_reset(t, m, "unix")
             test_compress(t, m, "unix", tmp, can_compress=False)
