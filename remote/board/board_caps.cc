@@ -43,6 +43,10 @@ std::string caps_probe_code() {
            "   if hasattr(_m,'b2a_base64'):_c.append('b2a')\n"
            "  break\n"
            " except ImportError:pass\n"
+           "try:\n"
+           " import deflate;_c.append('deflate')\n"
+           " if hasattr(deflate.DeflateIO,'write'):_c.append('deflatew')\n"
+           "except ImportError:pass\n"
            "try:\n import gc;gc.collect();_c.append('mem=%d'%gc.mem_free())\n"
            "except:pass\n"
            "print(' '.join(_c))\n"
@@ -65,6 +69,8 @@ BoardCaps parse_caps(std::string_view line) {
         else if (key == "binascii") c.binascii_module = value;
         else if (key == "mem") c.mem_free = std::strtol(value.c_str(), nullptr, 10);
         else if (key == "a2b") c.a2b_base64 = true;
+        else if (key == "deflate") c.deflate = true;
+        else if (key == "deflatew") c.deflate_compress = true;
         else if (key == "b2a") c.b2a_base64 = true;
         else if (key == "stat") c.stat = true;
         else if (key == "ilistdir") c.ilistdir = true;

@@ -17,6 +17,8 @@ struct BoardCaps {
     std::string hashlib_module;             // "" when there is no hashlib.sha256
     std::string binascii_module;            // "" when there is no binascii
     bool a2b_base64 = false, b2a_base64 = false;
+    bool deflate = false;                   // deflate.DeflateIO can decompress (MicroPython 1.21+)
+    bool deflate_compress = false;          // ... and compress (MICROPY_PY_DEFLATE_COMPRESS)
     long mem_free = -1;                     // gc.mem_free() after gc.collect(), -1 unknown
     std::string platform;                   // sys.platform
 

@@ -3,6 +3,7 @@
 #include <cstdlib>
 
 #include "remote/board/board_snippets.h"
+#include "remote/board/deflate_codec.h"
 #include "remote/board/sha256.h"
 #include "remote/protocol/wire_codec.h"
 
@@ -126,18 +127,34 @@ std::vector<RemoteEntry> BoardFs::listdir(std::string_view path) {
 std::string BoardFs::read_file(std::string_view path, std::size_t size_hint, const ProgressFn& progress,
                                const std::function<void(std::string_view)>& sink) {
     const BoardCaps& c = caps();
+    // A board that can compress sends a file it finds compressible deflated (a cat, which
+    // streams, and small files go as they are).  It holds the compressed copy in RAM.  Only with
+    // a native b2a_base64: as repr() (the sim board, whose binascii is Python and far too slow)
+    // compressed bytes take 2.6 times their size, and a 100 KB text measured 0.73x as fast.
+    const bool deflated = compress_ && c.deflate_compress && c.b2a_base64 && !sink && size_hint >= kMinCompressedSize &&
+                          size_hint <= kMaxCompressedDownload &&
+                          c.mem_free > static_cast<long>(size_hint);
     std::string data, pending;
+    enum class Mode { plain, deflated, unknown } mode = deflated ? Mode::unknown : Mode::plain;
     bool base64 = c.b2a_base64;
     auto take_line = [&](std::string_view line) {
         if (!line.empty() && line.back() == '\r') line.remove_suffix(1);
         if (line.empty()) return;
+        if (mode == Mode::unknown) {
+            if (line != "Z" && line != "R") fail("unexpected answer from the board while reading " + std::string(path) + ": '" + printable_bytes(line) + "'");
+            mode = line == "Z" ? Mode::deflated : Mode::plain;
+            return;
+        }
         auto chunk = base64 ? base64_decode(line) : decode_py_literal(line);
         if (!chunk) fail("corrupt data from the board while reading " + std::string(path));
         data += *chunk;
         if (sink) sink(*chunk);
-        if (progress) progress(data.size(), std::max(size_hint, data.size()));
+        if (progress && mode == Mode::plain) progress(data.size(), std::max(size_hint, data.size()));
     };
-    runner_.query_streaming(snippets::read_file(c, path, c.read_chunk()), [&](std::string_view s) {
+    const int wbits = deflate_window_bits(c.mem_free);
+    runner_.query_streaming(deflated ? snippets::read_file_deflated(c, path, c.read_chunk(), wbits)
+                                     : snippets::read_file(c, path, c.read_chunk()),
+                            [&](std::string_view s) {
         pending.append(s);
         std::size_t nl;
         while ((nl = pending.find('\n')) != std::string::npos) {
@@ -146,6 +163,12 @@ std::string BoardFs::read_file(std::string_view path, std::size_t size_hint, con
         }
     });
     take_line(pending);
+    if (mode == Mode::deflated) {
+        auto inflated = inflate_raw(data);
+        if (!inflated) fail("corrupt compressed data from the board while reading " + std::string(path));
+        data = std::move(*inflated);
+        if (progress) progress(data.size(), std::max(size_hint, data.size()));
+    }
     if (size_hint > 0 && data.size() != size_hint)
         fail("reading " + std::string(path) + ": expected " + std::to_string(size_hint) + " bytes, got " +
              std::to_string(data.size()));
@@ -229,15 +252,44 @@ void BoardFs::write_file(std::string_view path, std::string_view data, const Pro
     if (!base64) lit_opts.raw_high_bytes = raw_high_bytes_ok();
     // Room for the call around the data in each submission.
     std::size_t budget = c.source_budget() > 192 ? c.source_budget() - 100 : 92;
-    auto discard = [&] {
+    std::function<void()> discard = [&] {
         discard_temporary(target);
         if (is_new) discard_temporary(dest);
     };
 
+    // Text and other compressible data goes deflated when the board can inflate it (into the
+    // temporary, from a compressed temporary beside it) and that makes the transfer at least a
+    // quarter shorter; other data goes as it is, so nothing is ever slower.
+    const int wbits = deflate_window_bits(c.mem_free);
+    std::string deflated;
+    if (compress_ && c.deflate && data.size() >= kMinCompressedSize) {
+        deflated = deflate_raw(data, wbits);
+        auto wire = [&](std::string_view d) {
+            return base64 ? (d.size() + 2) / 3 * 4 : encode_bytes_literal(d, lit_opts).size();
+        };
+        if (wire(deflated) * 4 > wire(data) * 3) deflated.clear();
+    }
+    const std::string zpath = target + "z";
+    if (!deflated.empty()) {
+        auto discard_plain = discard;
+        discard = [this, zpath, discard_plain] {
+            discard_temporary(zpath);
+            discard_plain();
+        };
+    }
+
     if (is_new) query(snippets::touch(c, dest));
     for (int attempt = 1;; ++attempt) {
         try {
-            write_file_once(target, data, base64, lit_opts, budget, progress);
+            if (deflated.empty()) {
+                write_file_once(target, data, base64, lit_opts, budget, progress);
+            } else {
+                write_file_once(zpath, deflated, base64, lit_opts, budget, [&](std::size_t d, std::size_t t) {
+                    if (progress) progress(t ? data.size() * d / t : 0, data.size());
+                });
+                auto lines = lines_of(query(snippets::inflate_file(c, zpath, target, wbits)));
+                if (lines.size() != 1 || lines[0] != std::to_string(data.size())) throw DamagedTransfer{};
+            }
             if (!digest_matches(target, data)) throw DamagedTransfer{};
             if (atomic) query(snippets::replace_file(c, target, dest));
             return;

@@ -55,6 +55,13 @@ public:
     std::function<void(std::string_view)> notice;
 
     const BoardCaps& caps();
+    // Whether data may travel deflate-compressed (on by default; --no-compress turns it off).
+    void set_compression(bool on) { compress_ = on; }
+    // Files smaller than this go as they are: the extra round trips would cost more than they save.
+    static constexpr std::size_t kMinCompressedSize = 2048;
+    // The board compresses a download whole before sending any of it: bigger files would keep
+    // the line silent too long (the idle timeout) and need too much of its RAM.
+    static constexpr std::size_t kMaxCompressedDownload = 256 * 1024;
     RemoteStat stat(std::string_view path);
     std::vector<RemoteEntry> listdir(std::string_view path);
     // Reads a whole file.  `sink` (if given) also receives the data as it arrives (cat).
@@ -100,6 +107,7 @@ private:
     std::optional<BoardCaps> caps_;
     std::optional<bool> raw_high_;
     bool told_not_atomic_ = false;
+    bool compress_ = true;
 };
 
 // mpremote's path helpers for board paths: join with '/', dirname, basename.

@@ -92,6 +92,27 @@ std::string read_file(const BoardCaps& c, std::string_view path, std::size_t chu
     return open + "  print(repr(_b))\n";
 }
 
+std::string inflate_file(const BoardCaps& c, std::string_view zpath, std::string_view path, int wbits) {
+    std::size_t n = c.read_chunk();
+    return "import deflate\n_n=0\nwith open(" + py_str(zpath) + ",'rb') as _i:\n with open(" + py_str(path) +
+           ",'wb') as _o:\n  _z=deflate.DeflateIO(_i,deflate.RAW," + std::to_string(wbits) +
+           ")\n  while 1:\n   _b=_z.read(" + std::to_string(n) + ")\n   if not _b:break\n   _n+=_o.write(_b)\n" +
+           import_os(c) + "os.remove(" + py_str(zpath) + ")\nprint(_n)\ndel _n,_z,_b\n";
+}
+
+std::string read_file_deflated(const BoardCaps& c, std::string_view path, std::size_t chunk, int wbits) {
+    const std::string n = std::to_string(chunk);
+    std::string print_chunk = c.b2a_base64 ? "print(_e(_b).decode(),end='')" : "print(repr(_b))";
+    std::string s = c.b2a_base64 ? "from " + c.binascii_module + " import b2a_base64 as _e\n" : "";
+    s += "import deflate,io\n_s=io.BytesIO()\n_z=deflate.DeflateIO(_s,deflate.RAW," + std::to_string(wbits) +
+         ")\n_t=0\nwith open(" + py_str(path) + ",'rb') as _f:\n while 1:\n  _b=_f.read(" + n +
+         ")\n  if not _b:break\n  _t+=len(_b);_z.write(_b)\n_z.close()\n_v=_s.getvalue();del _s,_z\n"
+         "if len(_v)*2<_t:\n print('Z')\n for _i in range(0,len(_v)," + n + "):\n  _b=_v[_i:_i+" + n +
+         "]\n  " + print_chunk + "\nelse:\n print('R')\n del _v\n with open(" + py_str(path) +
+         ",'rb') as _f:\n  while 1:\n   _b=_f.read(" + n + ")\n   if not _b:break\n   " + print_chunk + "\n";
+    return s;
+}
+
 std::string remove(const BoardCaps& c, std::string_view path) {
     return import_os(c) + "os.remove(" + py_str(path) + ")\n";
 }

@@ -32,6 +32,12 @@ std::string digest(const BoardCaps& c, std::string_view path);
 std::string replace_file(const BoardCaps& c, std::string_view tmp, std::string_view dest);
 // Prints the file: base64 lines (b2a_base64) or one repr() per chunk.
 std::string read_file(const BoardCaps& c, std::string_view path, std::size_t chunk);
+// Decompresses the raw-deflate file `zpath` (window 2**wbits) into `path`, then removes `zpath`;
+// prints the size written.
+std::string inflate_file(const BoardCaps& c, std::string_view zpath, std::string_view path, int wbits);
+// Compresses the file in the board's RAM (raw deflate, window 2**wbits); when that halves it, prints "Z" and the compressed bytes as read_file prints data, else "R" and the
+// file itself as read_file does.
+std::string read_file_deflated(const BoardCaps& c, std::string_view path, std::size_t chunk, int wbits);
 std::string remove(const BoardCaps& c, std::string_view path);
 std::string mkdir(const BoardCaps& c, std::string_view path);
 std::string rmdir(const BoardCaps& c, std::string_view path);

@@ -2,6 +2,7 @@
 #include <chrono>
 #include <cstdio>
 #include <ctime>
+#include <regex>
 #include <fmt/format.h>
 #include <thread>
 
@@ -17,6 +18,14 @@
 namespace mpy {
 namespace {
 [[noreturn]] void fail(const std::string& msg) { throw DiagnosticError(Diagnostic{"error", msg, {}}); }
+
+// Whether `code` restarts the board (mpremote's `reset` and `bootloader` shortcuts, or the same
+// call written by hand): such code never ends with the raw REPL's end marker, so it is not
+// followed, and the next command waits for the board to come back.
+bool restarts_board(const std::string& code) {
+    static const std::regex call(R"(\bmachine\.(reset|bootloader)\s*\()");
+    return std::regex_search(code, call);
+}
 }  // namespace
 
 void write_stdout(std::string_view data) {
@@ -65,6 +74,11 @@ int cmd_exec(Session& s, const ParsedCommand& c) {
     }
     RawRepl& r = s.raw();
     s.did_action();
+    if (restarts_board(code)) {
+        LossyLineRunner(r).run_user_code(code, false, write_stdout, s.options().exec_timeout);
+        s.expect_restart();
+        return 0;
+    }
     ExecOutcome o = LossyLineRunner(r).run_user_code(code, follow, write_stdout, s.options().exec_timeout);
     if (!o.error_output.empty()) {
         // mpremote prints the traceback on stdout, after the output, and exits 1; scripts that
@@ -134,14 +148,17 @@ int cmd_help(Session& s, const ParsedCommand&) {
         out += fmt::format("  {:<{}}  {}\n", n, w, a.help.empty() ? exp : a.help);
     }
     out += "\nGlobal options (before the first command):\n"
-           "  --baud N              serial line speed (default 115200)\n"
+           "  --baud N, --baudrate N   serial line speed (default 115200; config \"baud\")\n"
            "  --dtr on|off, --rts on|off   modem lines after opening (default: both on)\n"
            "  -d, --device DEV      device for the implicit connect ($MPR_DEVICE, config, auto)\n"
            "  --sim-dir DIR         files of the `sim` board (default ~/.cache/mpytools/sim)\n"
            "  --timeout S           limit for every protocol wait (default 10)\n"
            "  --exec-timeout S      give up when exec/run/eval output is silent this long\n"
            "  --no-raw-paste        never use raw-paste mode\n"
-           "\nConfiguration: $MPR_CONFIG or ~/.config/mpr/config.json (aliases, device, baud).\n";
+           "  --no-compress         never send files deflate-compressed\n"
+           "  --no-reset-on-connect no automatic soft reset on connecting (as `resume`)\n"
+           "\nConfiguration: $MPR_CONFIG or ~/.config/mpr/config.json (aliases, device, baud, dtr, rts,\n"
+           "reset_on_connect).\n";
     write_stdout(out);
     return 0;
 }

@@ -54,9 +54,9 @@ int main(int argc, char** argv) {
     int baud = 0;
     std::string dtr, rts, sim_dir, device;
     double timeout = 10, exec_timeout = 0;
-    bool no_raw_paste = false, help = false, version = false;
+    bool no_raw_paste = false, no_compress = false, no_reset_on_connect = false, help = false, version = false;
     // What they do is told once, by `help` (cmd_help); CLI11 never prints a help of its own.
-    app.add_option("--baud", baud);
+    app.add_option("--baud,--baudrate", baud);
     app.add_option("--dtr", dtr);
     app.add_option("--rts", rts);
     app.add_option("--sim-dir", sim_dir);
@@ -64,6 +64,8 @@ int main(int argc, char** argv) {
     app.add_option("--timeout", timeout);
     app.add_option("--exec-timeout", exec_timeout);
     app.add_flag("--no-raw-paste", no_raw_paste);
+    app.add_flag("--no-compress", no_compress);
+    app.add_flag("--no-reset-on-connect", no_reset_on_connect);
     app.add_flag("--help", help);
     app.add_flag("--version", version);
     try {
@@ -85,8 +87,10 @@ int main(int argc, char** argv) {
 
         mpy::SessionOptions opts;
         opts.connect.baud = baud ? baud : config.baud.value_or(115200);
-        opts.connect.dtr = on_off(dtr, "--dtr");
-        opts.connect.rts = on_off(rts, "--rts");
+        opts.connect.dtr = dtr.empty() ? config.dtr : on_off(dtr, "--dtr");
+        opts.connect.rts = rts.empty() ? config.rts : on_off(rts, "--rts");
+        if (baud < 0) throw mpy::DiagnosticError(mpy::Diagnostic{"error", "--baud must be a positive number", {}});
+        opts.reset_on_connect = !no_reset_on_connect && config.reset_on_connect;
         opts.connect.sim_dir = !sim_dir.empty() ? sim_dir : mpy::default_sim_dir(env("XDG_CACHE_HOME"), env("HOME")).string();
         opts.connect.sim_script = env("MPR_SIM_SCRIPT");
         if (!env("MPR_NODE").empty()) opts.connect.node = env("MPR_NODE");
@@ -97,6 +101,7 @@ int main(int argc, char** argv) {
         opts.timeout = std::chrono::milliseconds(static_cast<long>(timeout * 1000));
         if (exec_timeout > 0) opts.exec_timeout = std::chrono::milliseconds(static_cast<long>(exec_timeout * 1000));
         opts.no_raw_paste = no_raw_paste;
+        opts.compress = !no_compress;
         opts.trace_protocol = !env("MPR_DEBUG").empty() && env("MPR_DEBUG") != "0";
         opts.aliases = aliases;
 

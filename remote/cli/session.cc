@@ -2,14 +2,17 @@
 
 #include <algorithm>
 #include <cstdio>
+#include <fmt/format.h>
 
 #include "common/diagnostics.h"
 #include "remote/cli/command_table.h"
 #include "remote/transport/connect.h"
+#include "remote/transport/device_names.h"
+#include "remote/transport/transport_errors.h"
 
 namespace mpy {
 
-Session::Session(SessionOptions opts) : opts_(std::move(opts)) {}
+Session::Session(SessionOptions opts) : opts_(std::move(opts)), auto_soft_reset_(opts_.reset_on_connect) {}
 
 Session::~Session() {
     try {
@@ -29,11 +32,15 @@ void Session::print_held_text() {
 
 void Session::connect(const std::string& device) {
     disconnect();
+    attach(open_device(device, opts_.connect));
+    last_device_ = device;
+}
+
+void Session::attach(std::unique_ptr<Transport> t) {
     // Every connection reads through the mount's filter, a plain pass-through until `mount`.
-    auto filtered = std::make_unique<mount::MountTransport>(open_device(device, opts_.connect));
+    auto filtered = std::make_unique<mount::MountTransport>(std::move(t));
     mount_transport_ = filtered.get();
     transport_ = std::move(filtered);
-    last_device_ = device;
     RawReplOptions repl_opts{opts_.timeout, !opts_.no_raw_paste, {}};
     if (opts_.trace_protocol)
         repl_opts.trace = [](std::string_view line) {
@@ -41,6 +48,7 @@ void Session::connect(const std::string& device) {
         };
     repl_ = std::make_unique<RawRepl>(*transport_, std::move(repl_opts));
     fs_ = std::make_unique<BoardFs>(*repl_);
+    fs_->set_compression(opts_.compress);
     fs_->notice = [](std::string_view text) {
         std::fflush(stdout);
         std::fprintf(stderr, "mpr: %.*s\n", static_cast<int>(text.size()), text.data());
@@ -51,8 +59,57 @@ const std::string& Session::implicit_device() const {
     return last_device_.empty() ? opts_.default_device : last_device_;
 }
 
+void Session::expect_restart() {
+    if (!transport_) return;
+    // Looked up now, while the port is still there: a USB board's goes away as it restarts.
+    DeviceName d = parse_device_name(last_device_);
+    const bool serial = d.kind == DeviceKind::automatic || d.kind == DeviceKind::serial_number ||
+                        d.kind == DeviceKind::usb_id || d.kind == DeviceKind::path;
+    restarting_ = identify_board(last_device_, transport_->name(),
+                                 serial ? list_serial_ports() : std::vector<PortInfo>{});
+}
+
+void Session::await_restart() {
+    BoardIdentity who = std::move(*restarting_);
+    restarting_.reset();
+    repl_->board_restarted();
+    // A restarted board is as fresh as a soft reset makes it; only a mount must be set up again.
+    auto_soft_reset_ = mount_settings_.has_value();
+    try {
+        RawRepl::BootOutput boot = repl_->await_prompt(opts_.timeout);
+        if (boot.prompt || !boot.text.empty()) return;  // back (a busy main.py is stopped by enter())
+        throw DiagnosticError(Diagnostic{
+            "error",
+            fmt::format("the board on {} did not come back after it restarted: it sent nothing for {:.1f} s",
+                        transport_->name(), opts_.timeout.count() / 1000.0),
+            {}});
+    } catch (const ConnectionLost&) {
+        // A USB board: its port went away; it comes back as a new device.
+    }
+    fs_.reset();
+    repl_.reset();
+    transport_->close();
+    mount_transport_ = nullptr;
+    transport_.reset();
+    BoardOpener opener;
+    opener.open = [this](const std::string& device) { return open_device(device, opts_.connect); };
+    attach(reopen_board(who, opener, opts_.timeout));
+    try {
+        // Its banner may have gone out before the port was open; a prompt or silence will do.
+        repl_->await_prompt(std::chrono::milliseconds(500));
+    } catch (const ConnectionLost&) {
+        throw DiagnosticError(Diagnostic{"error", "the board (" + who.describe() + ") went away again after it restarted", {}});
+    }
+}
+
 void Session::disconnect() {
     if (!transport_) return;
+    if (restarting_) {
+        // The board is restarting: nothing of ours is left on it to undo.
+        restarting_.reset();
+        mount_settings_.reset();
+        repl_->board_restarted();
+    }
     try {
         if (mount_settings_) {
             // As mpremote: the board must not keep a mount whose host has gone.
@@ -69,11 +126,12 @@ void Session::disconnect() {
     transport_->close();
     mount_transport_ = nullptr;
     transport_.reset();
-    auto_soft_reset_ = true;
+    auto_soft_reset_ = opts_.reset_on_connect;
 }
 
 RawRepl& Session::raw(std::optional<bool> soft_reset) {
     if (!transport_) connect(implicit_device());
+    if (restarting_) await_restart();
     bool reset = soft_reset.value_or(auto_soft_reset_);
     if (reset || !repl_->in_raw()) {
         repl_->enter(reset);
@@ -87,6 +145,7 @@ RawRepl& Session::raw(std::optional<bool> soft_reset) {
 
 Transport& Session::friendly() {
     if (!transport_) connect(implicit_device());
+    if (restarting_) await_restart();
     if (repl_->in_raw()) repl_->leave();
     return *transport_;
 }

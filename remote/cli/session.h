@@ -14,6 +14,7 @@
 #include "remote/cli/command_line.h"
 #include "remote/mount/board_mount.h"
 #include "remote/mount/mount_transport.h"
+#include "remote/transport/board_return.h"
 #include "remote/transport/connect_options.h"
 #include "remote/protocol/raw_repl.h"
 #include "remote/transport/transport.h"
@@ -26,6 +27,10 @@ struct SessionOptions {
     std::chrono::milliseconds timeout{10000};  // every protocol wait
     std::optional<std::chrono::milliseconds> exec_timeout;  // silence limit for exec/run/eval
     bool no_raw_paste = false;
+    // false (--no-reset-on-connect): no automatic soft reset when a connection first enters the
+    // raw REPL, as if every connect were followed by `resume` (boards whose program must go on).
+    bool reset_on_connect = true;
+    bool compress = true;                  // deflate-compressed file transfers where worth it (--no-compress)
     bool trace_protocol = false;           // every byte to and from the board on stderr (MPR_DEBUG)
     AliasTable aliases;                    // built-in + user, for `help`
 };
@@ -66,9 +71,18 @@ public:
     void print_at_exit(std::string text) { stdout_at_exit_ += text; }
     void print_held_text();
     void resume() { auto_soft_reset_ = false; }
+    // The code just submitted restarts the board (machine.reset(), machine.bootloader()): the
+    // next command that needs the board first waits for it to come back (on the same connection,
+    // or, for a USB board that re-enumerates, on the port with the same VID:PID and serial
+    // number) and for its prompt.
+    void expect_restart();
 
 private:
     int dispatch(const ParsedCommand& c);
+    // Makes `t` the connection, with a fresh protocol state over it.
+    void attach(std::unique_ptr<Transport> t);
+    // See expect_restart.
+    void await_restart();
     // The device an implicit connect opens: after `disconnect`, the one connected before
     // (mpremote connects to the first USB serial port instead, which is the same device when
     // one board is attached, but never a pty or a socket); else the default device.
@@ -81,7 +95,8 @@ private:
     std::string stdout_at_exit_;
     std::unique_ptr<RawRepl> repl_;
     std::unique_ptr<BoardFs> fs_;
-    bool auto_soft_reset_ = true;
+    bool auto_soft_reset_ = true;  // set from options().reset_on_connect
+    std::optional<BoardIdentity> restarting_;  // set by expect_restart until the board is back
     bool did_action_ = false;
 };
 

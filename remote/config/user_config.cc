@@ -35,9 +35,24 @@ UserConfig parse_user_config(const std::string& text, const std::string& source)
         if (!j["device"].is_string()) throw bad("\"device\" must be a string");
         c.device = j["device"].get<std::string>();
     }
-    if (j.contains("baud")) {
-        if (!j["baud"].is_number_integer()) throw bad("\"baud\" must be an integer");
-        c.baud = j["baud"].get<int>();
+    for (const char* key : {"baud", "baudrate"}) {  // "baudrate": pyserial's and mpremote's word
+        if (!j.contains(key)) continue;
+        if (!j[key].is_number_integer() || j[key].get<long>() <= 0)
+            throw bad("\"" + std::string(key) + "\" must be a positive integer");
+        c.baud = j[key].get<int>();
+    }
+    for (const char* key : {"dtr", "rts"}) {
+        if (!j.contains(key)) continue;
+        const auto& v = j[key];
+        std::optional<bool> on;
+        if (v.is_boolean()) on = v.get<bool>();
+        else if (v.is_string() && (v == "on" || v == "off")) on = v == "on";
+        else throw bad("\"" + std::string(key) + "\" must be \"on\", \"off\", true or false");
+        (std::string(key) == "dtr" ? c.dtr : c.rts) = on;
+    }
+    if (j.contains("reset_on_connect")) {
+        if (!j["reset_on_connect"].is_boolean()) throw bad("\"reset_on_connect\" must be true or false");
+        c.reset_on_connect = j["reset_on_connect"].get<bool>();
     }
     if (j.contains("mip")) {
         const auto& mip = j["mip"];

@@ -4,7 +4,7 @@
 // reads the same information as JSON from $MPR_CONFIG, else $XDG_CONFIG_HOME/mpr/config.json,
 // else ~/.config/mpr/config.json:
 //
-//   { "device": "/dev/ttyACM0", "baud": 115200,
+//   { "device": "/dev/ttyACM0", "baud": 115200, "dtr": "off", "rts": "off", "reset_on_connect": false,
 //     "commands": { "c33": "connect id:334D335C3138",
 //                   "test": ["exec", "import test"],
 //                   "double x=4": "eval x*2",
@@ -24,7 +24,9 @@ namespace mpy {
 
 struct UserConfig {
     std::string device;       // "" when not set
-    std::optional<int> baud;
+    std::optional<int> baud;  // "baud" or "baudrate"
+    std::optional<bool> dtr, rts;  // "dtr"/"rts": "on"/"off" (or true/false)
+    bool reset_on_connect = true;  // "reset_on_connect": false = --no-reset-on-connect
     bool mip_compile = false; // "mip": {"compile": true}: `mip install` compiles .py to .mpy by default
     AliasTable aliases;       // only the user's
     std::filesystem::path path;  // where it was read from ("" if there was no file)

@@ -94,13 +94,15 @@ std::string RawRepl::read_exact(std::size_t n, Ms timeout, const std::string& wh
                     timeout);
 }
 
-void RawRepl::drain_quiet(Ms quiet, Ms limit) {
+std::string RawRepl::drain_quiet(Ms quiet, Ms limit) {
     auto end = Clock::now() + limit;
     while (Clock::now() < end) {
         if (!fill(std::min(end, Clock::now() + quiet))) break;
     }
+    std::string drained = std::move(rx_);
     rx_.clear();
     t_.discard_input();
+    return drained;
 }
 
 bool RawRepl::enter_quickly(Ms limit) {
@@ -137,32 +139,83 @@ bool RawRepl::enter_quickly(Ms limit) {
 void RawRepl::enter(bool soft_reset) {
     // Entering just before a soft reset can go fast (see enter_quickly); without one, the
     // banner we find must be the answer to our Ctrl-A, so earlier output must have ended
-    // first.  A board that did not answer the quick way gets the careful way, once.
+    // first.  A board that did not answer the quick way gets the careful way.
     const Ms first_wait = std::min(timeout_, Ms(3000));
     const bool quick = soft_reset && enter_quickly(first_wait);
-    for (int attempt = soft_reset ? 1 : 0; !quick; ++attempt) {
-        // Ctrl-C twice stops a running program even if it catches one KeyboardInterrupt; then
-        // throw away whatever it printed before asking for the raw REPL.
-        write("\r\x03\x03");
-        drain_quiet(Ms(50), Ms(500));
-        write("\r\x01");
-        try {
-            wait_for(find_raw_repl_banner, "the raw REPL banner (is MicroPython running there?)",
-                     attempt == 0 ? first_wait : timeout_);
-            break;
-        } catch (const DiagnosticError&) {
-            if (attempt == 1) throw;
-        }
-    }
+    if (!quick) enter_carefully(soft_reset ? 1 : 0);
     in_raw_ = true;
     running_ = false;
     if (soft_reset) this->soft_reset();
+}
+
+void RawRepl::enter_carefully(int first_try) {
+    // A board busy printing (a loop in main.py, a timer, an aiorepl task) or slow to answer may
+    // swallow a Ctrl-C or two (a program that catches KeyboardInterrupt) or bury the banner: so
+    // Ctrl-C again, a few times, waiting longer each time.  Ctrl-C twice each time stops a
+    // program even if it catches one KeyboardInterrupt; what it printed before the Ctrl-A is
+    // thrown away, but kept to tell the user if all tries fail.
+    constexpr int kTries = 5;
+    std::string printed;
+    auto keep = [&printed](std::string_view s) {
+        printed.append(s);
+        if (printed.size() > 4096) printed.erase(0, printed.size() - 4096);
+    };
+    for (int attempt = first_try; attempt < kTries; ++attempt) {
+        const Ms wait = std::min(timeout_, Ms(500L << attempt));
+        write("\r\x03\x03");
+        keep(drain_quiet(Ms(50), Ms(250) * (attempt + 1)));
+        write("\r\x01");
+        const auto deadline = Clock::now() + wait;
+        while (true) {
+            std::size_t end = find_raw_repl_banner(rx_);
+            if (end != std::string::npos) {
+                rx_.erase(0, end);
+                return;
+            }
+            if (rx_.size() > 8192) {
+                keep(std::string_view(rx_).substr(0, rx_.size() - 1024));
+                rx_.erase(0, rx_.size() - 1024);
+            }
+            if (Clock::now() >= deadline) break;
+            fill(deadline);
+        }
+        keep(rx_);
+        rx_.clear();
+    }
+    std::string tail = printed.size() > 300 ? printed.substr(printed.size() - 300) : printed;
+    fail("could not enter the raw REPL on " + t_.name() + ": timed out after " + std::to_string(kTries - first_try) +
+         " tries with Ctrl-C (" +
+         (printed.empty() ? std::string("the board sent nothing: is MicroPython running there?")
+                          : "the board kept running; the last it printed: '" + printable_bytes(tail, 300) + "'") +
+         ")");
 }
 
 void RawRepl::soft_reset() {
     write("\x04");
     wait_for(find_soft_reboot, "'soft reboot' after Ctrl-D", timeout_);
     wait_for(find_raw_repl_banner, "the raw REPL banner after the soft reset", timeout_);
+}
+
+void RawRepl::board_restarted() {
+    in_raw_ = false;
+    running_ = false;
+    rx_.clear();
+}
+
+RawRepl::BootOutput RawRepl::await_prompt(Ms limit) {
+    BootOutput out;
+    const auto deadline = Clock::now() + limit;
+    while (true) {
+        out.text += rx_;
+        rx_.clear();
+        if (out.text.find(">>> ") != std::string::npos) {
+            out.prompt = true;
+            return out;
+        }
+        if (out.text.size() > 4096) out.text.erase(0, out.text.size() - 4096);
+        if (Clock::now() >= deadline) return out;
+        fill(deadline);
+    }
 }
 
 void RawRepl::leave() {

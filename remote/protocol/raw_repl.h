@@ -87,6 +87,17 @@ public:
     void leave();
     // Soft reset while in the raw REPL; waits until the raw REPL prompt is back.
     void soft_reset();
+    // The board restarted (a hard reset, or a new connection to it): it is in the friendly REPL,
+    // or still booting, with nothing of ours running.
+    void board_restarted();
+    // Waits up to `limit` for a restarted board's friendly prompt (">>> ", after boot.py and
+    // main.py).  Returns what the board sent meanwhile, and whether the prompt came.  Throws
+    // ConnectionLost when the device goes away meanwhile (a USB board re-enumerating).
+    struct BootOutput {
+        std::string text;
+        bool prompt = false;
+    };
+    BootOutput await_prompt(Ms limit);
 
     // Sends `code` and waits until the board accepted it: afterwards the board is running it
     // (call follow(), or leave it running).
@@ -116,7 +127,10 @@ private:
     void send_code(std::string_view code, std::string_view lossy_variant);
     void write_plain(std::string_view code);
     void write_raw_paste(std::string_view code);
-    void drain_quiet(Ms quiet, Ms limit);
+    // Reads until the line has been quiet for `quiet` (at most `limit`); returns what came.
+    std::string drain_quiet(Ms quiet, Ms limit);
+    // Ctrl-C, Ctrl-A until the raw REPL banner comes (tries first_try..3, each waiting longer).
+    void enter_carefully(int first_try);
     // Enters the raw REPL without waiting for the line to go quiet (only safe when a soft reset
     // follows); false if no banner came within `limit`.
     bool enter_quickly(Ms limit);

@@ -46,6 +46,7 @@ def _sim_run_file(name):
     try:
         exec(open(name).read(), globals())
     except BaseException as e:
+        micropython.kbd_intr(-1)
         sys.print_exception(e)
     micropython.kbd_intr(-1)
 `;
@@ -141,7 +142,13 @@ class Board {
 
     runFile(name) {
         this.ring.state = BoardState.RUNNING;
-        this.mp.runPython(`_sim_run_file(${JSON.stringify(name)})`);
+        try {
+            this.mp.runPython(`_sim_run_file(${JSON.stringify(name)})`);
+        } catch (e) {
+            // A second Ctrl-C that came while the first one's traceback was being printed (a
+            // client that sends Ctrl-C twice): as on a board, the boot goes on to the REPL.
+            this.mp.runPython('import micropython\nmicropython.kbd_intr(-1)');
+        }
         this.ring.state = BoardState.BOOTING;
     }
 

@@ -1,7 +1,8 @@
 // board_pty: puts a board program behind a pty, so a client opens a real tty exactly as it
 // opens a board's serial port.
 //
-//   board_pty [--restart] [--link PATH] [--pace BYTES:MS] [--pipe] -- COMMAND [ARGS...]
+//   board_pty [--restart] [--reset-status N] [--sigint] [--link PATH] [--pace BYTES:MS] [--baud RATE] [--pipe]
+//             -- COMMAND [ARGS...]
 //
 // It makes a pty pair, prints the client's end (the slave's path) as the first line of its
 // stdout, starts COMMAND and relays bytes both ways between the pty and the command's stdio.
@@ -15,6 +16,19 @@
 //                      and only its raw REPL banner is relayed.  (For MicroPython commands: the
 //                      harness waits for the ">>> " prompt of the restarted one.)
 //                      MicroPython's unix port exits on Ctrl-D where a board soft-resets.
+//   --reset-status N   with --restart: a command that exits with status N was hard reset
+//                      (the unix port's test `machine.reset()` exits so): it is started again as
+//                      at power-on, without "MPY: soft reboot" and in the friendly REPL, its
+//                      banner and prompt relayed.
+//   --baud RATE        limit both directions to RATE bits per second, 10 bits a byte, as a UART
+//                      at that speed (for measuring transfers on a slow link).
+//   --sigint           a client's Ctrl-C while the command runs code becomes SIGINT (and is not
+//                      relayed): MicroPython's unix port notices Ctrl-C in running code only as
+//                      SIGINT (its REPL keeps the tty raw), where a board's UART driver looks at
+//                      every received byte.  "Runs code" is told from the REPL: after Enter
+//                      (friendly) or the code's Ctrl-D (raw), until the next prompt.  At most one
+//                      SIGINT per 100 ms: the unix port dies of a SIGINT that comes after its
+//                      KeyboardInterrupt, while it prints the traceback.
 //   --link PATH        also make PATH a symbolic link to the client's end.
 //   --pace BYTES:MS    pass client bytes to the command at most BYTES per MS milliseconds
 //                      (the emulated micro:bit loses bytes of long unpaced bursts).
@@ -37,6 +51,7 @@
 #include <chrono>
 #include <cstdio>
 #include <cstdlib>
+#include <cstdint>
 #include <cstring>
 #include <algorithm>
 #include <string>
@@ -55,6 +70,9 @@ void on_stop_signal(int) { g_stop = 1; }
 struct Options {
     bool restart = false;
     bool pipe = false;
+    bool sigint = false;
+    int reset_status = -1;
+    long baud = 0;
     std::string link;
     std::size_t pace_bytes = 0;
     int pace_ms = 0;
@@ -63,8 +81,8 @@ struct Options {
 
 [[noreturn]] void usage(const char* why) {
     std::fprintf(stderr,
-                 "board_pty: %s\nusage: board_pty [--restart] [--link PATH] [--pace BYTES:MS] "
-                 "[--pipe] -- COMMAND [ARGS...]\n",
+                 "board_pty: %s\nusage: board_pty [--restart] [--reset-status N] [--sigint] [--link PATH] "
+                 "[--pace BYTES:MS] [--baud RATE] [--pipe] -- COMMAND [ARGS...]\n",
                  why);
     std::exit(2);
 }
@@ -77,7 +95,13 @@ Options parse_options(int argc, char** argv) {
         if (a == "--") { ++i; break; }
         if (a == "--restart") o.restart = true;
         else if (a == "--pipe") o.pipe = true;
+        else if (a == "--sigint") o.sigint = true;
         else if (a == "--link" && i + 1 < argc) o.link = argv[++i];
+        else if (a == "--reset-status" && i + 1 < argc) o.reset_status = std::atoi(argv[++i]);
+        else if (a == "--baud" && i + 1 < argc) {
+            o.baud = std::atol(argv[++i]);
+            if (o.baud <= 0) usage("bad --baud");
+        }
         else if (a == "--pace" && i + 1 < argc) {
             unsigned long bytes = 0, ms = 0;
             if (std::sscanf(argv[++i], "%lu:%lu", &bytes, &ms) != 2 || bytes == 0) usage("bad --pace");
@@ -194,6 +218,29 @@ struct Queue {
     }
 };
 
+// A UART's speed limit for one direction: `bytes_per_second` on average, with bursts of at
+// most a few milliseconds' worth (a UART's FIFO), or no limit when 0.
+class RateLimit {
+public:
+    explicit RateLimit(double bytes_per_second) : rate_(bytes_per_second) {}
+    bool limited() const { return rate_ > 0; }
+    // How many bytes may go now (SIZE_MAX when unlimited).
+    std::size_t allows() {
+        if (!limited()) return SIZE_MAX;
+        auto now = Clock::now();
+        credit_ += std::chrono::duration<double>(now - last_).count() * rate_;
+        last_ = now;
+        const double burst = std::max(16.0, rate_ * 0.004);
+        if (credit_ > burst) credit_ = burst;
+        return credit_ >= 1 ? static_cast<std::size_t>(credit_) : 0;
+    }
+    void used(std::size_t n) { credit_ -= static_cast<double>(n); }
+private:
+    double rate_;
+    double credit_ = 0;
+    Clock::time_point last_ = Clock::now();
+};
+
 // Follows the command's REPL mode from its output, to restore it after a restart.
 class ModeTracker {
 public:
@@ -206,6 +253,15 @@ public:
         if (tail_.size() > 64) tail_.erase(0, tail_.size() - 64);
     }
     bool raw() const { return raw_; }
+    // Whether the output so far ends in a prompt (friendly, continuation, raw, paste): the REPL
+    // is waiting for input, not running code.
+    bool at_prompt() const {
+        auto ends = [&](std::string_view e) {
+            return tail_.size() >= e.size() && std::string_view(tail_).substr(tail_.size() - e.size()) == e;
+        };
+        // (Not raw-paste's \x01 window grants: a late one may follow the end of the code.)
+        return ends(">>> ") || ends("... ") || ends("=== ") || ends("\x04>") || ends("\n>");
+    }
 private:
     std::string tail_;
     bool raw_ = false;
@@ -213,7 +269,8 @@ private:
 
 class Relay {
 public:
-    Relay(Options o, Fd master) : o_(std::move(o)), master_(std::move(master)) {}
+    Relay(Options o, Fd master)
+        : o_(std::move(o)), master_(std::move(master)), to_board_rate_(o_.baud / 10.0), to_client_rate_(o_.baud / 10.0) {}
 
     int run() {
         child_ = start_child(o_);
@@ -223,7 +280,7 @@ public:
                 drain_child_output();
                 child_.pid = -1;
                 if (!o_.restart) return exit_code(status);
-                restart();
+                restart(o_.reset_status >= 0 && exit_code(status) == o_.reset_status);
                 continue;
             }
             step();
@@ -241,12 +298,15 @@ private:
         // While a restarted command boots, the client's bytes wait (they are meant for the REPL
         // the harness is about to restore).
         const bool paced_wait = to_child_.size() > 0 && (rebooting_ || pace_allows() == 0);
+        const std::size_t client_allowance = to_client_.size() ? to_client_rate_.allows() : 0;
+        const bool client_rate_wait = to_client_.size() > 0 && client_allowance == 0;
         pollfd set[3] = {{-1, 0, 0}, {child_.out.get(), POLLIN, 0}, {-1, 0, 0}};
         if (!client_gone_) {
-            set[0] = {master_.get(), static_cast<short>(POLLIN | (to_client_.size() ? POLLOUT : 0)), 0};
+            set[0] = {master_.get(), static_cast<short>(POLLIN | (client_allowance ? POLLOUT : 0)), 0};
         }
         if (to_child_.size() > 0 && !paced_wait) set[2] = {child_.in.get(), POLLOUT, 0};
-        const int timeout = (client_gone_ || paced_wait) ? 10 : 200;
+        const bool rate_wait = client_rate_wait || (paced_wait && to_board_rate_.limited());
+        const int timeout = rate_wait ? 1 : (client_gone_ || paced_wait) ? 10 : 200;
         if (poll(set, 3, timeout) < 0 && errno != EINTR) {
             std::perror("board_pty: poll");
             std::exit(1);
@@ -255,9 +315,12 @@ private:
         if (set[0].revents & POLLIN) {
             char buf[4096];
             ssize_t n = ::read(master_.get(), buf, sizeof buf);
-            if (n > 0) to_child_.push({buf, static_cast<std::size_t>(n)});
+            if (n > 0) take_client_input({buf, static_cast<std::size_t>(n)});
         }
-        if (!client_gone_ && to_client_.size() > 0) to_client_.flush(master_.get(), to_client_.size());
+        if (!client_gone_ && client_allowance > 0) {
+            long w = to_client_.flush(master_.get(), std::min(client_allowance, to_client_.size()));
+            if (w > 0) to_client_rate_.used(static_cast<std::size_t>(w));
+        }
         if (to_client_.size() > kMaxBacklog) {
             to_client_.data.erase(0, to_client_.off + to_client_.size() - kMaxBacklog);
             to_client_.off = 0;
@@ -266,12 +329,35 @@ private:
         if (set[1].revents & (POLLIN | POLLHUP)) read_child();
         if (to_child_.size() > 0 && !paced_wait) {
             long w = to_child_.flush(child_.in.get(), pace_allows());
-            if (w > 0) paced_ += static_cast<std::size_t>(w);
+            if (w > 0) {
+                paced_ += static_cast<std::size_t>(w);
+                to_board_rate_.used(static_cast<std::size_t>(w));
+            }
         }
     }
 
-    // How many bytes pacing lets through now (everything when not pacing).
-    std::size_t pace_allows() {
+    void take_client_input(std::string_view data) {
+        if (!o_.sigint) {
+            to_child_.push(data);
+            return;
+        }
+        for (char c : data) {
+            if (c == '\x03' && running_code_) {
+                auto now = Clock::now();
+                if (child_.pid > 0 && now - last_sigint_ >= std::chrono::milliseconds(100)) {
+                    kill(child_.pid, SIGINT);
+                    last_sigint_ = now;
+                }
+                continue;
+            }
+            to_child_.push(std::string_view(&c, 1));
+            if ((!mode_.raw() && c == '\r') || (mode_.raw() && c == '\x04')) running_code_ = true;
+        }
+    }
+
+    // How many bytes pacing and the line speed let through now (everything when neither limits).
+    std::size_t pace_allows() { return std::min(to_board_rate_.allows(), pace_bytes_allowed()); }
+    std::size_t pace_bytes_allowed() {
         if (o_.pace_bytes == 0) return to_child_.size();
         auto now = Clock::now();
         if (now - pace_start_ >= std::chrono::milliseconds(o_.pace_ms)) {
@@ -318,6 +404,7 @@ private:
             return;
         }
         mode_.feed(s);
+        if (mode_.at_prompt()) running_code_ = false;
         to_client_.push(s);
     }
 
@@ -329,10 +416,12 @@ private:
         }
     }
 
-    void restart() {
-        was_raw_ = mode_.raw();
-        to_client_.push("MPY: soft reboot\r\n");
+    void restart(bool hard_reset) {
+        // A hard reset comes back as at power-on: friendly REPL, no soft-reboot line.
+        was_raw_ = !hard_reset && mode_.raw();
+        if (!hard_reset) to_client_.push("MPY: soft reboot\r\n");
         mode_ = ModeTracker{};
+        running_code_ = false;
         child_ = start_child(o_);
         rebooting_ = true;
         sent_ctrl_a_ = false;
@@ -369,6 +458,9 @@ private:
     std::string reboot_output_;
     Clock::time_point pace_start_ = Clock::now();
     std::size_t paced_ = 0;
+    RateLimit to_board_rate_, to_client_rate_;
+    bool running_code_ = false;  // --sigint: the command runs code (a Ctrl-C becomes SIGINT)
+    Clock::time_point last_sigint_{};
 };
 
 }  // namespace

@@ -282,12 +282,15 @@ class Board:
 class PtyBoard(Board):
     """Any board command behind board_pty."""
 
-    def __init__(self, board_pty, command, restart=False, pace=None):
+    def __init__(self, board_pty, command, restart=False, pace=None, baud=None, reset_status=None, sigint=False):
         super().__init__()
         self.board_pty = board_pty
         self.command = command
         self.restart = restart
         self.pace_arg = pace
+        self.baud = baud                  # board_pty --baud: a UART's speed limit, both ways
+        self.reset_status = reset_status  # board_pty --reset-status
+        self.sigint = sigint              # board_pty --sigint
 
     def start(self, timeout=20.0):
         args = [self.board_pty]
@@ -295,6 +298,12 @@ class PtyBoard(Board):
             args.append("--restart")
         if self.pace_arg:
             args += ["--pace", self.pace_arg]
+        if self.baud:
+            args += ["--baud", str(self.baud)]
+        if self.reset_status is not None:
+            args += ["--reset-status", str(self.reset_status)]
+        if self.sigint:
+            args.append("--sigint")
         args += ["--"] + self.command
         self.proc = subprocess.Popen(args, stdout=subprocess.PIPE, stdin=subprocess.DEVNULL)
         self.path = _wait_for_line(self.proc, rb"(/dev/pts/\d+)\n", timeout).group(1).decode()
@@ -304,8 +313,8 @@ class PtyBoard(Board):
 class SimBoard(PtyBoard):
     name = "sim"
 
-    def __init__(self, board_pty, state_dir, node="node"):
-        super().__init__(board_pty, [node, SIM_SCRIPT, "--state", state_dir])
+    def __init__(self, board_pty, state_dir, node="node", baud=None):
+        super().__init__(board_pty, [node, SIM_SCRIPT, "--state", state_dir], baud=baud)
         self.state_dir = state_dir
 
 
@@ -335,6 +344,25 @@ del _confine,vfs,os
 """
 
 
+# The unix port has no machine.reset(): our test bridge gives it one that exits the process with
+# UNIX_RESET_STATUS, which board_pty --reset-status turns into a restart as at power-on (banner,
+# friendly REPL, no "soft reboot"), as a board's hard reset looks from its UART.  bootloader()
+# does the same (a board whose bootloader comes back as MicroPython).  sys.modules is the one
+# place a module can be replaced in the unix port (its built-in `machine` takes no attributes).
+UNIX_RESET_STATUS = 42
+UNIX_MACHINE = """import sys,machine as _m
+class machine:
+    pass
+for _n in dir(_m):
+    if not _n.startswith('__'):setattr(machine,_n,getattr(_m,_n))
+def _reset():
+    sys.exit(%d)
+machine.reset=machine.bootloader=_reset
+sys.modules['machine']=machine
+del _m,_n,_reset,machine
+""" % UNIX_RESET_STATUS
+
+
 def unix_port_command(binary, root, heap=None):
     """The command that starts MicroPython's unix port with the host folder `root` as its `/`.
 
@@ -343,7 +371,7 @@ def unix_port_command(binary, root, heap=None):
     mounts `root` in its place before the REPL starts (-i); board_pty --restart runs the command
     again after each soft reset, so it holds throughout."""
     heap_option = ["-X", f"heapsize={heap}"] if heap else []
-    return [binary] + heap_option + ["-i", "-c", UNIX_CONFINE % os.path.abspath(root)]
+    return [binary] + heap_option + ["-i", "-c", UNIX_CONFINE % os.path.abspath(root) + UNIX_MACHINE]
 
 
 class UnixBoard(PtyBoard):
@@ -352,8 +380,10 @@ class UnixBoard(PtyBoard):
 
     name = "unix"
 
-    def __init__(self, board_pty, binary=UNIX_PORT, root=None, heap=None):
-        super().__init__(board_pty, [], restart=True)
+    def __init__(self, board_pty, binary=UNIX_PORT, root=None, heap=None, baud=None, sigint=False):
+        # sigint (board_pty --sigint): Ctrl-C interrupts running code, as on a board (the unix port
+        # only hears SIGINT).  Off by default: a mount's binary channel carries 0x03 bytes as data.
+        super().__init__(board_pty, [], restart=True, baud=baud, reset_status=UNIX_RESET_STATUS, sigint=sigint)
         self.binary = binary
         self.root = root
         self.heap = heap

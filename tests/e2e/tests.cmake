@@ -140,3 +140,23 @@ endif()
 # board can run) the sim put into its bootloader before the drive appears.
 add_test(NAME e2e_flash COMMAND ${Python3_EXECUTABLE} ${e2e_dir}/test_flash.py --mpr $<TARGET_FILE:mpr>)
 set_tests_properties(e2e_flash PROPERTIES TIMEOUT 240 LABELS "e2e" ENVIRONMENT "PYTHONDONTWRITEBYTECODE=1")
+
+# mpr's link with the board (test_link.py): `reset`/`bootloader` + more commands (auto-reconnect),
+# boards printing in the background, deflate-compressed `fs cp` both ways (sha256 checked by a
+# separate exec), a board without deflate (the micro:bit).
+add_test(NAME e2e_link_sim
+         COMMAND ${Python3_EXECUTABLE} ${e2e_dir}/test_link.py --mpr $<TARGET_FILE:mpr>
+                 --board-pty $<TARGET_FILE:board_pty> --board sim)
+add_test(NAME e2e_link_microbit
+         COMMAND ${Python3_EXECUTABLE} ${e2e_dir}/test_link.py --mpr $<TARGET_FILE:mpr>
+                 --board-pty $<TARGET_FILE:board_pty> --board microbit)
+set_tests_properties(e2e_link_sim e2e_link_microbit PROPERTIES
+                     SKIP_RETURN_CODE 77 TIMEOUT 300 LABELS "e2e" ENVIRONMENT "PYTHONDONTWRITEBYTECODE=1")
+set_tests_properties(e2e_link_microbit PROPERTIES RUN_SERIAL TRUE)
+if(MPYTOOLS_UNIX_PORT)
+  add_test(NAME e2e_link_unix
+           COMMAND ${Python3_EXECUTABLE} ${e2e_dir}/test_link.py --mpr $<TARGET_FILE:mpr>
+                   --board-pty $<TARGET_FILE:board_pty> --board unix --unix-port ${MPYTOOLS_UNIX_PORT})
+  set_tests_properties(e2e_link_unix PROPERTIES SKIP_RETURN_CODE 77 TIMEOUT 300 LABELS "e2e"
+                       ENVIRONMENT "PYTHONDONTWRITEBYTECODE=1")
+endif()

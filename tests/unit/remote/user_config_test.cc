@@ -57,3 +57,23 @@ TEST(MprUserConfig, MissingFileIsEmpty) {
 
 }  // namespace
 }  // namespace mpy
+
+namespace mpy {
+namespace {
+
+TEST(MprUserConfigConnection, BaudrateDtrRtsAndResetOnConnect) {
+    UserConfig c = parse_user_config(
+        R"({"baudrate": 921600, "dtr": "off", "rts": true, "reset_on_connect": false})", "config.json");
+    EXPECT_EQ(c.baud, 921600);
+    EXPECT_EQ(c.dtr, std::optional<bool>(false));
+    EXPECT_EQ(c.rts, std::optional<bool>(true));
+    EXPECT_FALSE(c.reset_on_connect);
+    UserConfig d = parse_user_config("{}", "config.json");
+    EXPECT_FALSE(d.dtr.has_value());
+    EXPECT_TRUE(d.reset_on_connect);
+    EXPECT_THROW(parse_user_config(R"({"dtr": "maybe"})", "config.json"), DiagnosticError);
+    EXPECT_THROW(parse_user_config(R"({"baudrate": 0})", "config.json"), DiagnosticError);
+}
+
+}  // namespace
+}  // namespace mpy
