@@ -2,6 +2,7 @@
 #include "compiler/codegen/codegen.h"
 
 #include <utility>
+#include <vector>
 
 #include "common/diagnostics.h"
 #include "compiler/scope/viper_types.h"
@@ -130,9 +131,17 @@ ScopeSignature CodeGenerator::signature_of(const Scope& scope) const {
         default: sig.emit = EmitKind::Bytecode; break;
     }
     sig.simple_name = scope.simple_name;
-    sig.qualified_name = scope.simple_name;
-    for (const Scope* s = scope.parent; s != nullptr && s->simple_name != "<module>"; s = s->parent) {
-        sig.qualified_name = s->simple_name + "." + sig.qualified_name;
+    // Only the native emitter's debug text names functions by their dotted path; bytecode scopes
+    // skip it (a chain of 10,000 nested lambdas would otherwise build 10,000 long names).
+    if (sig.emit != EmitKind::Bytecode) {
+        std::vector<const std::string*> path{&scope.simple_name};
+        for (const Scope* s = scope.parent; s != nullptr && s->simple_name != "<module>"; s = s->parent) {
+            path.push_back(&s->simple_name);
+        }
+        for (auto name = path.rbegin(); name != path.rend(); ++name) {
+            if (!sig.qualified_name.empty()) sig.qualified_name += '.';
+            sig.qualified_name += **name;
+        }
     }
     sig.scope_flags = scope.flags;
     sig.num_pos_args = static_cast<std::uint32_t>(scope.num_pos_args);
