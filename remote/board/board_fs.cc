@@ -296,14 +296,21 @@ void BoardFs::write_file(std::string_view path, std::string_view data, const Pro
         } catch (const DamagedTransfer&) {
             if (attempt >= runner_.attempts()) {
                 if (atomic) discard();
+                else if (!deflated.empty()) discard_temporary(zpath);
                 fail("writing " + dest + " failed " + std::to_string(runner_.attempts()) +
                      " times: the data kept arriving damaged (the board loses bytes); " +
                      (!atomic ? "the file on the board is damaged"
                               : is_new ? "nothing was written" : "the old file is unchanged"));
             }
         } catch (const RemoteExecError& e) {
-            if (atomic) discard();
-            else close_quietly();
+            if (atomic) {
+                discard();
+            } else {
+                // The caller keeps its own temporary names (mip), but the compressed copy beside
+                // the target is ours to remove.
+                close_quietly();
+                if (!deflated.empty()) discard_temporary(zpath);
+            }
             throw;
         }
     }

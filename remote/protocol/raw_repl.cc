@@ -170,6 +170,11 @@ void RawRepl::enter_carefully(int first_try) {
             std::size_t end = find_raw_repl_banner(rx_);
             if (end != std::string::npos) {
                 rx_.erase(0, end);
+                // A board slow to start answers every Ctrl-A sent so far, late and together: a
+                // banner left behind would be read as the answer to the next program.  Skip
+                // them all, waiting a moment for one still on its way when several were sent.
+                if (attempt > first_try) rx_ = drain_quiet(Ms(100), Ms(400));  // rx_ and what came after
+                while ((end = find_raw_repl_banner(rx_)) != std::string::npos) rx_.erase(0, end);
                 return;
             }
             if (rx_.size() > 8192) {
