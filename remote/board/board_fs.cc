@@ -287,7 +287,9 @@ void BoardFs::write_file(std::string_view path, std::string_view data, const Pro
                 write_file_once(zpath, deflated, base64, lit_opts, budget, [&](std::size_t d, std::size_t t) {
                     if (progress) progress(t ? data.size() * d / t : 0, data.size());
                 });
-                auto lines = lines_of(query(snippets::inflate_file(c, zpath, target, wbits)));
+                // lines_of gives views into its argument: keep the answer alive while they are read.
+                const std::string answer = query(snippets::inflate_file(c, zpath, target, wbits));
+                auto lines = lines_of(answer);
                 if (lines.size() != 1 || lines[0] != std::to_string(data.size())) throw DamagedTransfer{};
             }
             if (!digest_matches(target, data)) throw DamagedTransfer{};
