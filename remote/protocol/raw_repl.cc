@@ -204,7 +204,8 @@ void RawRepl::soft_reset() {
 void RawRepl::board_restarted() {
     in_raw_ = false;
     running_ = false;
-    rx_.clear();
+    // What is already read is the restarting board's own output (a fast board's whole boot
+    // banner can arrive with the code's "OK"): await_prompt must still see it.
 }
 
 RawRepl::BootOutput RawRepl::await_prompt(Ms limit) {
