@@ -151,7 +151,7 @@ std::string BoardFs::read_file(std::string_view path, std::size_t size_hint, con
         if (sink) sink(*chunk);
         if (progress && mode == Mode::plain) progress(data.size(), std::max(size_hint, data.size()));
     };
-    const int wbits = deflate_window_bits(c.mem_free);
+    const int wbits = std::min(kMaxDownloadWindowBits, deflate_window_bits(c.mem_free));
     runner_.query_streaming(deflated ? snippets::read_file_deflated(c, path, c.read_chunk(), wbits)
                                      : snippets::read_file(c, path, c.read_chunk()),
                             [&](std::string_view s) {

@@ -4,7 +4,8 @@
 # a UART): up to the board, and back.  The text is this repository's own Python sources (real
 # source code).  Boards: the sim board (deflate can compress and decompress: both directions
 # compressed) and MicroPython's unix port when UNIX_PORT names one (it can only decompress:
-# uploads compressed, downloads as before).  Prints both times and the ratio; the files on the
+# uploads compressed, downloads as before; its coverage build can compress too).  Also 100 KB of
+# random bytes, which must never be slower.  Prints both times and the ratio; the files on the
 # board are checked against the host's by sha256 from a separate exec.
 #
 #   tests/e2e/bench_compress.sh [BUILD_DIR]        (default: build)
@@ -39,6 +40,8 @@ while [ ! -f "$work/text.py" ] || [ "$(stat -c %s "$work/text.py")" -lt 102400 ]
 done
 head -c 102400 "$work/text.py" > "$work/big.txt"
 want=$(sha256sum "$work/big.txt" | cut -d' ' -f1)
+# And 100 KB that does not compress: binary files must never be slower.
+head -c 102400 /dev/urandom > "$work/blob.bin"
 
 # The best wall time (seconds) of RUNS runs of the command.
 best_of() {
@@ -72,15 +75,27 @@ bench_board() {
   up_z=$(best_of "$MPR" connect "$port" fs cp "$work/big.txt" :z.txt)
   down_plain=$(best_of "$MPR" --no-compress connect "$port" fs cp :z.txt "$work/back_plain.txt")
   down_z=$(best_of "$MPR" connect "$port" fs cp :z.txt "$work/back_z.txt")
+  local bin_up_plain bin_up_z bin_down_plain bin_down_z
+  bin_up_plain=$(best_of "$MPR" --no-compress connect "$port" fs cp "$work/blob.bin" :blob_plain.bin)
+  bin_up_z=$(best_of "$MPR" connect "$port" fs cp "$work/blob.bin" :blob.bin)
+  bin_down_plain=$(best_of "$MPR" --no-compress connect "$port" fs cp :blob.bin "$work/blob_back_plain.bin")
+  bin_down_z=$(best_of "$MPR" connect "$port" fs cp :blob.bin "$work/blob_back_z.bin")
   local ok=identical
   [ "$(board_sha plain.txt)" = "$want" ] && [ "$(board_sha z.txt)" = "$want" ] || ok="DIFFERENT on the board"
-  cmp -s "$work/big.txt" "$work/back_plain.txt" && cmp -s "$work/big.txt" "$work/back_z.txt" || ok="$ok; DIFFERENT back on the host"
-  python3 - "$name" "$up_plain" "$up_z" "$down_plain" "$down_z" "$ok" <<'PY'
+  cmp -s "$work/big.txt" "$work/back_plain.txt" && cmp -s "$work/big.txt" "$work/back_z.txt" &&
+    cmp -s "$work/blob.bin" "$work/blob_back_plain.bin" && cmp -s "$work/blob.bin" "$work/blob_back_z.bin" ||
+    ok="$ok; DIFFERENT back on the host"
+  python3 - "$name" "$up_plain" "$up_z" "$down_plain" "$down_z" "$bin_up_plain" "$bin_up_z" "$bin_down_plain" \
+    "$bin_down_z" "$ok" <<'PY'
 import sys
-name, up_p, up_z, down_p, down_z, ok = sys.argv[1], *map(float, sys.argv[2:6]), sys.argv[6]
+name, ok = sys.argv[1], sys.argv[10]
+up_p, up_z, down_p, down_z, bup_p, bup_z, bdown_p, bdown_z = map(float, sys.argv[2:10])
 print(f"{name}: 100 KB text at {__import__('os').environ.get('BAUD', '115200')} baud  (files {ok})")
 print(f"  to board    plain {up_p:6.2f} s   compressed {up_z:6.2f} s   ratio {up_p / up_z:4.2f}x")
 print(f"  from board  plain {down_p:6.2f} s   compressed {down_z:6.2f} s   ratio {down_p / down_z:4.2f}x")
+print(f"100 KB random bytes (cannot compress):")
+print(f"  to board    plain {bup_p:6.2f} s   default    {bup_z:6.2f} s   ratio {bup_p / bup_z:4.2f}x")
+print(f"  from board  plain {bdown_p:6.2f} s   default    {bdown_z:6.2f} s   ratio {bdown_p / bdown_z:4.2f}x")
 PY
 }
 
