@@ -77,12 +77,28 @@ bool is_thumb_param_register(const std::string& name, std::size_t position) {
 
 class ThumbDialect final : public EntryExitDialect<AsmThumb> {
 public:
-    ThumbDialect(bool armv7m, bool allow_float)
+    ThumbDialect(bool armv7m, bool allow_float, bool arm_state = false)
         : EntryExitDialect("Thumb",
                            {4, "can only have up to 4 parameters to Thumb assembly",
                             "parameters must be registers in sequence r0 to r3", is_thumb_param_register},
                            armv7m),
-          allow_float_(allow_float) {}
+          allow_float_(allow_float),
+          arm_state_(arm_state) {}
+
+    void start_pass(bool emit) override {
+        as_.start_pass(emit);
+        if (arm_state_) {
+            // armv6 calls the function in ARM state: ARM instructions that call the Thumb code
+            // after them and return to ARM state (push {r4, lr}; add lr, pc, #9; blx lr;
+            // pop {r4, lr}; bx lr), as the reference's entry writes them.
+            as_.op32(0x4010, 0xe92d);
+            as_.op32(0xe009, 0xe28f);
+            as_.op32(0xff3e, 0xe12f);
+            as_.op32(0x4010, 0xe8bd);
+            as_.op32(0xff1e, 0xe12f);
+        }
+        as_.entry(0);
+    }
 
 private:
     // Operand parsers: on a bad operand they record the error and return 0 (the instruction is
@@ -105,6 +121,7 @@ private:
     bool op3(InlineAsmContext& ctx, const std::string& op, AsmArg a, AsmArg b, AsmArg c) override;
 
     bool allow_float_;
+    bool arm_state_;
     bool branch_out_of_range_ = false;
 };
 
@@ -505,8 +522,9 @@ bool ThumbDialect::op3(InlineAsmContext& ctx, const std::string& op, AsmArg a, A
 
 std::unique_ptr<InlineAsmDialect> make_thumb_inline_asm_dialect(NativeArch arch) {
     switch (arch) {
-        // mpy-cross assembles asm_thumb for armv6 too, with the armv6m instruction set.
-        case NativeArch::ArmV6:
+        // mpy-cross assembles asm_thumb for armv6 too: the armv6m instruction set, entered from
+        // ARM state.
+        case NativeArch::ArmV6: return std::make_unique<ThumbDialect>(false, false, true);
         case NativeArch::ArmV6M: return std::make_unique<ThumbDialect>(false, false);
         case NativeArch::ArmV7M:
         case NativeArch::ArmV7EM: return std::make_unique<ThumbDialect>(true, false);
