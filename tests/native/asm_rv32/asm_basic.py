@@ -1,7 +1,8 @@
 # RV32 inline assembler: every instruction mpy-cross's asm_rv32 accepts (base, M extension,
 # compressed forms, CSR access), every register spelling (ABI names and x0..x31), immediates at
 # the limits of their fields (negative offsets too), li's shortest sequences, la of a data table,
-# forward and backward branches and jumps, align/data, the return types.
+# forward and backward branches and jumps, align/data, the return types.  The functions that are
+# called touch only caller-saved registers (memory, compressed and system are assembled only).
 
 
 @micropython.asm_rv32
@@ -20,16 +21,16 @@ def alu(a0, a1):
     xor(t4, a0, a1)
     srl(t5, a0, a1)
     sra(t6, a0, a1)
-    or_(s2, a0, a1)
-    and_(s3, a0, a1)
+    or_(a2, a0, a1)
+    and_(a3, a0, a1)
     add(a0, t0, t1)
     add(a0, a0, t2)
     add(a0, a0, t3)
     add(a0, a0, t4)
     add(a0, a0, t5)
     add(a0, a0, t6)
-    add(a0, a0, s2)
-    add(a0, a0, s3)
+    add(a0, a0, a2)
+    add(a0, a0, a3)
 
 
 @micropython.asm_rv32
@@ -89,7 +90,7 @@ def constants() -> uint:
     lui(t4, -1)
     auipc(t5, 1)
     c_lui(t6, 31)
-    c_lui(s2, 1)
+    c_lui(t5, 1)
     add(a0, a0, a1)
     add(a0, a0, a2)
     add(a0, a0, a3)
@@ -102,8 +103,8 @@ def constants() -> uint:
     add(a0, a0, t2)
     add(a0, a0, t3)
     add(a0, a0, t4)
+    add(a0, a0, t5)
     add(a0, a0, t6)
-    add(a0, a0, s2)
 
 
 @micropython.asm_rv32
@@ -191,14 +192,15 @@ def jumps(a0):
     label(forward)
     addi(a0, a0, 1)
     c_j(back)
+    # Never reached (the jumps above end at `out`): the other jump encodings.
     c_jal(out)
     jal(ra, back)
-    label(out)
     la(t0, out)
     jalr(zero, t0, 0)
     jalr(ra, ra, -2048)
     c_jr(ra)
     c_jalr(t0)
+    label(out)
 
 
 @micropython.asm_rv32
@@ -231,7 +233,7 @@ def table(a0) -> uint:
 
 
 @micropython.asm_rv32
-def as_object(a0) -> object:
+def as_object(a0) -> object:  # an object without a buffer is passed as itself
     mv(a0, a0)
 
 
@@ -249,4 +251,5 @@ print(add4(1, 2, 3, 4))
 print(alu(100, 3), muldiv(1000, 7), immediates(5))
 print(constants())
 print(branches(5, 9), jumps(1), table(1))
-print(as_object(None), as_bool(7), empty())
+print(as_object(len) is len, as_bool(7), as_bool(0))
+empty()
