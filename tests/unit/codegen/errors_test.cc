@@ -8,6 +8,7 @@
 
 #include "common/diagnostics.h"
 #include "compiler/compiler.h"
+#include "tests/unit/compile_diagnostic.h"
 
 namespace mpy {
 namespace {
@@ -90,43 +91,29 @@ TEST_P(CodegenErrors, ReportsLikeMpyCross) {
 
 INSTANTIATE_TEST_SUITE_P(Sources, CodegenErrors, ::testing::ValuesIn(kErrorCases));
 
+using test::compile_diagnostic;
+
 // Every architecture with an inline assembler has one in mpyc now; what is left are mpy-cross's own
 // refusals, on the decorator's line: an asm_* name it does not know, and an inline assembler for
 // an architecture that has none (x64) or, in 1.27, xtensawin.
-namespace {
-Diagnostic asm_refusal(const std::string& source, const std::string& arch, CompatVersion compat) {
-    CompileOptions o;
-    o.source_name = "t.py";
-    o.arch = arch;
-    o.compat = compat;
-    try {
-        compile_to_mpy(source, o);
-    } catch (const DiagnosticError& e) {
-        return e.diagnostic();
-    }
-    ADD_FAILURE() << "accepted on " << arch << ": " << source;
-    return {};
-}
-}  // namespace
-
 TEST(CodegenNative, InlineAssemblerRefusalsAreMpyCrossOwnErrors) {
     const std::string unknown = "x = 1\n@micropython.asm_mips\ndef f():\n    nop()\n";
     const std::string rv32 = "x = 1\n@micropython.asm_rv32\ndef f():\n    c_nop()\n";
     for (const char* arch : {"rv32imc", "x64"}) {
-        const Diagnostic d = asm_refusal(unknown, arch, CompatVersion::V1_28);
+        const Diagnostic d = compile_diagnostic(unknown, arch, CompatVersion::V1_28);
         EXPECT_EQ(d.kind, "SyntaxError");
         EXPECT_EQ(d.message, "invalid micropython decorator");
         EXPECT_EQ(d.where.line, 2);
     }
-    const Diagnostic x64 = asm_refusal(rv32, "x64", CompatVersion::V1_28);
+    const Diagnostic x64 = compile_diagnostic(rv32, "x64", CompatVersion::V1_28);
     EXPECT_EQ(x64.kind, "SyntaxError");
     EXPECT_EQ(x64.message, "invalid arch");
     EXPECT_EQ(x64.where.line, 2);
-    const Diagnostic win127 = asm_refusal(rv32, "xtensawin", CompatVersion::V1_27);
+    const Diagnostic win127 = compile_diagnostic(rv32, "xtensawin", CompatVersion::V1_27);
     EXPECT_EQ(win127.message, "invalid arch");
     EXPECT_EQ(win127.where.line, 2);
     // The decorator's name does not choose the instruction set: -march does (as in mpy-cross).
-    const Diagnostic win128 = asm_refusal(rv32, "xtensawin", CompatVersion::V1_28);
+    const Diagnostic win128 = compile_diagnostic(rv32, "xtensawin", CompatVersion::V1_28);
     EXPECT_EQ(win128.message, "unsupported Xtensa instruction 'c_nop' with 0 arguments");
     EXPECT_EQ(win128.where.line, 3);
 }
