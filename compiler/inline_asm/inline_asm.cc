@@ -39,13 +39,63 @@ static std::optional<std::uint64_t> asm_arg_small_int(AsmArg arg) {
 
 // ---- labels ----------------------------------------------------------------------------------------
 
-std::size_t InlineAsmContext::label(const std::string& name) {
+std::optional<std::size_t> InlineAsmContext::find_label(const std::string& name) const {
     for (std::size_t i = 0; i < labels_.size(); ++i) {
         if (labels_[i] == name) return i;
     }
+    return std::nullopt;
+}
+
+std::size_t InlineAsmContext::label(const std::string& name) {
+    if (const std::optional<std::size_t> n = find_label(name)) return *n;
     // Forward references are only resolved in the emit pass (the size pass uses label 0).
     if (emitting_) error("label '" + name + "' not defined");
     return 0;
+}
+
+std::size_t InlineAsmContext::label_operand(const std::string& op, AsmArg arg) {
+    const std::string name = asm_arg_name(arg);
+    if (name.empty()) {
+        error("'" + op + "' expects a label");
+        return 0;
+    }
+    return label(name);
+}
+
+std::optional<std::uint32_t> InlineAsmContext::int_operand(const std::string& op, AsmArg arg) {
+    const std::optional<std::uint64_t> v = asm_arg_int(arg);
+    if (!v) {
+        error("'" + op + "' expects an integer");
+        return std::nullopt;
+    }
+    return static_cast<std::uint32_t>(*v);
+}
+
+// ---- parameters and dialects -------------------------------------------------------------------------
+
+std::size_t count_param_registers(InlineAsmContext& ctx, const std::vector<ast::Param>& params,
+                                  const ParamRegisterRule& rule) {
+    if (params.size() > rule.max) {
+        ctx.error(rule.too_many);
+        return 0;
+    }
+    for (std::size_t i = 0; i < params.size(); ++i) {
+        const ast::Param& p = params[i];
+        // Anything but a bare name is a structured parse node in the reference, never a register.
+        const bool plain = p.kind == ast::Param::Kind::Normal && !p.annotation && !p.default_value;
+        if (!plain || !rule.is_register(p.name, i)) {
+            ctx.error(rule.out_of_sequence);
+            return 0;
+        }
+    }
+    return params.size();
+}
+
+std::unique_ptr<InlineAsmDialect> make_inline_asm_dialect(NativeArch arch, CompatVersion compat,
+                                                          unsigned arch_flags) {
+    if (std::unique_ptr<InlineAsmDialect> thumb = make_thumb_inline_asm_dialect(arch)) return thumb;
+    if (std::unique_ptr<InlineAsmDialect> xtensa = make_xtensa_inline_asm_dialect(arch, compat)) return xtensa;
+    return make_rv32_inline_asm_dialect(arch, arch_flags);
 }
 
 // ---- the driver --------------------------------------------------------------------------------------

@@ -70,36 +70,35 @@ std::string hex(std::uint32_t v) {
     return buf;
 }
 
-class ThumbDialect final : public InlineAsmDialect {
-public:
-    ThumbDialect(bool armv7m, bool allow_float) : as_(armv7m), allow_float_(allow_float) {}
+// r0, r1, r2, r3 in that order.
+bool is_thumb_param_register(const std::string& name, std::size_t position) {
+    return name.size() == 2 && name[0] == 'r' && name[1] == static_cast<char>('0' + position);
+}
 
-    AsmBase& base() override { return as_; }
+class ThumbDialect final : public EntryExitDialect<AsmThumb> {
+public:
+    ThumbDialect(bool armv7m, bool allow_float, bool arm_state = false)
+        : EntryExitDialect("Thumb",
+                           {4, "can only have up to 4 parameters to Thumb assembly",
+                            "parameters must be registers in sequence r0 to r3", is_thumb_param_register},
+                           armv7m),
+          allow_float_(allow_float),
+          arm_state_(arm_state) {}
+
     void start_pass(bool emit) override {
         as_.start_pass(emit);
+        if (arm_state_) {
+            // armv6 calls the function in ARM state: ARM instructions that call the Thumb code
+            // after them and return to ARM state (push {r4, lr}; add lr, pc, #9; blx lr;
+            // pop {r4, lr}; bx lr), as the reference's entry writes them.
+            as_.op32(0x4010, 0xe92d);
+            as_.op32(0xe009, 0xe28f);
+            as_.op32(0xff3e, 0xe12f);
+            as_.op32(0x4010, 0xe8bd);
+            as_.op32(0xff1e, 0xe12f);
+        }
         as_.entry(0);
     }
-    void end_pass() override { as_.exit(); }
-
-    std::size_t count_params(InlineAsmContext& ctx, const std::vector<ast::Param>& params) override {
-        if (params.size() > 4) {
-            ctx.error("can only have up to 4 parameters to Thumb assembly");
-            return 0;
-        }
-        for (std::size_t i = 0; i < params.size(); ++i) {
-            const ast::Param& p = params[i];
-            const bool plain = p.kind == ast::Param::Kind::Normal && !p.annotation && !p.default_value;
-            // r0, r1, r2, r3 in that order
-            const bool in_sequence = p.name.size() == 2 && p.name[0] == 'r' && p.name[1] == static_cast<char>('0' + i);
-            if (!plain || !in_sequence) {
-                ctx.error("parameters must be registers in sequence r0 to r3");
-                return 0;
-            }
-        }
-        return params.size();
-    }
-
-    void op(InlineAsmContext& ctx, const std::string& name, const std::vector<AsmArg>& args) override;
 
 private:
     // Operand parsers: on a bad operand they record the error and return 0 (the instruction is
@@ -111,16 +110,18 @@ private:
     std::uint32_t imm(InlineAsmContext& ctx, const std::string& op, AsmArg arg, std::uint32_t mask);
     // [base, offset]: false (and an error) if the operand is not of that form.
     bool address(InlineAsmContext& ctx, const std::string& op, AsmArg arg, AsmArg& base, AsmArg& offset);
-    std::size_t label(InlineAsmContext& ctx, const std::string& op, AsmArg arg);
     // The float instructions (armv7emsp/dp, names starting with 'v'); false: unknown.
     bool float_op(InlineAsmContext& ctx, const std::string& op, const std::vector<AsmArg>& args);
-    bool op0(const std::string& op);
-    bool op1(InlineAsmContext& ctx, const std::string& op, AsmArg a);
-    bool op2(InlineAsmContext& ctx, const std::string& op, AsmArg a, AsmArg b);
-    bool op3(InlineAsmContext& ctx, const std::string& op, AsmArg a, AsmArg b, AsmArg c);
+    // The float instructions first, then by operand count; an out-of-range branch is reported
+    // after the instruction's operands (replacing any error they had).
+    bool known_op(InlineAsmContext& ctx, const std::string& name, const std::vector<AsmArg>& args) override;
+    bool op0(InlineAsmContext& ctx, const std::string& op) override;
+    bool op1(InlineAsmContext& ctx, const std::string& op, AsmArg a) override;
+    bool op2(InlineAsmContext& ctx, const std::string& op, AsmArg a, AsmArg b) override;
+    bool op3(InlineAsmContext& ctx, const std::string& op, AsmArg a, AsmArg b, AsmArg c) override;
 
-    AsmThumb as_;
     bool allow_float_;
+    bool arm_state_;
     bool branch_out_of_range_ = false;
 };
 
@@ -189,12 +190,9 @@ unsigned ThumbDialect::reg_list(InlineAsmContext& ctx, const std::string& op, As
 }
 
 std::uint32_t ThumbDialect::imm(InlineAsmContext& ctx, const std::string& op, AsmArg arg, std::uint32_t mask) {
-    const std::optional<std::uint64_t> v = asm_arg_int(arg);
-    if (!v) {
-        ctx.error("'" + op + "' expects an integer");
-        return 0;
-    }
-    const auto i = static_cast<std::uint32_t>(*v);
+    const std::optional<std::uint32_t> v = ctx.int_operand(op, arg);
+    if (!v) return 0;
+    const std::uint32_t i = *v;
     if ((i & ~mask) != 0) {
         ctx.error("'" + op + "' integer " + hex(i) + " doesn't fit in mask " + hex(mask));
         return 0;
@@ -214,35 +212,12 @@ bool ThumbDialect::address(InlineAsmContext& ctx, const std::string& op, AsmArg 
     return true;
 }
 
-std::size_t ThumbDialect::label(InlineAsmContext& ctx, const std::string& op, AsmArg arg) {
-    const std::string name = asm_arg_name(arg);
-    if (name.empty()) {
-        ctx.error("'" + op + "' expects a label");
-        return 0;
-    }
-    return ctx.label(name);
-}
-
-void ThumbDialect::op(InlineAsmContext& ctx, const std::string& name, const std::vector<AsmArg>& args) {
-    bool known = false;
+bool ThumbDialect::known_op(InlineAsmContext& ctx, const std::string& name, const std::vector<AsmArg>& args) {
     branch_out_of_range_ = false;
-    if (allow_float_ && !name.empty() && name[0] == 'v') {
-        known = float_op(ctx, name, args);
-    } else {
-        switch (args.size()) {
-            case 0: known = op0(name); break;
-            case 1: known = op1(ctx, name, args[0]); break;
-            case 2: known = op2(ctx, name, args[0], args[1]); break;
-            case 3: known = op3(ctx, name, args[0], args[1], args[2]); break;
-            default: break;
-        }
-    }
-    if (!known) {
-        ctx.error("unsupported Thumb instruction '" + name + "' with " + std::to_string(args.size()) +
-                  " arguments");
-    } else if (branch_out_of_range_) {
-        ctx.error("branch not in range");
-    }
+    const bool float_instruction = allow_float_ && !name.empty() && name[0] == 'v';
+    const bool known = float_instruction ? float_op(ctx, name, args) : op_by_count(ctx, name, args);
+    if (known && branch_out_of_range_) ctx.error("branch not in range");
+    return known;
 }
 
 bool ThumbDialect::float_op(InlineAsmContext& ctx, const std::string& op, const std::vector<AsmArg>& args) {
@@ -318,7 +293,7 @@ bool ThumbDialect::float_op(InlineAsmContext& ctx, const std::string& op, const 
     return false;
 }
 
-bool ThumbDialect::op0(const std::string& op) {
+bool ThumbDialect::op0(InlineAsmContext& /*ctx*/, const std::string& op) {
     if (op == "nop") {
         as_.op16(thumb::kNop);
     } else if (op == "wfi") {
@@ -332,11 +307,11 @@ bool ThumbDialect::op0(const std::string& op) {
 bool ThumbDialect::op1(InlineAsmContext& ctx, const std::string& op, AsmArg a) {
     const bool v7 = as_.armv7m();
     if (op == "b") {
-        branch_out_of_range_ = !as_.b_n_label(label(ctx, op, a));
+        branch_out_of_range_ = !as_.b_n_label(ctx.label_operand(op, a));
         return true;
     }
     if (op == "bl") {
-        branch_out_of_range_ = !as_.bl_label(label(ctx, op, a));
+        branch_out_of_range_ = !as_.bl_label(ctx.label_operand(op, a));
         return true;
     }
     if (op == "bx") {
@@ -350,7 +325,7 @@ bool ThumbDialect::op1(InlineAsmContext& ctx, const std::string& op, AsmArg a) {
             if (op.compare(1, 2, c.name) == 0) cond = &c;
         }
         if (cond == nullptr) return false;
-        const std::size_t lab = label(ctx, op, a);
+        const std::size_t lab = ctx.label_operand(op, a);
         const bool wide = op.size() == 5 && op[4] == 'w';
         branch_out_of_range_ = !as_.bcc_nw_label(cond->cc, lab, wide);
         return true;
@@ -545,8 +520,11 @@ bool ThumbDialect::op3(InlineAsmContext& ctx, const std::string& op, AsmArg a, A
 
 }  // namespace
 
-std::unique_ptr<InlineAsmDialect> make_inline_asm_dialect(NativeArch arch) {
+std::unique_ptr<InlineAsmDialect> make_thumb_inline_asm_dialect(NativeArch arch) {
     switch (arch) {
+        // mpy-cross assembles asm_thumb for armv6 too: the armv6m instruction set, entered from
+        // ARM state.
+        case NativeArch::ArmV6: return std::make_unique<ThumbDialect>(false, false, true);
         case NativeArch::ArmV6M: return std::make_unique<ThumbDialect>(false, false);
         case NativeArch::ArmV7M:
         case NativeArch::ArmV7EM: return std::make_unique<ThumbDialect>(true, false);

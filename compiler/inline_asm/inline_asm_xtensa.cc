@@ -71,38 +71,22 @@ constexpr std::array<NamedTwoReg, 7> kTwoReg = {{
     {"nsau", 0, 4, 15, 0, 0, -1, 1, 0},
 }};
 
-class XtensaDialect final : public InlineAsmDialect {
+// a2, a3, a4, a5 in that order.
+bool is_xtensa_param_register(const std::string& name, std::size_t position) {
+    return name.size() == 2 && name[0] == 'a' && name[1] == static_cast<char>('2' + position);
+}
+
+class XtensaDialect final : public EntryExitDialect<AsmXtensa> {
 public:
     XtensaDialect(bool windowed, bool operands_by_field)
-        : as_(XtensaOptions{windowed, false}), operands_by_field_(operands_by_field) {}
+        : EntryExitDialect("Xtensa",
+                           {4, "can only have up to 4 parameters to Xtensa assembly",
+                            "parameters must be registers in sequence a2 to a5", is_xtensa_param_register},
+                           XtensaOptions{windowed, false}),
+          operands_by_field_(operands_by_field) {}
 
-    AsmBase& base() override { return as_; }
     // The literal pool's size comes from the previous pass: the reference measures twice.
     int size_passes() const override { return 2; }
-    void start_pass(bool emit) override {
-        as_.start_pass(emit);
-        as_.entry(0);
-    }
-    void end_pass() override { as_.exit(); }
-
-    std::size_t count_params(InlineAsmContext& ctx, const std::vector<ast::Param>& params) override {
-        if (params.size() > 4) {
-            ctx.error("can only have up to 4 parameters to Xtensa assembly");
-            return 0;
-        }
-        for (std::size_t i = 0; i < params.size(); ++i) {
-            const ast::Param& p = params[i];
-            const bool plain = p.kind == ast::Param::Kind::Normal && !p.annotation && !p.default_value;
-            const bool in_sequence = p.name.size() == 2 && p.name[0] == 'a' && p.name[1] == static_cast<char>('2' + i);
-            if (!plain || !in_sequence) {
-                ctx.error("parameters must be registers in sequence a2 to a5");
-                return 0;
-            }
-        }
-        return params.size();
-    }
-
-    void op(InlineAsmContext& ctx, const std::string& name, const std::vector<AsmArg>& args) override;
 
 private:
     // Operand parsers: on a bad operand they record the error and return 0 (the instruction is
@@ -110,11 +94,10 @@ private:
     unsigned reg(InlineAsmContext& ctx, const std::string& op, AsmArg arg);
     // An integer in min..max (no range check when min == max), as a 32-bit word.
     std::uint32_t imm(InlineAsmContext& ctx, const std::string& op, AsmArg arg, int min, int max);
-    std::size_t label(InlineAsmContext& ctx, const std::string& op, AsmArg arg);
-    bool op0(const std::string& op);
-    bool op1(InlineAsmContext& ctx, const std::string& op, AsmArg a);
-    bool op2(InlineAsmContext& ctx, const std::string& op, AsmArg a, AsmArg b);
-    bool op3(InlineAsmContext& ctx, const std::string& op, AsmArg a, AsmArg b, AsmArg c);
+    bool op0(InlineAsmContext& ctx, const std::string& op) override;
+    bool op1(InlineAsmContext& ctx, const std::string& op, AsmArg a) override;
+    bool op2(InlineAsmContext& ctx, const std::string& op, AsmArg a, AsmArg b) override;
+    bool op3(InlineAsmContext& ctx, const std::string& op, AsmArg a, AsmArg b, AsmArg c) override;
     void rri8(InlineAsmContext& ctx, const std::string& op, const NamedRri8& entry, AsmArg a, AsmArg b, AsmArg c);
     // Branch instructions that check their range in the emit pass (bbci/bbsi, call0, l32r).
     void bit_branch(InlineAsmContext& ctx, unsigned reg, unsigned bit, std::size_t label, unsigned cond);
@@ -122,7 +105,6 @@ private:
     void l32r_label(InlineAsmContext& ctx, unsigned reg, std::size_t label);
     void long_branch_check(InlineAsmContext& ctx, const char* what, std::size_t label);
 
-    AsmXtensa as_;
     bool operands_by_field_;
 };
 
@@ -142,12 +124,9 @@ unsigned XtensaDialect::reg(InlineAsmContext& ctx, const std::string& op, AsmArg
 }
 
 std::uint32_t XtensaDialect::imm(InlineAsmContext& ctx, const std::string& op, AsmArg arg, int min, int max) {
-    const std::optional<std::uint64_t> v = asm_arg_int(arg);
-    if (!v) {
-        ctx.error("'" + op + "' expects an integer");
-        return 0;
-    }
-    const auto i = static_cast<std::uint32_t>(*v);
+    const std::optional<std::uint32_t> v = ctx.int_operand(op, arg);
+    if (!v) return 0;
+    const std::uint32_t i = *v;
     const auto s = static_cast<std::int32_t>(i);
     if (min != max && (s < min || s > max)) {
         ctx.error("'" + op + "' integer " + std::to_string(s) + " isn't within range " + std::to_string(min) + ".." +
@@ -157,30 +136,7 @@ std::uint32_t XtensaDialect::imm(InlineAsmContext& ctx, const std::string& op, A
     return i;
 }
 
-std::size_t XtensaDialect::label(InlineAsmContext& ctx, const std::string& op, AsmArg arg) {
-    const std::string name = asm_arg_name(arg);
-    if (name.empty()) {
-        ctx.error("'" + op + "' expects a label");
-        return 0;
-    }
-    return ctx.label(name);
-}
-
-void XtensaDialect::op(InlineAsmContext& ctx, const std::string& name, const std::vector<AsmArg>& args) {
-    bool known = false;
-    switch (args.size()) {
-        case 0: known = op0(name); break;
-        case 1: known = op1(ctx, name, args[0]); break;
-        case 2: known = op2(ctx, name, args[0], args[1]); break;
-        case 3: known = op3(ctx, name, args[0], args[1], args[2]); break;
-        default: break;
-    }
-    if (!known) {
-        ctx.error("unsupported Xtensa instruction '" + name + "' with " + std::to_string(args.size()) + " arguments");
-    }
-}
-
-bool XtensaDialect::op0(const std::string& op) {
+bool XtensaDialect::op0(InlineAsmContext& /*ctx*/, const std::string& op) {
     if (op == "ret" || op == "ret_n") {
         as_.op16(encode_rrrn(13, 15, 0, 0));
     } else if (op == "nop") {
@@ -207,12 +163,12 @@ bool XtensaDialect::op1(InlineAsmContext& ctx, const std::string& op, AsmArg a) 
     } else if (op == "ssa8l") {
         as_.op24(encode_rrr(0, 0, 4, 2, reg(ctx, op, a), 0));
     } else if (op == "j") {
-        as_.jump(label(ctx, op, a));
+        as_.jump(ctx.label_operand(op, a));
     } else if (op == "ssai") {
         const std::uint32_t sa = imm(ctx, op, a, 0, 31);
         as_.op24(encode_rrr(0, 0, 4, 4, sa & 0xf, (sa >> 4) & 1));
     } else if (op == "call0") {
-        call0_label(ctx, label(ctx, op, a));
+        call0_label(ctx, ctx.label_operand(op, a));
     } else {
         return false;
     }
@@ -241,7 +197,7 @@ bool XtensaDialect::op2(InlineAsmContext& ctx, const std::string& op, AsmArg a, 
     const unsigned r0 = reg(ctx, op, a);
     for (std::size_t i = 0; i < kBranchZero.size(); ++i) {
         if (kBranchZero[i] != op) continue;
-        const std::size_t l = label(ctx, op, b);
+        const std::size_t l = ctx.label_operand(op, b);
         long_branch_check(ctx, "bccz", l);
         as_.branch_zero(static_cast<unsigned>(i & 3), r0, l);
         return true;
@@ -250,7 +206,7 @@ bool XtensaDialect::op2(InlineAsmContext& ctx, const std::string& op, AsmArg a, 
         // Any 32-bit value: from the literal pool.
         as_.mov_reg_i32(r0, imm(ctx, op, b, 0, 0));
     } else if (op == "l32r") {
-        l32r_label(ctx, r0, label(ctx, op, b));
+        l32r_label(ctx, r0, ctx.label_operand(op, b));
     } else if (op == "movi_n") {
         as_.movi_n(r0, static_cast<std::int32_t>(imm(ctx, op, b, -32, 95)));
     } else if (!operands_by_field_ && (op == "mov" || op == "mov_n")) {
@@ -314,7 +270,7 @@ bool XtensaDialect::op3(InlineAsmContext& ctx, const std::string& op, AsmArg a, 
         if (e.name != op) continue;
         const unsigned r0 = reg(ctx, op, a);
         const unsigned r1 = reg(ctx, op, b);
-        const std::size_t l = label(ctx, op, c);
+        const std::size_t l = ctx.label_operand(op, c);
         long_branch_check(ctx, "bcc", l);
         as_.branch(e.cond, r0, r1, l);
         return true;
@@ -342,7 +298,7 @@ bool XtensaDialect::op3(InlineAsmContext& ctx, const std::string& op, AsmArg a, 
     } else if (op == "bbci" || op == "bbsi") {
         const unsigned r0 = reg(ctx, op, a);
         const std::uint32_t bit = imm(ctx, op, b, 0, 31);
-        const std::size_t l = label(ctx, op, c);
+        const std::size_t l = ctx.label_operand(op, c);
         bit_branch(ctx, r0, bit, l, op == "bbci" ? 6 : 14);
     } else if (op == "slli") {
         const unsigned r0 = reg(ctx, op, a);

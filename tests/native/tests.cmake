@@ -147,8 +147,9 @@ foreach(pair "1.27;${MPYTOOLS_REFERENCE_MPY_CROSS}" "1.28;${MPYTOOLS_REFERENCE_M
                          ENVIRONMENT "GEN=${gen};ARCH=${arch};KEEP=${PROJECT_BINARY_DIR}/${name}")
   endforeach()
 
-  # rv32imc, plain and with -march-flags (zba; zba,zcmp, which 1.27 reads as zba).
-  foreach(combo "viper;" "native;" "viper;zba" "native;zba,zcmp")
+  # rv32imc, plain and with -march-flags (zba; zba,zcmp, which 1.27 reads as zba); the inline
+  # assembler plain and with zba (its sh1add..sh3add).
+  foreach(combo "viper;" "native;" "viper;zba" "native;zba,zcmp" "asm_rv32;" "asm_rv32;zba")
     list(GET combo 0 gen)
     list(GET combo 1 flags)
     set(name native_${tag}_differential_${gen}_rv32imc)

@@ -45,6 +45,17 @@ std::uint32_t encode_u(unsigned opcode, unsigned rd, std::uint64_t upper) {
     return field(opcode, 0, 7, 0) | field(rd, 0, 5, 7) | static_cast<std::uint32_t>(upper & 0xfffff000u);
 }
 
+// J (opcode 0x6f): offset[20|10:1|11|19:12] rd.
+std::uint32_t encode_j(unsigned rd, std::int64_t offset) {
+    const auto u = static_cast<std::uint64_t>(offset);
+    return 0x6f | field(rd, 0, 5, 7) | field(u, 12, 8, 12) | field(u, 11, 1, 20) | field(u, 1, 10, 21) |
+           field(u, 20, 1, 31);
+}
+
+std::uint32_t encode_csr_imm(unsigned funct3, unsigned rd, unsigned csr, std::uint32_t imm5) {
+    return 0x73 | field(rd, 0, 5, 7) | field(funct3, 0, 3, 12) | field(imm5, 0, 5, 15) | field(csr, 0, 12, 20);
+}
+
 // CI: funct3 imm[5] rd imm[4:0] op.
 std::uint16_t encode_ci(unsigned op, unsigned funct3, unsigned rd, std::int64_t imm6) {
     const auto u = static_cast<std::uint64_t>(imm6);
@@ -95,6 +106,18 @@ std::uint16_t encode_c_swsp(unsigned rs, std::uint32_t offset) {
 std::uint16_t encode_c_addi4spn(unsigned rd_window, std::uint32_t offset) {
     return static_cast<std::uint16_t>(field(rd_window, 0, 3, 2) | field(offset, 3, 1, 5) | field(offset, 2, 1, 6) |
                                       field(offset, 6, 4, 7) | field(offset, 4, 2, 11));
+}
+
+// CA (op 01): 100011 rd' funct2 rs2', each register field cut to two bits (see the header).
+std::uint16_t encode_ca(unsigned funct2, unsigned rd_window, unsigned rs_window) {
+    return static_cast<std::uint16_t>(0x8c01 | field(rs_window, 0, 2, 2) | field(funct2, 0, 2, 5) |
+                                      field(rd_window, 0, 2, 7));
+}
+
+// CB arithmetic (op 01, funct3 100): imm[5] funct2 rd' imm[4:0].
+std::uint16_t encode_cb_alu(unsigned funct2, unsigned rd_window, std::uint32_t imm6) {
+    return static_cast<std::uint16_t>(0x8001 | field(imm6, 0, 5, 2) | field(rd_window, 0, 3, 7) |
+                                      field(funct2, 0, 2, 10) | field(imm6, 5, 1, 12));
 }
 
 std::uint16_t encode_cm_push(unsigned reg_list, unsigned extra) {

@@ -50,6 +50,9 @@ std::uint32_t encode_i(unsigned opcode, unsigned funct3, unsigned rd, unsigned r
 std::uint32_t encode_s(unsigned opcode, unsigned funct3, unsigned rs1, unsigned rs2, std::int64_t imm);
 std::uint32_t encode_b(unsigned funct3, unsigned rs1, unsigned rs2, std::int64_t offset);
 std::uint32_t encode_u(unsigned opcode, unsigned rd, std::uint64_t upper);
+std::uint32_t encode_j(unsigned rd, std::int64_t offset);  // jal (opcode 0x6f)
+// csrr[wsc]i (opcode 0x73): the CSR number and a 5-bit immediate in the rs1 field.
+std::uint32_t encode_csr_imm(unsigned funct3, unsigned rd, unsigned csr, std::uint32_t imm5);
 // Compressed formats (16 bits).
 std::uint16_t encode_ci(unsigned op, unsigned funct3, unsigned rd, std::int64_t imm6);
 std::uint16_t encode_cr(unsigned funct4, unsigned rd, unsigned rs2);
@@ -59,6 +62,11 @@ std::uint16_t encode_c_lw_sw(unsigned funct3, unsigned rd_window, unsigned rs_wi
 std::uint16_t encode_c_lwsp(unsigned rd, std::uint32_t offset);
 std::uint16_t encode_c_swsp(unsigned rs, std::uint32_t offset);
 std::uint16_t encode_c_addi4spn(unsigned rd_window, std::uint32_t offset);
+// c.sub / c.xor / c.or / c.and (funct2 0..3).  The reference keeps only the low TWO bits of each
+// register's window number, so x12..x15 are written as x8..x11; mpy-cross's bytes are the target.
+std::uint16_t encode_ca(unsigned funct2, unsigned rd_window, unsigned rs_window);
+// c.srli / c.srai / c.andi (funct2 0..2): rd' and a 6-bit immediate.
+std::uint16_t encode_cb_alu(unsigned funct2, unsigned rd_window, std::uint32_t imm6);
 // Zcmp: reg_list 4 = {ra}, 5 = {ra, s0}, ..., 15 = {ra, s0-s11}; extra = 16-byte stack chunks.
 std::uint16_t encode_cm_push(unsigned reg_list, unsigned extra);
 std::uint16_t encode_cm_popret(unsigned reg_list, unsigned extra);

@@ -7,7 +7,8 @@
 #
 # GEN=viper (default: gen_viper.py, viper functions) or GEN=native (gen_native.py, native
 # functions with nested try/with/loops/generators), GEN=asm_thumb (gen_asm_thumb.py, inline
-# assembler functions, with ARCH a Thumb architecture); ARCH=armv6m (armv7m, ...) for another target;
+# assembler functions, with ARCH a Thumb architecture), GEN=asm_rv32 (gen_asm_rv32.py, with
+# ARCH=rv32imc); ARCH=armv6m (armv7m, ...) for another target;
 # FLAGS="-march-flags=zba" (any options) given to both compilers.
 # Prints one line per mismatch (the sources and both outputs are kept in $KEEP, default
 # /tmp/mpytools-native-differential) and a summary; exit 1 if anything differs.

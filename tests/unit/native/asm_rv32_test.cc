@@ -422,5 +422,45 @@ TEST(Rv32Backend, IndexedAccessFollowsTheRelease) {
               (Bytes{0x86, 0x05, 0x2e, 0x95, 0x03, 0x55, 0x05, 0x00}));
 }
 
+// ---- encodings only the inline assembler (asm_rv32) uses --------------------------------------------
+
+// Little-endian bytes of one instruction, as llvm-mc prints them.
+Bytes le32(std::uint32_t word) {
+    return {static_cast<std::uint8_t>(word), static_cast<std::uint8_t>(word >> 8),
+            static_cast<std::uint8_t>(word >> 16), static_cast<std::uint8_t>(word >> 24)};
+}
+Bytes le16(std::uint16_t half) { return {static_cast<std::uint8_t>(half), static_cast<std::uint8_t>(half >> 8)}; }
+
+TEST(AsmRv32InlineEncodings, JalAtItsReach) {
+    EXPECT_EQ(le32(encode_j(RA, 2048)), (Bytes{0xef, 0x00, 0x10, 0x00}));         // [mc] jal ra, 2048
+    EXPECT_EQ(le32(encode_j(ZERO, -4)), (Bytes{0x6f, 0xf0, 0xdf, 0xff}));         // [mc] jal zero, -4 (no C)
+    EXPECT_EQ(le32(encode_j(A0, 1048574)), (Bytes{0x6f, 0xf5, 0xff, 0x7f}));      // [mc] jal a0, 1048574
+    EXPECT_EQ(le32(encode_j(RA, -1048576)), (Bytes{0xef, 0x00, 0x00, 0x80}));     // [mc] jal ra, -1048576
+}
+
+TEST(AsmRv32InlineEncodings, CsrWithImmediate) {
+    EXPECT_EQ(le32(encode_csr_imm(5, T0, 0x305, 31)), (Bytes{0xf3, 0xd2, 0x5f, 0x30}));  // [mc] csrrwi t0, 0x305, 31
+    EXPECT_EQ(le32(encode_csr_imm(7, A0, 0xfff, 1)), (Bytes{0x73, 0xf5, 0xf0, 0xff}));   // [mc] csrrci a0, 0xfff, 1
+    EXPECT_EQ(le32(encode_csr_imm(6, ZERO, 0, 0)), (Bytes{0x73, 0x60, 0x00, 0x00}));     // [mc] csrrsi zero, 0, 0
+}
+
+TEST(AsmRv32InlineEncodings, CompressedArithmeticInTheLowWindow) {
+    // Windows 0..3 (x8..x11): the standard encoding.
+    EXPECT_EQ(le16(encode_ca(0, S0 - 8, S1 - 8)), (Bytes{0x05, 0x8c}));  // [mc] c.sub s0, s1
+    EXPECT_EQ(le16(encode_ca(1, A0 - 8, A1 - 8)), (Bytes{0x2d, 0x8d}));  // [mc] c.xor a0, a1
+    EXPECT_EQ(le16(encode_ca(3, S1 - 8, S0 - 8)), (Bytes{0xe1, 0x8c}));  // [mc] c.and s1, s0
+    // x12..x15 lose the window number's top bit, as in mpy-cross ([mc] c.or a2, a3 is 0x8e55 and
+    // c.and a4, a5 is 0x8f7d); the reference wrote 0x8de9 for c_and(a5, a4).
+    EXPECT_EQ(le16(encode_ca(2, A2 - 8, A3 - 8)), (Bytes{0x45, 0x8c}));
+    EXPECT_EQ(le16(encode_ca(3, A5 - 8, A4 - 8)), (Bytes{0xe9, 0x8d}));
+}
+
+TEST(AsmRv32InlineEncodings, CompressedShiftsAndAndi) {
+    EXPECT_EQ(le16(encode_cb_alu(0, A5 - 8, 31)), (Bytes{0xfd, 0x83}));  // [mc] c.srli a5, 31
+    EXPECT_EQ(le16(encode_cb_alu(1, S0 - 8, 1)), (Bytes{0x05, 0x84}));   // [mc] c.srai s0, 1
+    EXPECT_EQ(le16(encode_cb_alu(2, A1 - 8, static_cast<std::uint32_t>(-32))), (Bytes{0x81, 0x99}));  // [mc] c.andi a1, -32
+    EXPECT_EQ(le16(encode_cb_alu(2, A0 - 8, 31)), (Bytes{0x7d, 0x89}));  // [mc] c.andi a0, 31
+}
+
 }  // namespace
 }  // namespace mpy

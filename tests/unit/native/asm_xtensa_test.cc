@@ -22,6 +22,7 @@
 #include "compiler/compiler.h"
 #include "compiler/native/native_arch.h"
 #include "compiler/native/native_asm.h"
+#include "tests/unit/compile_diagnostic.h"
 
 namespace mpy {
 namespace {
@@ -262,36 +263,24 @@ TEST(NativeArchXtensa, GreaterThanSwapsTheOperands) {
 // (Byte identity with mpy-cross on every instruction: tests/native/asm_xtensa goldens; the errors
 // both releases print alike: tests/native/errors/asm_xtensa_*.)
 
-Diagnostic compile_error(const std::string& src, const std::string& arch, CompatVersion compat) {
-    CompileOptions o;
-    o.source_name = "t.py";
-    o.arch = arch;
-    o.compat = compat;
-    try {
-        compile_to_mpy(src, o);
-    } catch (const DiagnosticError& e) {
-        return e.diagnostic();
-    }
-    ADD_FAILURE() << "accepted:\n" << src;
-    return {};
-}
+using test::compile_diagnostic;
 
 TEST(InlineAsmXtensa, TheLastOperandLookedAtWinsInEachReleasesOrder) {
     // [rule] 1.27 reads a load's operands left to right (the bad offset is last); 1.28 reads the
     // offset first and then the registers (the bad register is last).  Measuring-pass errors take
     // the def's line (2).
     const std::string src = "@micropython.asm_xtensa\ndef f(a2):\n    l32i(a16, a3, 2000)\n";
-    const Diagnostic d127 = compile_error(src, "xtensa", CompatVersion::V1_27);
+    const Diagnostic d127 = compile_diagnostic(src, "xtensa", CompatVersion::V1_27);
     EXPECT_EQ(d127.message, "'l32i' integer 2000 isn't within range 0..1020");
     EXPECT_EQ(d127.where.line, 2);
-    const Diagnostic d128 = compile_error(src, "xtensa", CompatVersion::V1_28);
+    const Diagnostic d128 = compile_diagnostic(src, "xtensa", CompatVersion::V1_28);
     EXPECT_EQ(d128.message, "'l32i' expects a register");
     EXPECT_EQ(d128.where.line, 2);
 }
 
 TEST(InlineAsmXtensa, WindowedOnlyFrom128) {
     const std::string src = "@micropython.asm_xtensa\ndef f(a2):\n    movi(a2, 100000)\n";
-    EXPECT_EQ(compile_error(src, "xtensawin", CompatVersion::V1_27).message, "invalid arch");
+    EXPECT_EQ(compile_diagnostic(src, "xtensawin", CompatVersion::V1_27).message, "invalid arch");
     CompileOptions o;
     o.source_name = "t.py";
     o.arch = "xtensawin";
@@ -303,7 +292,7 @@ TEST(InlineAsmXtensa, RangeErrorsAreRuntimeErrorsWithoutALine) {
     // [rule] the assembler's own checks raise RuntimeError in the emit pass.
     const std::string src =
         "@micropython.asm_xtensa\ndef f(a2):\n    nop_n()\n    label(x)\n    nop_n()\n    call0(x)\n";
-    const Diagnostic d = compile_error(src, "xtensa", CompatVersion::V1_28);
+    const Diagnostic d = compile_diagnostic(src, "xtensa", CompatVersion::V1_28);
     EXPECT_EQ(d.kind, "RuntimeError");
     EXPECT_EQ(d.message, "ERROR: call0 target not word-aligned");
     EXPECT_LE(d.where.line, 0);

@@ -1,0 +1,5 @@
+# flags: -march=rv32imc
+@micropython.asm_rv32
+def f(a0):
+    label(top)
+    c_j(nowhere)
