@@ -5,6 +5,7 @@
 #include "remote/board/board_snippets.h"
 #include "remote/board/deflate_codec.h"
 #include "remote/board/sha256.h"
+#include "remote/protocol/answer_lines.h"
 #include "remote/protocol/wire_codec.h"
 
 namespace mpy {
@@ -30,19 +31,6 @@ Line split_line(std::string_view line, int count) {
         line = sp == std::string_view::npos ? std::string_view() : line.substr(sp + 1);
     }
     out.rest = std::string(line);
-    return out;
-}
-
-std::vector<std::string_view> lines_of(std::string_view text) {
-    std::vector<std::string_view> out;
-    while (!text.empty()) {
-        auto nl = text.find('\n');
-        std::string_view line = text.substr(0, nl);
-        if (!line.empty() && line.back() == '\r') line.remove_suffix(1);
-        if (!line.empty()) out.push_back(line);
-        if (nl == std::string_view::npos) break;
-        text.remove_prefix(nl + 1);
-    }
     return out;
 }
 
@@ -84,8 +72,8 @@ const BoardCaps& BoardFs::caps() {
 bool BoardFs::raw_high_bytes_ok() {
     if (!raw_high_) {
         try {
-            std::string out = query(snippets::raw_byte_check());
-            raw_high_ = lines_of(out).size() == 1 && lines_of(out)[0] == "2 255";
+            auto lines = answer_lines(query(snippets::raw_byte_check()));
+            raw_high_ = lines.size() == 1 && lines[0] == "2 255";
         } catch (const RemoteExecError&) {
             raw_high_ = false;
         }
@@ -98,7 +86,7 @@ RemoteStat BoardFs::stat(std::string_view path) {
     // so (os.stat('') fails in a subdirectory on the webassembly port's VfsPosix).
     if (path.empty()) return {true, true, 0};
     std::string text = query(snippets::stat(caps(), path));
-    auto lines = lines_of(text);
+    auto lines = answer_lines(text);
     if (lines.size() != 1) fail("unexpected answer from the board to stat");
     Line l = split_line(lines[0], 2);
     RemoteStat s;
@@ -115,10 +103,10 @@ std::vector<RemoteEntry> BoardFs::listdir(std::string_view path) {
         fail("this board has no directories (only '/')");
     std::vector<RemoteEntry> out;
     std::string text = query(snippets::listdir(c, path));
-    for (std::string_view line : lines_of(text)) {
+    for (const std::string& line : answer_lines(text)) {
         Line l = split_line(line, 2);
         auto name = decode_py_literal(l.rest);
-        if (!name) fail("unexpected directory entry from the board: '" + std::string(line) + "'");
+        if (!name) fail("unexpected directory entry from the board: '" + line + "'");
         out.push_back({*name, (l.numbers[0] & 0x4000) != 0, l.numbers[1]});
     }
     return out;
@@ -190,7 +178,7 @@ RemoteDigest BoardFs::digest(std::string_view path) {
 }
 
 RemoteDigest BoardFs::parse_digest(const BoardCaps& c, std::string_view text) {
-    auto lines = lines_of(text);
+    auto lines = answer_lines(text);
     if (lines.size() != 1) fail("unexpected answer from the board to the checksum");
     RemoteDigest d;
     if (c.has_sha256()) {
@@ -287,9 +275,7 @@ void BoardFs::write_file(std::string_view path, std::string_view data, const Pro
                 write_file_once(zpath, deflated, base64, lit_opts, budget, [&](std::size_t d, std::size_t t) {
                     if (progress) progress(t ? data.size() * d / t : 0, data.size());
                 });
-                // lines_of gives views into its argument: keep the answer alive while they are read.
-                const std::string answer = query(snippets::inflate_file(c, zpath, target, wbits));
-                auto lines = lines_of(answer);
+                auto lines = answer_lines(query(snippets::inflate_file(c, zpath, target, wbits)));
                 if (lines.size() != 1 || lines[0] != std::to_string(data.size())) throw DamagedTransfer{};
             }
             if (!digest_matches(target, data)) throw DamagedTransfer{};
@@ -357,8 +343,7 @@ void BoardFs::write_file_once(const std::string& tmp, std::string_view data, boo
         // it is simply sent again.  A write of the wrong size (which the checks should make
         // impossible) spoils the file: start it again.
         for (int attempt = 1;; ++attempt) {
-            std::string answer = query(code);
-            auto lines = lines_of(answer);
+            auto lines = answer_lines(query(code));
             if (lines.size() == 1 && lines[0] == std::to_string(n)) break;
             if (lines.size() != 1 || lines[0] != "-1" || attempt >= 2 * runner_.attempts()) throw DamagedTransfer{};
         }
@@ -386,7 +371,7 @@ std::string BoardFs::join(std::string_view dir, std::string_view name) {
 
 std::string BoardFs::getcwd() {
     std::string text = query(snippets::getcwd(caps()));
-    auto lines = lines_of(text);
+    auto lines = answer_lines(text);
     auto s = lines.size() == 1 ? decode_py_literal(lines[0]) : std::nullopt;
     return s ? *s : "/";
 }
@@ -395,7 +380,7 @@ std::vector<BoardFs::DfRow> BoardFs::df() {
     if (!caps().statvfs) fail("df: this board's os module has no statvfs");
     std::vector<DfRow> rows;
     std::string text = query(snippets::df(caps()));
-    for (std::string_view line : lines_of(text)) {
+    for (const std::string& line : answer_lines(text)) {
         Line l = split_line(line, 3);
         auto m = decode_py_literal(l.rest);
         rows.push_back({m ? *m : l.rest, l.numbers[0], l.numbers[1], l.numbers[2]});

@@ -6,26 +6,13 @@
 #include "remote/board/lossy_line.h"
 #include "remote/mip/manifest.h"
 #include "remote/mip/package_json.h"
+#include "remote/protocol/answer_lines.h"
 #include "remote/protocol/wire_codec.h"
 
 namespace mpy::mip {
 namespace {
 
 [[noreturn]] void fail(const std::string& msg) { throw DiagnosticError(Diagnostic{"error", msg, {}}); }
-
-std::vector<std::string> lines_of(const std::string& text) {
-    std::vector<std::string> out;
-    std::size_t start = 0;
-    while (start < text.size()) {
-        auto nl = text.find('\n', start);
-        std::string line = text.substr(start, nl == std::string::npos ? std::string::npos : nl - start);
-        if (!line.empty() && line.back() == '\r') line.pop_back();
-        out.push_back(line);
-        if (nl == std::string::npos) break;
-        start = nl + 1;
-    }
-    return out;
-}
 
 std::string import_os(const BoardCaps& c) {
     return c.os_module == "os" ? "import os\n" : "import " + c.os_module + " as os\n";
@@ -65,7 +52,7 @@ BoardFacts MipBoard::probe(const std::string& target) {
     std::string code = "import sys\n_v=getattr(sys.implementation,'_mpy',0)\nprint(_v&255)\nprint(_v>>10)\n_t=" +
                        target_expr + "\nprint(repr(_t))\n_m=''\nif _t is not None:\n try:\n  _f=open((_t+'/' if _t else '')+" +
                        py_str(kManifestName) + ")\n  _m=_f.read()\n  _f.close()\n except OSError:\n  pass\nprint(repr(_m))\ndel _v,_t,_m\n";
-    auto lines = lines_of(query(code));
+    auto lines = answer_lines(query(code));
     if (lines.size() < 4) fail("unexpected answer from the board to mip's probe");
     BoardFacts f;
     f.mpy_version = lines[0] == "0" ? "py" : lines[0];
@@ -95,8 +82,7 @@ std::vector<std::optional<std::string>> MipBoard::sha256_of(const std::vector<st
                            " try:\n  h=_hl.sha256()\n  while 1:\n   b=f.read(1024)\n   if not b:break\n   h.update(b)\n"
                            "  return h.digest()\n except OSError:\n  return None\n finally:\n  f.close()\n"
                            "for _p in " + py_list(batch) + ":print(repr(_hf(_p)))\ndel _hf\n";
-        auto lines = lines_of(query(code));
-        lines.erase(std::remove(lines.begin(), lines.end(), std::string()), lines.end());
+        auto lines = answer_lines(query(code));
         if (lines.size() != batch.size()) fail("unexpected answer from the board to the sha256 of the target's files");
         for (const std::string& l : lines) {
             if (l == "None") {
@@ -121,7 +107,7 @@ std::vector<std::string> MipBoard::make_dirs(const std::vector<std::string>& dir
         std::string exists = c.stat ? "  os.stat(_d)\n" : "  os.listdir(_d)\n";
         std::string out = run(import_os(c) + "for _d in " + py_list(batch) + ":\n try:\n" + exists +
                               " except OSError:\n  os.mkdir(_d)\n  print(repr(_d))\n");
-        for (const std::string& l : lines_of(out))
+        for (const std::string& l : answer_lines(out))
             if (auto d = decode_py_literal(l)) created.push_back(*d);
     }
     return created;

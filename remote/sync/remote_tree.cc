@@ -1,9 +1,9 @@
 #include "remote/sync/remote_tree.h"
 
 #include "common/diagnostics.h"
+#include "remote/protocol/answer_lines.h"
 #include "remote/protocol/raw_repl.h"
 #include "remote/protocol/wire_codec.h"
-#include "remote/sync/answer_lines.h"
 
 namespace mpy::sync {
 namespace {
