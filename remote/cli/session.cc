@@ -172,9 +172,7 @@ int Session::dispatch(const ParsedCommand& c) {
     const CommandSpec* spec = find_command(c.name);
     if (!spec) throw DiagnosticError(Diagnostic{"error", "internal: no command '" + c.name + "'", {}});
     // The board's output passes held text (print_at_exit); mpr's own text lines do not.
-    static constexpr std::string_view kBoardOutput[] = {"exec", "eval", "run", "repl"};
-    if (std::find(std::begin(kBoardOutput), std::end(kBoardOutput), c.name) == std::end(kBoardOutput))
-        print_held_text();
+    if (!spec->prints_board_output) print_held_text();
     return spec->handler(*this, c);
 }
 
