@@ -12,8 +12,6 @@
 namespace mpy::mip {
 namespace {
 
-[[noreturn]] void fail(const std::string& msg) { throw DiagnosticError(Diagnostic{"error", msg, {}}); }
-
 std::string import_os(const BoardCaps& c) {
     return c.os_module == "os" ? "import os\n" : "import " + c.os_module + " as os\n";
 }
@@ -53,17 +51,17 @@ BoardFacts MipBoard::probe(const std::string& target) {
                        target_expr + "\nprint(repr(_t))\n_m=''\nif _t is not None:\n try:\n  _f=open((_t+'/' if _t else '')+" +
                        py_str(kManifestName) + ")\n  _m=_f.read()\n  _f.close()\n except OSError:\n  pass\nprint(repr(_m))\ndel _v,_t,_m\n";
     auto lines = answer_lines(query(code));
-    if (lines.size() < 4) fail("unexpected answer from the board to mip's probe");
+    if (lines.size() < 4) raise_error("unexpected answer from the board to mip's probe");
     BoardFacts f;
     f.mpy_version = lines[0] == "0" ? "py" : lines[0];
     static const char* const arches[] = {"", "x86", "x64", "armv6", "armv6m", "armv7m", "armv7em", "armv7emsp",
                                          "armv7emdp", "xtensa", "xtensawin", "rv32imc", "rv64imc"};
     int arch = std::atoi(lines[1].c_str()) & 0x3f;
     f.mpy_arch = arch >= 0 && arch < 13 ? arches[arch] : "";
-    if (lines[2] == "None") fail("unable to find a lib folder in the board's sys.path; use --target to choose one");
+    if (lines[2] == "None") raise_error("unable to find a lib folder in the board's sys.path; use --target to choose one");
     auto t = decode_py_literal(lines[2]);
     auto m = decode_py_literal(lines[3]);
-    if (!t || !m) fail("unexpected answer from the board to mip's probe");
+    if (!t || !m) raise_error("unexpected answer from the board to mip's probe");
     f.target = *t;
     while (f.target.size() > 1 && f.target.back() == '/') f.target.pop_back();
     if (!c.has_directories() && f.target == "/") f.target.clear();  // a flat file system's names have no '/'
@@ -83,14 +81,14 @@ std::vector<std::optional<std::string>> MipBoard::sha256_of(const std::vector<st
                            "  return h.digest()\n except OSError:\n  return None\n finally:\n  f.close()\n"
                            "for _p in " + py_list(batch) + ":print(repr(_hf(_p)))\ndel _hf\n";
         auto lines = answer_lines(query(code));
-        if (lines.size() != batch.size()) fail("unexpected answer from the board to the sha256 of the target's files");
+        if (lines.size() != batch.size()) raise_error("unexpected answer from the board to the sha256 of the target's files");
         for (const std::string& l : lines) {
             if (l == "None") {
                 out.emplace_back();
                 continue;
             }
             auto raw = decode_py_literal(l);
-            if (!raw || raw->size() != 32) fail("unexpected sha256 from the board: '" + l + "'");
+            if (!raw || raw->size() != 32) raise_error("unexpected sha256 from the board: '" + l + "'");
             out.emplace_back(to_hex(*raw));
         }
     }
@@ -101,7 +99,7 @@ std::vector<std::string> MipBoard::make_dirs(const std::vector<std::string>& dir
     std::vector<std::string> created;
     if (dirs.empty()) return created;
     const BoardCaps& c = caps();
-    if (!c.mkdir) fail("this board has no folders (its os module has no mkdir)");
+    if (!c.mkdir) raise_error("this board has no folders (its os module has no mkdir)");
     for (std::size_t at = 0; at < dirs.size(); at += kPathsPerBatch) {
         std::vector<std::string> batch(dirs.begin() + at, dirs.begin() + std::min(dirs.size(), at + kPathsPerBatch));
         std::string exists = c.stat ? "  os.stat(_d)\n" : "  os.listdir(_d)\n";
