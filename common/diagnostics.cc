@@ -16,6 +16,8 @@ std::string what_text(const Diagnostic& d) {
 
 DiagnosticError::DiagnosticError(Diagnostic d) : std::runtime_error(what_text(d)), diag_(std::move(d)) {}
 
+void raise_error(const std::string& message) { throw DiagnosticError(Diagnostic{"error", message, {}}); }
+
 std::string_view source_line(std::string_view source, int line) {
     if (line < 1) return {};
     size_t pos = 0;

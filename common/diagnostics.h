@@ -42,6 +42,10 @@ private:
     Diagnostic diag_;
 };
 
+// Throws DiagnosticError for a problem that is the tool's, not a source file's: kind "error", no
+// location ("error: could not open ...").  The one helper for library code that stops with a message.
+[[noreturn]] void raise_error(const std::string& message);
+
 // "file:line:col: kind: message", then the offending source line and a caret under the column
 // when `source` (the whole text of the file) is given and the line is known.
 std::string render_rich(const Diagnostic& d, std::string_view source = {});

@@ -25,8 +25,6 @@ constexpr const char* kSeparator =
 // Str constants shorter than this (in characters) become qstrs when frozen.
 constexpr std::size_t kStrInternThreshold = 25;
 
-[[noreturn]] void fail(const std::string& msg) { throw DiagnosticError(Diagnostic{"error", msg, {}}); }
-
 // One raw code with the names mpy-tool gives it.
 struct Frozen {
     const RawCode* rc = nullptr;
@@ -94,7 +92,7 @@ private:
             fr.prelude = parse_prelude(rc.code, rc.kind == CodeKind::NativePy ? rc.prelude_offset : 0);
             name_index = fr.prelude->simple_name;
         }
-        if (name_index >= m.qstrs.size()) fail(fmt::format("function name is qstr {}, beyond the qstr table", name_index));
+        if (name_index >= m.qstrs.size()) raise_error(fmt::format("function name is qstr {}, beyond the qstr table", name_index));
         fr.escaped_name = unique_name(parent_name + "_" + qstr::ident(m.qstrs[name_index]));
         // Children of the module body are named after the module, not "<module>".
         std::string child_parent = fr.escaped_name.ends_with("_lt_module_gt_") ? parent_name : fr.escaped_name;
@@ -105,11 +103,11 @@ private:
     void read_module(const LoadedMpy& f) {
         const MpyModule& m = f.module;
         if (m.header.arch != NativeArch::None) {
-            if (m.header.sub_version != kMpySubVersion) fail(f.path + ": incompatible .mpy sub-version");
-            if (st_.arch != NativeArch::None && st_.arch != m.header.arch) fail(f.path + ": native architecture mismatch");
+            if (m.header.sub_version != kMpySubVersion) raise_error(f.path + ": incompatible .mpy sub-version");
+            if (st_.arch != NativeArch::None && st_.arch != m.header.arch) raise_error(f.path + ": native architecture mismatch");
             st_.arch = m.header.arch;
         }
-        if (m.qstrs.empty()) fail(f.path + ": the qstr table is empty");
+        if (m.qstrs.empty()) raise_error(f.path + ": the qstr table is empty");
         for (const auto& q : m.qstrs) {
             if (!qstr::static_index(q)) add_global_qstr(q);
         }
@@ -227,7 +225,7 @@ private:
     }
 
     static const std::string& qstr_at(const MpyModule& m, std::uint64_t index) {
-        if (index >= m.qstrs.size()) fail(fmt::format("{}: qstr index {} is beyond the qstr table", m.qstrs[0], index));
+        if (index >= m.qstrs.size()) raise_error(fmt::format("{}: qstr index {} is beyond the qstr table", m.qstrs[0], index));
         return m.qstrs[static_cast<std::size_t>(index)];
     }
 
@@ -241,12 +239,12 @@ private:
     std::string opcode_comment(const MpyModule& m, std::span<const std::uint8_t> code, std::size_t ip, std::size_t& size) {
         std::string error;
         auto insn = decode_instruction(code, ip, &error);
-        if (!insn) fail(fmt::format("{}: {}", m.qstrs[0], error));
+        if (!insn) raise_error(fmt::format("{}: {}", m.qstrs[0], error));
         size = insn->length;
         std::string name = opcode_name(insn->opcode);
         OpFormat format = opcode_format(insn->opcode);
         if (format == OpFormat::Qstr) {
-            if (insn->arg < 0 || static_cast<std::uint64_t>(insn->arg) >= m.qstrs.size()) fail(fmt::format("{}: qstr index {} out of range", m.qstrs[0], insn->arg));
+            if (insn->arg < 0 || static_cast<std::uint64_t>(insn->arg) >= m.qstrs.size()) raise_error(fmt::format("{}: qstr index {} out of range", m.qstrs[0], insn->arg));
             name += " " + python_str_repr(m.qstrs[static_cast<std::size_t>(insn->arg)]);
         } else if (format == OpFormat::VarUint || format == OpFormat::Offset) {
             name += fmt::format(" {}", insn->arg);
@@ -298,7 +296,7 @@ private:
     void freeze_native(const MpyModule& m, const Frozen& fr) {
         const RawCode& rc = *fr.rc;
         std::uint64_t scope_flags = fr.prelude ? fr.prelude->sig.scope_flags : rc.scope_flags;
-        if (scope_flags & ~std::uint64_t{0x0f}) fail(fmt::format("error while freezing {}: unable to freeze code with relocations", m.qstrs[0]));
+        if (scope_flags & ~std::uint64_t{0x0f}) raise_error(fmt::format("error while freezing {}: unable to freeze code with relocations", m.qstrs[0]));
         line();
         line(fmt::format("// frozen native code for file {}, scope {}", m.qstrs[0], fr.escaped_name));
         line(fmt::format("static const byte fun_data_{}[{}] {} = {{", fr.escaped_name, rc.code.size(), native_attributes()));
@@ -591,7 +589,7 @@ void load_qstr_header(const std::string& text, FreezeConfig& config) {
             config.firmware_qstr_idents.insert(qstr::ident(q));
         }
     }
-    if (!any_cfg) fail("the qstr header has no QCFG lines (empty preprocessor output?)");
+    if (!any_cfg) raise_error("the qstr header has no QCFG lines (empty preprocessor output?)");
 }
 
 std::string freeze_modules(const std::vector<LoadedMpy>& inputs, const FreezeConfig& config) {

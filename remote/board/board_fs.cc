@@ -5,12 +5,11 @@
 #include "remote/board/board_snippets.h"
 #include "remote/board/deflate_codec.h"
 #include "remote/board/sha256.h"
+#include "remote/protocol/answer_lines.h"
 #include "remote/protocol/wire_codec.h"
 
 namespace mpy {
 namespace {
-
-[[noreturn]] void fail(const std::string& msg) { throw DiagnosticError(Diagnostic{"error", msg, {}}); }
 
 // Splits "a b 'name'" into the leading integers and the trailing literal.
 struct Line {
@@ -25,24 +24,11 @@ Line split_line(std::string_view line, int count) {
         std::string num(line.substr(0, sp));
         char* end = nullptr;
         long long v = std::strtoll(num.c_str(), &end, 10);
-        if (num.empty() || *end) fail("unexpected answer from the board: '" + std::string(line) + "'");
+        if (num.empty() || *end) raise_error("unexpected answer from the board: '" + std::string(line) + "'");
         out.numbers.push_back(v);
         line = sp == std::string_view::npos ? std::string_view() : line.substr(sp + 1);
     }
     out.rest = std::string(line);
-    return out;
-}
-
-std::vector<std::string_view> lines_of(std::string_view text) {
-    std::vector<std::string_view> out;
-    while (!text.empty()) {
-        auto nl = text.find('\n');
-        std::string_view line = text.substr(0, nl);
-        if (!line.empty() && line.back() == '\r') line.remove_suffix(1);
-        if (!line.empty()) out.push_back(line);
-        if (nl == std::string_view::npos) break;
-        text.remove_prefix(nl + 1);
-    }
     return out;
 }
 
@@ -84,8 +70,8 @@ const BoardCaps& BoardFs::caps() {
 bool BoardFs::raw_high_bytes_ok() {
     if (!raw_high_) {
         try {
-            std::string out = query(snippets::raw_byte_check());
-            raw_high_ = lines_of(out).size() == 1 && lines_of(out)[0] == "2 255";
+            auto lines = answer_lines(query(snippets::raw_byte_check()));
+            raw_high_ = lines.size() == 1 && lines[0] == "2 255";
         } catch (const RemoteExecError&) {
             raw_high_ = false;
         }
@@ -98,8 +84,8 @@ RemoteStat BoardFs::stat(std::string_view path) {
     // so (os.stat('') fails in a subdirectory on the webassembly port's VfsPosix).
     if (path.empty()) return {true, true, 0};
     std::string text = query(snippets::stat(caps(), path));
-    auto lines = lines_of(text);
-    if (lines.size() != 1) fail("unexpected answer from the board to stat");
+    auto lines = answer_lines(text);
+    if (lines.size() != 1) raise_error("unexpected answer from the board to stat");
     Line l = split_line(lines[0], 2);
     RemoteStat s;
     if (l.numbers[0] == -1) return s;
@@ -112,13 +98,13 @@ RemoteStat BoardFs::stat(std::string_view path) {
 std::vector<RemoteEntry> BoardFs::listdir(std::string_view path) {
     const BoardCaps& c = caps();
     if (!c.has_directories() && !(path.empty() || path == "/" || path == "."))
-        fail("this board has no directories (only '/')");
+        raise_error("this board has no directories (only '/')");
     std::vector<RemoteEntry> out;
     std::string text = query(snippets::listdir(c, path));
-    for (std::string_view line : lines_of(text)) {
+    for (const std::string& line : answer_lines(text)) {
         Line l = split_line(line, 2);
         auto name = decode_py_literal(l.rest);
-        if (!name) fail("unexpected directory entry from the board: '" + std::string(line) + "'");
+        if (!name) raise_error("unexpected directory entry from the board: '" + line + "'");
         out.push_back({*name, (l.numbers[0] & 0x4000) != 0, l.numbers[1]});
     }
     return out;
@@ -141,12 +127,12 @@ std::string BoardFs::read_file(std::string_view path, std::size_t size_hint, con
         if (!line.empty() && line.back() == '\r') line.remove_suffix(1);
         if (line.empty()) return;
         if (mode == Mode::unknown) {
-            if (line != "Z" && line != "R") fail("unexpected answer from the board while reading " + std::string(path) + ": '" + printable_bytes(line) + "'");
+            if (line != "Z" && line != "R") raise_error("unexpected answer from the board while reading " + std::string(path) + ": '" + printable_bytes(line) + "'");
             mode = line == "Z" ? Mode::deflated : Mode::plain;
             return;
         }
         auto chunk = base64 ? base64_decode(line) : decode_py_literal(line);
-        if (!chunk) fail("corrupt data from the board while reading " + std::string(path));
+        if (!chunk) raise_error("corrupt data from the board while reading " + std::string(path));
         data += *chunk;
         if (sink) sink(*chunk);
         if (progress && mode == Mode::plain) progress(data.size(), std::max(size_hint, data.size()));
@@ -165,12 +151,12 @@ std::string BoardFs::read_file(std::string_view path, std::size_t size_hint, con
     take_line(pending);
     if (mode == Mode::deflated) {
         auto inflated = inflate_raw(data);
-        if (!inflated) fail("corrupt compressed data from the board while reading " + std::string(path));
+        if (!inflated) raise_error("corrupt compressed data from the board while reading " + std::string(path));
         data = std::move(*inflated);
         if (progress) progress(data.size(), std::max(size_hint, data.size()));
     }
     if (size_hint > 0 && data.size() != size_hint)
-        fail("reading " + std::string(path) + ": expected " + std::to_string(size_hint) + " bytes, got " +
+        raise_error("reading " + std::string(path) + ": expected " + std::to_string(size_hint) + " bytes, got " +
              std::to_string(data.size()));
     return data;
 }
@@ -190,12 +176,12 @@ RemoteDigest BoardFs::digest(std::string_view path) {
 }
 
 RemoteDigest BoardFs::parse_digest(const BoardCaps& c, std::string_view text) {
-    auto lines = lines_of(text);
-    if (lines.size() != 1) fail("unexpected answer from the board to the checksum");
+    auto lines = answer_lines(text);
+    if (lines.size() != 1) raise_error("unexpected answer from the board to the checksum");
     RemoteDigest d;
     if (c.has_sha256()) {
         auto raw = decode_py_literal(lines[0]);
-        if (!raw || raw->size() != 32) fail("unexpected sha256 digest from the board: '" + std::string(lines[0]) + "'");
+        if (!raw || raw->size() != 32) raise_error("unexpected sha256 digest from the board: '" + std::string(lines[0]) + "'");
         d.sha256 = *raw;
         return d;
     }
@@ -287,9 +273,7 @@ void BoardFs::write_file(std::string_view path, std::string_view data, const Pro
                 write_file_once(zpath, deflated, base64, lit_opts, budget, [&](std::size_t d, std::size_t t) {
                     if (progress) progress(t ? data.size() * d / t : 0, data.size());
                 });
-                // lines_of gives views into its argument: keep the answer alive while they are read.
-                const std::string answer = query(snippets::inflate_file(c, zpath, target, wbits));
-                auto lines = lines_of(answer);
+                auto lines = answer_lines(query(snippets::inflate_file(c, zpath, target, wbits)));
                 if (lines.size() != 1 || lines[0] != std::to_string(data.size())) throw DamagedTransfer{};
             }
             if (!digest_matches(target, data)) throw DamagedTransfer{};
@@ -299,7 +283,7 @@ void BoardFs::write_file(std::string_view path, std::string_view data, const Pro
             if (attempt >= runner_.attempts()) {
                 if (atomic) discard();
                 else if (!deflated.empty()) discard_temporary(zpath);
-                fail("writing " + dest + " failed " + std::to_string(runner_.attempts()) +
+                raise_error("writing " + dest + " failed " + std::to_string(runner_.attempts()) +
                      " times: the data kept arriving damaged (the board loses bytes); " +
                      (!atomic ? "the file on the board is damaged"
                               : is_new ? "nothing was written" : "the old file is unchanged"));
@@ -349,7 +333,7 @@ void BoardFs::write_file_once(const std::string& tmp, std::string_view data, boo
             code = snippets::write_base64(base64_encode(chunk), n, byte_sum(chunk));
         } else {
             std::string body = encode_bytes_literal_upto(data.substr(done), budget, n, lit_opts);
-            if (n == 0) fail("internal: empty chunk");
+            if (n == 0) raise_error("internal: empty chunk");
             code = snippets::write_literal(body, n, byte_sum(data.substr(done, n)));
         }
         // A damaged submission fails to compile, names something that does not exist, or
@@ -357,8 +341,7 @@ void BoardFs::write_file_once(const std::string& tmp, std::string_view data, boo
         // it is simply sent again.  A write of the wrong size (which the checks should make
         // impossible) spoils the file: start it again.
         for (int attempt = 1;; ++attempt) {
-            std::string answer = query(code);
-            auto lines = lines_of(answer);
+            auto lines = answer_lines(query(code));
             if (lines.size() == 1 && lines[0] == std::to_string(n)) break;
             if (lines.size() != 1 || lines[0] != "-1" || attempt >= 2 * runner_.attempts()) throw DamagedTransfer{};
         }
@@ -370,11 +353,11 @@ void BoardFs::write_file_once(const std::string& tmp, std::string_view data, boo
 
 void BoardFs::remove(std::string_view path) { query(snippets::remove(caps(), path)); }
 void BoardFs::mkdir(std::string_view path) {
-    if (!caps().mkdir) fail("this board has no directories (its os module has no mkdir)");
+    if (!caps().mkdir) raise_error("this board has no directories (its os module has no mkdir)");
     query(snippets::mkdir(caps(), path));
 }
 void BoardFs::rmdir(std::string_view path) {
-    if (!caps().rmdir) fail("this board has no directories (its os module has no rmdir)");
+    if (!caps().rmdir) raise_error("this board has no directories (its os module has no rmdir)");
     query(snippets::rmdir(caps(), path));
 }
 void BoardFs::touch(std::string_view path) { query(snippets::touch(caps(), path)); }
@@ -386,16 +369,16 @@ std::string BoardFs::join(std::string_view dir, std::string_view name) {
 
 std::string BoardFs::getcwd() {
     std::string text = query(snippets::getcwd(caps()));
-    auto lines = lines_of(text);
+    auto lines = answer_lines(text);
     auto s = lines.size() == 1 ? decode_py_literal(lines[0]) : std::nullopt;
     return s ? *s : "/";
 }
 
 std::vector<BoardFs::DfRow> BoardFs::df() {
-    if (!caps().statvfs) fail("df: this board's os module has no statvfs");
+    if (!caps().statvfs) raise_error("df: this board's os module has no statvfs");
     std::vector<DfRow> rows;
     std::string text = query(snippets::df(caps()));
-    for (std::string_view line : lines_of(text)) {
+    for (const std::string& line : answer_lines(text)) {
         Line l = split_line(line, 3);
         auto m = decode_py_literal(l.rest);
         rows.push_back({m ? *m : l.rest, l.numbers[0], l.numbers[1], l.numbers[2]});

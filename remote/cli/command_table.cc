@@ -69,6 +69,7 @@ void flash_options_first(std::vector<std::string>& words) {
 
 std::vector<CommandSpec> make_table() {
     using Count = PositionalSpec::Count;
+    constexpr bool kBoardOutput = true;  // CommandSpec::prints_board_output
     const std::vector<OptionSpec> follow = {{"follow", 'f', false, true, "1"}};
     const OptionSpec mpy_files = {"mpy", 'm', false, true, "1"};
     auto sync_options = [](bool watch) {
@@ -95,10 +96,12 @@ std::vector<CommandSpec> make_table() {
           {"capture", 0, true, false, ""},
           {"inject-code", 0, true, false, ""},
           {"inject-file", 0, true, false, ""}},
-         0, false, "enter the REPL (Ctrl-] or Ctrl-x leaves)", cmd_repl},
-        {"eval", {}, 1, false, "evaluate and print the string", cmd_exec, nullptr, {{"expr"}}},
-        {"exec", follow, 1, false, "execute the string", cmd_exec, nullptr, {{"expr"}}},
-        {"run", follow, 1, false, "run the given local script", cmd_exec, nullptr, {{"path"}}},
+         0, false, "enter the REPL (Ctrl-] or Ctrl-x leaves)", cmd_repl, nullptr, {}, nullptr, false, kBoardOutput},
+        {"eval", {}, 1, false, "evaluate and print the string", cmd_exec, nullptr, {{"expr"}}, nullptr, false,
+         kBoardOutput},
+        {"exec", follow, 1, false, "execute the string", cmd_exec, nullptr, {{"expr"}}, nullptr, false, kBoardOutput},
+        {"run", follow, 1, false, "run the given local script", cmd_exec, nullptr, {{"path"}}, nullptr, false,
+         kBoardOutput},
         {"fs",
          {{"recursive", 'r', false, true, "0"},
           {"force", 'f', false, true, "0"},

@@ -75,6 +75,10 @@ struct CommandSpec {
     // The program ends after this command (mpremote's help and version "print ... and exit"):
     // the words after it are neither parsed nor run.
     bool ends_the_command_line = false;
+    // The command writes the board's own output (exec, eval, run, repl), which goes past the
+    // session's held text (Session::print_at_exit) at once, as mpremote's does; every other
+    // command's text comes after the held text.
+    bool prints_board_output = false;
 };
 
 // Every command, in the order `help` lists them.

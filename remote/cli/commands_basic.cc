@@ -17,8 +17,6 @@
 
 namespace mpy {
 namespace {
-[[noreturn]] void fail(const std::string& msg) { throw DiagnosticError(Diagnostic{"error", msg, {}}); }
-
 // Whether `code` restarts the board (mpremote's `reset` and `bootloader` shortcuts, or the same
 // call written by hand): such code never ends with the raw REPL's end marker, so it is not
 // followed, and the next command waits for the board to come back.
@@ -68,7 +66,7 @@ int cmd_exec(Session& s, const ParsedCommand& c) {
         try {
             code = read_file(c.args.at(0));
         } catch (const DiagnosticError&) {
-            fail("could not read file '" + c.args.at(0) + "'");
+            raise_error("could not read file '" + c.args.at(0) + "'");
         }
         follow = c.flag("follow", true);
     }
@@ -124,7 +122,7 @@ int cmd_sleep(Session&, const ParsedCommand& c) {
         secs = std::stod(c.args.at(0), &used);
         if (used != c.args[0].size() || secs < 0) throw std::invalid_argument("");
     } catch (const std::exception&) {
-        fail("sleep: expected a number of seconds, got '" + c.args.at(0) + "'");
+        raise_error("sleep: expected a number of seconds, got '" + c.args.at(0) + "'");
     }
     std::this_thread::sleep_for(std::chrono::duration<double>(secs));
     return 0;

@@ -21,8 +21,6 @@ namespace mpy {
 namespace fs = std::filesystem;
 namespace {
 
-[[noreturn]] void fail(const std::string& msg) { throw DiagnosticError(Diagnostic{"error", msg, {}}); }
-
 constexpr int kEnoent = 2;
 
 bool is_remote(const std::string& p) { return !p.empty() && p[0] == ':'; }
@@ -37,7 +35,7 @@ std::string strerror_for(int err) {
 // A board OSError in a file-system command, worded as mpremote words it (scripts match on it):
 // "cat: x.py: No such file or directory."  The path is the board path without its ':'.
 [[noreturn]] void fail_os(const std::string& cmd, const std::string& path, int err) {
-    fail(cmd + ": " + path + ": " + strerror_for(err) + ".");
+    raise_error(cmd + ": " + path + ": " + strerror_for(err) + ".");
 }
 
 // Runs `op` and turns what the board raised into mpremote's messages: an OSError it knows as
@@ -51,7 +49,7 @@ auto with_path_errors(const std::string& cmd, const std::string& path, F&& op) {
         if (!strerror_for(err).empty()) fail_os(cmd, path, err);
         std::string traceback = e.traceback();
         while (!traceback.empty() && (traceback.back() == '\n' || traceback.back() == '\r')) traceback.pop_back();
-        fail("Error with transport:\n" + traceback);
+        raise_error("Error with transport:\n" + traceback);
     }
 }
 
@@ -71,7 +69,7 @@ void copy_file(CopyContext& ctx, const std::string& src, std::string dest, bool 
         dest_exists = st.exists;
         dest_isdir = st.exists && st.is_dir;
         if (no_slash != dest) {
-            if (!dest_isdir) fail("cp: destination is not a directory");
+            if (!dest_isdir) raise_error("cp: destination is not a directory");
             dest = no_slash;
         }
     } else {
@@ -80,8 +78,8 @@ void copy_file(CopyContext& ctx, const std::string& src, std::string dest, bool 
         dest_isdir = dest_exists && fs::is_directory(dest, ec);
     }
     if (multiple) {
-        if (!dest_exists) fail("cp: destination does not exist");
-        if (!dest_isdir) fail("cp: destination is not a directory");
+        if (!dest_exists) raise_error("cp: destination does not exist");
+        if (!dest_isdir) raise_error("cp: destination is not a directory");
     }
 
     std::string data, filename;
@@ -89,18 +87,18 @@ void copy_file(CopyContext& ctx, const std::string& src, std::string dest, bool 
         std::string path = strip_colon(src);
         RemoteStat st = b.stat(path);
         if (!st.exists) fail_os("cp", path, kEnoent);
-        if (st.is_dir) fail("cp: -r not specified; omitting directory");
+        if (st.is_dir) raise_error("cp: -r not specified; omitting directory");
         ProgressBar bar("cp " + src, ctx.progress);
         data = with_path_errors("cp", path, [&] {
             return b.read_file(path, static_cast<std::size_t>(st.size),
                                [&](std::size_t d, std::size_t t) { bar.update(d, t); });
         });
         // Verify what arrived against the board's own digest of the file.
-        if (!b.digest_matches(path, data)) fail("cp: :" + path + " arrived damaged (or changed while it was read)");
+        if (!b.digest_matches(path, data)) raise_error("cp: :" + path + " arrived damaged (or changed while it was read)");
         filename = remote_basename(path);
     } else {
         std::error_code ec;
-        if (fs::is_directory(src, ec)) fail("cp: -r not specified; omitting directory");
+        if (fs::is_directory(src, ec)) raise_error("cp: -r not specified; omitting directory");
         data = read_file(src);
         filename = fs::path(src).filename().string();
     }
@@ -174,14 +172,14 @@ void copy_recursive(CopyContext& ctx, std::string src, std::string dest, bool mu
             try {
                 b.mkdir(p);
             } catch (const RemoteExecError& e) {
-                if (e.os_errno() != 17) fail("cp: cannot create directory :" + p + ": " + e.diagnostic().message);
+                if (e.os_errno() != 17) raise_error("cp: cannot create directory :" + p + ": " + e.diagnostic().message);
             }
         } else {
             fs::path p(dest);
             for (const std::string& part : parts) p /= part;
             std::error_code ec;
             fs::create_directory(p, ec);
-            if (ec) fail("cp: cannot create directory " + p.string() + ": " + ec.message());
+            if (ec) raise_error("cp: cannot create directory " + p.string() + ": " + ec.message());
         }
     };
     if (!dest_exists) make_dir({});
@@ -221,7 +219,7 @@ void remove_recursive(Session& s, const std::string& path, bool verbose) {
             b.rmdir(path);
             if (verbose) std::printf("removed directory: '%s'\n", path.c_str());
         } catch (const RemoteExecError& e) {
-            if (e.os_errno() != 22) fail("rm -r: cannot remove :" + path + " " + strerror_for(e.os_errno()));
+            if (e.os_errno() != 22) raise_error("rm -r: cannot remove :" + path + " " + strerror_for(e.os_errno()));
             if (verbose) std::printf("skipped: '%s' (vfs mountpoint)\n", path.c_str());
         }
     }
@@ -265,7 +263,7 @@ int cmd_fs(Session& s, const ParsedCommand& c) {
     bool verbose = command == "cat" ? verbose_opt == "1" : verbose_opt != "0";
     std::string cp_dest;
     if (command == "cp") {
-        if (paths.size() <= 1) fail("cp: missing destination path");
+        if (paths.size() <= 1) raise_error("cp: missing destination path");
         cp_dest = paths.back();
         paths.pop_back();
     } else {
@@ -323,12 +321,12 @@ int cmd_fs(Session& s, const ParsedCommand& c) {
             std::string p = path;
             if (p.empty() || p == ".") p = b.getcwd();
             RemoteStat st = b.stat(p);
-            if (!st.is_dir) fail("tree: '" + p + "' is not a directory");
+            if (!st.is_dir) raise_error("tree: '" + p + "' is not a directory");
             if (verbose_opt == "1") std::printf(":%s on %s\n", p.c_str(), s.device_name().c_str());
             else std::printf(":%s\n", p.c_str());
             tree(s, c, p, "");
         } else {
-            fail("fs: unknown command '" + command + "' (cat, cp, ls, mkdir, rm, rmdir, touch, tree, sha256sum)");
+            raise_error("fs: unknown command '" + command + "' (cat, cp, ls, mkdir, rm, rmdir, touch, tree, sha256sum)");
         }
         std::fflush(stdout);
     }
@@ -352,7 +350,7 @@ int cmd_edit(Session& s, const ParsedCommand& c) {
     BoardFs& b = s.fs();
     s.did_action();
     const char* editor = std::getenv("EDITOR");
-    if (!editor || !*editor) fail("edit: $EDITOR not set");
+    if (!editor || !*editor) raise_error("edit: $EDITOR not set");
     for (const std::string& arg : c.args) {
         std::string src = strip_colon(arg);
         std::printf("edit :%s\n", src.c_str());
@@ -361,7 +359,7 @@ int cmd_edit(Session& s, const ParsedCommand& c) {
         std::string data = with_path_errors("edit", src, [&] { return b.read_file(src, 0, {}); });
         std::string tmpl = (fs::temp_directory_path() / ("mpr-edit-XXXXXX" + remote_basename(src))).string();
         int fd = mkstemps(tmpl.data(), static_cast<int>(remote_basename(src).size()));
-        if (fd < 0) fail("edit: cannot create a temporary file");
+        if (fd < 0) raise_error("edit: cannot create a temporary file");
         ::close(fd);
         write_file_atomic(tmpl, data);
         std::string cmdline = std::string(editor) + " \"" + tmpl + "\"";

@@ -16,8 +16,6 @@
 namespace mpy {
 namespace {
 
-[[noreturn]] void fail(const std::string& msg) { throw DiagnosticError(Diagnostic{"error", msg, {}}); }
-
 constexpr const char* kDefaultIndex = "https://micropython.org/pi/v2";
 
 void say(const std::string& line) {
@@ -46,7 +44,7 @@ mip::FetchOptions fetch_options(const ParsedCommand& c) {
 
 std::vector<std::string> packages_of(const ParsedCommand& c, const char* sub) {
     std::vector<std::string> out(c.args.begin() + 1, c.args.end());
-    if (out.empty()) fail(std::string("mip ") + sub + ": name at least one package");
+    if (out.empty()) raise_error(std::string("mip ") + sub + ": name at least one package");
     return out;
 }
 
@@ -80,7 +78,7 @@ int mip_install(Session& s, const ParsedCommand& c) {
 int mip_download(const ParsedCommand& c) {
     std::vector<std::string> packages = packages_of(c, "download");
     std::string out = c.value("output");
-    if (out.empty()) fail("mip download: name the folder to download into with -o DIR");
+    if (out.empty()) raise_error("mip download: name the folder to download into with -o DIR");
     std::string mpy = c.flag("mpy", true) ? c.value("mpy-version", mip::compiler_mpy_version()) : "py";
     mip::Fetcher fetcher(fetch_options(c));
     mip::Resolver resolver(fetcher, {index_of(c), mpy, mip::HostBases::from_environment()}, out, say);
@@ -115,7 +113,7 @@ int cmd_mip(Session& s, const ParsedCommand& c) {
         say("Done");
         return 0;
     }
-    fail("mip: '" + sub + "' is not a command (install, list, uninstall, download)");
+    raise_error("mip: '" + sub + "' is not a command (install, list, uninstall, download)");
 }
 
 }  // namespace mpy

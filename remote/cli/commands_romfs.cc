@@ -17,8 +17,6 @@
 namespace mpy {
 namespace {
 
-[[noreturn]] void fail(const std::string& msg) { throw DiagnosticError(Diagnostic{"error", msg, {}}); }
-
 void say(std::string_view line) {
     std::printf("%.*s\n", static_cast<int>(line.size()), line.data());
     std::fflush(stdout);
@@ -66,7 +64,7 @@ int romfs_query(Session& s) {
     }
     for (int id = 0; id < count; ++id) {
         std::optional<romfs::Partition> p = board.partition(id);
-        if (!p) fail("ROMFS" + std::to_string(id) + " partition not found on device");
+        if (!p) raise_error("ROMFS" + std::to_string(id) + " partition not found on device");
         say_partition_size(*p);
         say("  Raw contents: " + colon_hex(p->first_bytes) + " ...");
         if (auto length = romfs::declared_image_length(p->first_bytes))
@@ -78,7 +76,7 @@ int romfs_query(Session& s) {
 }
 
 int romfs_build(const ParsedCommand& c) {
-    if (c.args.size() < 2) fail("romfs build: source path not given");
+    if (c.args.size() < 2) raise_error("romfs build: source path not given");
     const std::string& folder = c.args[1];
     std::string output = c.value("output");
     if (output.empty()) output = folder + ".romfs";
@@ -87,7 +85,7 @@ int romfs_build(const ParsedCommand& c) {
     say("Writing " + std::to_string(image.size()) + " bytes to output file " + output);
     std::ofstream out(output, std::ios::binary | std::ios::trunc);
     if (!out.write(image.data(), static_cast<std::streamsize>(image.size())) || !out.flush())
-        fail("romfs build: cannot write " + output);
+        raise_error("romfs build: cannot write " + output);
     return 0;
 }
 
@@ -96,7 +94,7 @@ std::string image_to_deploy(const std::string& path, bool compile, romfs::RomfsB
     if ((ends_with(path, ".img") || ends_with(path, ".romfs")) && std::filesystem::is_regular_file(path)) {
         std::ifstream file(path, std::ios::binary);
         std::string image(std::istreambuf_iterator<char>(file), {});
-        if (file.bad() || !file.is_open()) fail("romfs deploy: cannot read " + path);
+        if (file.bad() || !file.is_open()) raise_error("romfs deploy: cannot read " + path);
         return image;
     }
     std::string arch;
@@ -104,7 +102,7 @@ std::string image_to_deploy(const std::string& path, bool compile, romfs::RomfsB
         romfs::MpyTarget target = board.mpy_target();
         std::string ours = mip::compiler_mpy_version();
         if (std::to_string(target.version) != ours)
-            fail("romfs deploy: the board loads " +
+            raise_error("romfs deploy: the board loads " +
                  (target.version ? ".mpy version " + std::to_string(target.version) : std::string("no .mpy files")) +
                  ", mpytools' compiler writes version " + ours + " (deploy with --no-mpy to keep .py source)");
         arch = target.arch;
@@ -113,14 +111,14 @@ std::string image_to_deploy(const std::string& path, bool compile, romfs::RomfsB
 }
 
 int romfs_deploy(Session& s, const ParsedCommand& c) {
-    if (c.args.size() < 2) fail("romfs deploy: source path not given");
+    if (c.args.size() < 2) raise_error("romfs deploy: source path not given");
     int id = std::stoi(c.value("partition", "0"));
     romfs::RomfsBoard board(s.raw(), s.fs());
     std::string image = image_to_deploy(c.args[1], c.flag("mpy", true), board);
     say("Image size is " + std::to_string(image.size()) + " bytes");
-    if (!board.enabled()) fail("ROMFS is not enabled on this device");
+    if (!board.enabled()) raise_error("ROMFS is not enabled on this device");
     std::optional<romfs::Partition> p = board.partition(id);
-    if (!p) fail("ROMFS" + std::to_string(id) + " partition not found on device");
+    if (!p) raise_error("ROMFS" + std::to_string(id) + " partition not found on device");
     say_partition_size(*p);
     // mpremote says these two on stdout and exits with status 1; so does mpr.
     if (!romfs::declared_image_length(image)) {
@@ -138,7 +136,7 @@ int romfs_deploy(Session& s, const ParsedCommand& c) {
     });
     say("");
     if (!board.holds(*p, image))
-        fail("romfs deploy: ROMFS" + std::to_string(id) +
+        raise_error("romfs deploy: ROMFS" + std::to_string(id) +
              " does not hold the image after writing (verification failed); deploy again");
     say("ROMFS image deployed");
     // Boards mount partition 0 at /rom when they start; mpr does it right away, so that the next
@@ -155,7 +153,7 @@ int cmd_romfs(Session& s, const ParsedCommand& c) {
     if (sub == "query") return romfs_query(s);
     if (sub == "build") return romfs_build(c);
     if (sub == "deploy") return romfs_deploy(s, c);
-    fail("romfs: '" + sub + "' is not a command; pass romfs --help for a list");
+    raise_error("romfs: '" + sub + "' is not a command; pass romfs --help for a list");
 }
 
 }  // namespace mpy

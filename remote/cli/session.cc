@@ -55,6 +55,14 @@ void Session::attach(std::unique_ptr<Transport> t) {
     };
 }
 
+void Session::detach() {
+    fs_.reset();
+    repl_.reset();
+    transport_->close();
+    mount_transport_ = nullptr;
+    transport_.reset();
+}
+
 const std::string& Session::implicit_device() const {
     return last_device_.empty() ? opts_.default_device : last_device_;
 }
@@ -86,11 +94,7 @@ void Session::await_restart() {
     } catch (const ConnectionLost&) {
         // A USB board: its port went away; it comes back as a new device.
     }
-    fs_.reset();
-    repl_.reset();
-    transport_->close();
-    mount_transport_ = nullptr;
-    transport_.reset();
+    detach();
     BoardOpener opener;
     opener.open = [this](const std::string& device) { return open_device(device, opts_.connect); };
     attach(reopen_board(who, opener, opts_.timeout));
@@ -121,11 +125,7 @@ void Session::disconnect() {
     } catch (const DiagnosticError&) {
         // The board may be gone already; closing is all that is left to do.
     }
-    fs_.reset();
-    repl_.reset();
-    transport_->close();
-    mount_transport_ = nullptr;
-    transport_.reset();
+    detach();
     auto_soft_reset_ = opts_.reset_on_connect;
 }
 
@@ -172,9 +172,7 @@ int Session::dispatch(const ParsedCommand& c) {
     const CommandSpec* spec = find_command(c.name);
     if (!spec) throw DiagnosticError(Diagnostic{"error", "internal: no command '" + c.name + "'", {}});
     // The board's output passes held text (print_at_exit); mpr's own text lines do not.
-    static constexpr std::string_view kBoardOutput[] = {"exec", "eval", "run", "repl"};
-    if (std::find(std::begin(kBoardOutput), std::end(kBoardOutput), c.name) == std::end(kBoardOutput))
-        print_held_text();
+    if (!spec->prints_board_output) print_held_text();
     return spec->handler(*this, c);
 }
 

@@ -81,6 +81,8 @@ private:
     int dispatch(const ParsedCommand& c);
     // Makes `t` the connection, with a fresh protocol state over it.
     void attach(std::unique_ptr<Transport> t);
+    // Closes the connection and drops the protocol state over it (undoes attach).
+    void detach();
     // See expect_restart.
     void await_restart();
     // The device an implicit connect opens: after `disconnect`, the one connected before

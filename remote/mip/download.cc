@@ -11,21 +11,19 @@ namespace {
 
 namespace fs = std::filesystem;
 
-[[noreturn]] void fail(const std::string& msg) { throw DiagnosticError(Diagnostic{"error", msg, {}}); }
-
 void write_host_file(const fs::path& path, const std::string& data) {
     std::error_code ec;
     fs::create_directories(path.parent_path(), ec);
-    if (ec) fail("cannot make the folder " + path.parent_path().string() + ": " + ec.message());
+    if (ec) raise_error("cannot make the folder " + path.parent_path().string() + ": " + ec.message());
     fs::path temporary = path;
     temporary += ".part";
     {
         std::ofstream out(temporary, std::ios::binary | std::ios::trunc);
         out.write(data.data(), static_cast<std::streamsize>(data.size()));
-        if (!out) fail("cannot write " + temporary.string());
+        if (!out) raise_error("cannot write " + temporary.string());
     }
     fs::rename(temporary, path, ec);
-    if (ec) fail("cannot write " + path.string() + ": " + ec.message());
+    if (ec) raise_error("cannot write " + path.string() + ": " + ec.message());
 }
 
 // A version usable as a file name; index versions are already such ("0.6.1", "3.4.2-3").

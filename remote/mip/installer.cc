@@ -11,8 +11,6 @@
 namespace mpy::mip {
 namespace {
 
-[[noreturn]] void fail(const std::string& msg) { throw DiagnosticError(Diagnostic{"error", msg, {}}); }
-
 constexpr const char* kTemporarySuffix = ".mip~";
 
 // The folders inside the target that hold `files` (relative paths), for removing those left
@@ -34,11 +32,11 @@ std::vector<std::string> folders_inside_target(const std::string& target, const 
 void Installer::refuse_folders_on_flat_board(const std::vector<PlannedPackage>& packages) {
     if (board_.caps().has_directories()) return;
     if (!facts_.target.empty())
-        fail("this board's file system has no folders: --target must be '/' (or left out)");
+        raise_error("this board's file system has no folders: --target must be '/' (or left out)");
     for (const PlannedPackage& p : packages)
         for (const PlannedFile& f : p.files)
             if (f.target.find('/') != std::string::npos)
-                fail("package '" + p.name + "' has folders ('" + f.target +
+                raise_error("package '" + p.name + "' has folders ('" + f.target +
                      "'), and this board's file system has none: only single-module packages can be installed here");
 }
 
@@ -171,12 +169,12 @@ void Installer::write_all(const std::vector<std::pair<std::string, const std::st
         std::string why = e.diagnostic().message;
         if (auto* r = dynamic_cast<const RemoteExecError*>(&e); r && r->os_errno() == 28)
             why = "the board is out of space (ENOSPC)";
-        if (!atomic) fail("writing " + current + " failed: " + why + "; this board has no os.rename, so the package may be partly installed");
+        if (!atomic) raise_error("writing " + current + " failed: " + why + "; this board has no os.rename, so the package may be partly installed");
         try {
             board_.remove_files(staged, created);
         } catch (const DiagnosticError&) {
         }
-        fail("writing " + current + " failed: " + why + "; the files sent so far were removed, the board's previous files are unchanged");
+        raise_error("writing " + current + " failed: " + why + "; the files sent so far were removed, the board's previous files are unchanged");
     }
     board_.commit(moves);
 }
@@ -196,7 +194,7 @@ std::vector<std::string> Installer::list() const {
 void Installer::uninstall(const std::string& name) {
     Manifest m = parse_manifest(facts_.manifest_text);
     if (!m.packages.count(name))
-        fail("package '" + name + "' is not installed in " + (facts_.target.empty() ? "/" : facts_.target) +
+        raise_error("package '" + name + "' is not installed in " + (facts_.target.empty() ? "/" : facts_.target) +
              " (as far as mip's manifest knows; 'mip list' shows what is)");
     std::vector<std::string> files = m.files_only_in(name), paths;
     for (const std::string& f : files) paths.push_back(MipBoard::in_target(facts_.target, f));

@@ -6,26 +6,11 @@
 #include "remote/board/lossy_line.h"
 #include "remote/mip/manifest.h"
 #include "remote/mip/package_json.h"
+#include "remote/protocol/answer_lines.h"
 #include "remote/protocol/wire_codec.h"
 
 namespace mpy::mip {
 namespace {
-
-[[noreturn]] void fail(const std::string& msg) { throw DiagnosticError(Diagnostic{"error", msg, {}}); }
-
-std::vector<std::string> lines_of(const std::string& text) {
-    std::vector<std::string> out;
-    std::size_t start = 0;
-    while (start < text.size()) {
-        auto nl = text.find('\n', start);
-        std::string line = text.substr(start, nl == std::string::npos ? std::string::npos : nl - start);
-        if (!line.empty() && line.back() == '\r') line.pop_back();
-        out.push_back(line);
-        if (nl == std::string::npos) break;
-        start = nl + 1;
-    }
-    return out;
-}
 
 std::string import_os(const BoardCaps& c) {
     return c.os_module == "os" ? "import os\n" : "import " + c.os_module + " as os\n";
@@ -65,18 +50,18 @@ BoardFacts MipBoard::probe(const std::string& target) {
     std::string code = "import sys\n_v=getattr(sys.implementation,'_mpy',0)\nprint(_v&255)\nprint(_v>>10)\n_t=" +
                        target_expr + "\nprint(repr(_t))\n_m=''\nif _t is not None:\n try:\n  _f=open((_t+'/' if _t else '')+" +
                        py_str(kManifestName) + ")\n  _m=_f.read()\n  _f.close()\n except OSError:\n  pass\nprint(repr(_m))\ndel _v,_t,_m\n";
-    auto lines = lines_of(query(code));
-    if (lines.size() < 4) fail("unexpected answer from the board to mip's probe");
+    auto lines = answer_lines(query(code));
+    if (lines.size() < 4) raise_error("unexpected answer from the board to mip's probe");
     BoardFacts f;
     f.mpy_version = lines[0] == "0" ? "py" : lines[0];
     static const char* const arches[] = {"", "x86", "x64", "armv6", "armv6m", "armv7m", "armv7em", "armv7emsp",
                                          "armv7emdp", "xtensa", "xtensawin", "rv32imc", "rv64imc"};
     int arch = std::atoi(lines[1].c_str()) & 0x3f;
     f.mpy_arch = arch >= 0 && arch < 13 ? arches[arch] : "";
-    if (lines[2] == "None") fail("unable to find a lib folder in the board's sys.path; use --target to choose one");
+    if (lines[2] == "None") raise_error("unable to find a lib folder in the board's sys.path; use --target to choose one");
     auto t = decode_py_literal(lines[2]);
     auto m = decode_py_literal(lines[3]);
-    if (!t || !m) fail("unexpected answer from the board to mip's probe");
+    if (!t || !m) raise_error("unexpected answer from the board to mip's probe");
     f.target = *t;
     while (f.target.size() > 1 && f.target.back() == '/') f.target.pop_back();
     if (!c.has_directories() && f.target == "/") f.target.clear();  // a flat file system's names have no '/'
@@ -95,16 +80,15 @@ std::vector<std::optional<std::string>> MipBoard::sha256_of(const std::vector<st
                            " try:\n  h=_hl.sha256()\n  while 1:\n   b=f.read(1024)\n   if not b:break\n   h.update(b)\n"
                            "  return h.digest()\n except OSError:\n  return None\n finally:\n  f.close()\n"
                            "for _p in " + py_list(batch) + ":print(repr(_hf(_p)))\ndel _hf\n";
-        auto lines = lines_of(query(code));
-        lines.erase(std::remove(lines.begin(), lines.end(), std::string()), lines.end());
-        if (lines.size() != batch.size()) fail("unexpected answer from the board to the sha256 of the target's files");
+        auto lines = answer_lines(query(code));
+        if (lines.size() != batch.size()) raise_error("unexpected answer from the board to the sha256 of the target's files");
         for (const std::string& l : lines) {
             if (l == "None") {
                 out.emplace_back();
                 continue;
             }
             auto raw = decode_py_literal(l);
-            if (!raw || raw->size() != 32) fail("unexpected sha256 from the board: '" + l + "'");
+            if (!raw || raw->size() != 32) raise_error("unexpected sha256 from the board: '" + l + "'");
             out.emplace_back(to_hex(*raw));
         }
     }
@@ -115,13 +99,13 @@ std::vector<std::string> MipBoard::make_dirs(const std::vector<std::string>& dir
     std::vector<std::string> created;
     if (dirs.empty()) return created;
     const BoardCaps& c = caps();
-    if (!c.mkdir) fail("this board has no folders (its os module has no mkdir)");
+    if (!c.mkdir) raise_error("this board has no folders (its os module has no mkdir)");
     for (std::size_t at = 0; at < dirs.size(); at += kPathsPerBatch) {
         std::vector<std::string> batch(dirs.begin() + at, dirs.begin() + std::min(dirs.size(), at + kPathsPerBatch));
         std::string exists = c.stat ? "  os.stat(_d)\n" : "  os.listdir(_d)\n";
         std::string out = run(import_os(c) + "for _d in " + py_list(batch) + ":\n try:\n" + exists +
                               " except OSError:\n  os.mkdir(_d)\n  print(repr(_d))\n");
-        for (const std::string& l : lines_of(out))
+        for (const std::string& l : answer_lines(out))
             if (auto d = decode_py_literal(l)) created.push_back(*d);
     }
     return created;

@@ -8,8 +8,6 @@
 namespace mpy::mip {
 namespace {
 
-[[noreturn]] void fail(const std::string& msg) { throw DiagnosticError(Diagnostic{"error", msg, {}}); }
-
 // A list of [string, string] pairs (hashes, urls, deps).
 std::vector<std::pair<std::string, std::string>> pairs(const nlohmann::json& doc, const char* field,
                                                        std::string_view source) {
@@ -17,7 +15,7 @@ std::vector<std::pair<std::string, std::string>> pairs(const nlohmann::json& doc
     auto it = doc.find(field);
     if (it == doc.end() || it->is_null()) return out;
     auto bad = [&] {
-        fail(std::string(source) + ": \"" + field + "\" must be a list of [string, string] pairs");
+        raise_error(std::string(source) + ": \"" + field + "\" must be a list of [string, string] pairs");
     };
     if (!it->is_array()) bad();
     for (const auto& entry : *it) {
@@ -50,7 +48,7 @@ bool is_safe_target_path(std::string_view path) {
 
 void check_target_path(std::string_view path, std::string_view source) {
     if (!is_safe_target_path(path))
-        fail(std::string(source) + ": refusing the target path '" + std::string(path) +
+        raise_error(std::string(source) + ": refusing the target path '" + std::string(path) +
              "': it must be a relative path inside the target folder (no leading '/', no '..' or '.' parts)");
 }
 
@@ -59,25 +57,25 @@ PackageJson parse_package_json(std::string_view text, std::string_view source) {
     try {
         doc = nlohmann::json::parse(text);
     } catch (const nlohmann::json::exception& e) {
-        fail(std::string(source) + ": not valid JSON (" + e.what() + ")");
+        raise_error(std::string(source) + ": not valid JSON (" + e.what() + ")");
     }
-    if (!doc.is_object()) fail(std::string(source) + ": expected a JSON object");
+    if (!doc.is_object()) raise_error(std::string(source) + ": expected a JSON object");
     PackageJson pkg;
     for (auto& [target, hash] : pairs(doc, "hashes", source)) {
         check_target_path(target, source);
         bool hex = !hash.empty() && hash.size() <= 64;
         for (char c : hash) hex = hex && std::isxdigit(static_cast<unsigned char>(c));
-        if (!hex) fail(std::string(source) + ": the hash of '" + target + "' is not a hex sha256 prefix: '" + hash + "'");
+        if (!hex) raise_error(std::string(source) + ": the hash of '" + target + "' is not a hex sha256 prefix: '" + hash + "'");
         for (char& c : hash) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
         pkg.hashes.push_back({target, hash});
     }
     for (auto& [target, url] : pairs(doc, "urls", source)) {
         check_target_path(target, source);
-        if (url.empty()) fail(std::string(source) + ": no URL for '" + target + "'");
+        if (url.empty()) raise_error(std::string(source) + ": no URL for '" + target + "'");
         pkg.urls.push_back({target, url});
     }
     for (auto& [name, version] : pairs(doc, "deps", source)) {
-        if (name.empty()) fail(std::string(source) + ": a dependency without a name");
+        if (name.empty()) raise_error(std::string(source) + ": a dependency without a name");
         pkg.deps.push_back({name, version});
     }
     if (auto v = doc.find("version"); v != doc.end()) {

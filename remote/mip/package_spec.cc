@@ -8,8 +8,6 @@
 namespace mpy::mip {
 namespace {
 
-[[noreturn]] void fail(const std::string& msg) { throw DiagnosticError(Diagnostic{"error", msg, {}}); }
-
 bool starts_with(std::string_view s, std::string_view p) { return s.substr(0, p.size()) == p; }
 bool ends_with(std::string_view s, std::string_view p) {
     return s.size() >= p.size() && s.substr(s.size() - p.size()) == p;
@@ -53,9 +51,9 @@ PackageSpec parse_package_spec(std::string_view arg) {
     if (at != std::string::npos && !at_in_authority) {
         spec.version = text.substr(at + 1);
         text.resize(at);
-        if (spec.version.empty()) fail("mip: '" + std::string(arg) + "': empty version after '@'");
+        if (spec.version.empty()) raise_error("mip: '" + std::string(arg) + "': empty version after '@'");
     }
-    if (text.empty()) fail("mip: empty package name");
+    if (text.empty()) raise_error("mip: empty package name");
     spec.display = text;
     spec.location = text;
     if (is_remote_location(text)) {
@@ -64,7 +62,7 @@ PackageSpec parse_package_spec(std::string_view arg) {
             std::string_view rest = std::string_view(text).substr(colon + 1);
             auto slash = rest.find('/');
             if (slash == std::string_view::npos || slash == 0 || slash + 1 >= rest.size())
-                fail("mip: '" + text + "': expected " + text.substr(0, colon) + ":ORG/REPO[/PATH]");
+                raise_error("mip: '" + text + "': expected " + text.substr(0, colon) + ":ORG/REPO[/PATH]");
         }
         if (ends_with(text, ".py") || ends_with(text, ".mpy")) {
             spec.kind = SpecKind::RemoteFile;

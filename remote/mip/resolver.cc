@@ -5,8 +5,6 @@
 namespace mpy::mip {
 namespace {
 
-[[noreturn]] void fail(const std::string& msg) { throw DiagnosticError(Diagnostic{"error", msg, {}}); }
-
 std::string basename_of(const std::string& location) {
     auto slash = location.rfind('/');
     std::string base = slash == std::string::npos ? location : location.substr(slash + 1);
@@ -68,7 +66,7 @@ void Resolver::add_from_json(PlannedPackage pkg, const std::string& json_locatio
         text = fetcher_.get(rewrite_url(json_location, ref, opts_.bases));
     } catch (const FetchError& e) {
         if (!from_index || !e.not_found()) {
-            if (e.not_found()) fail("package not found: " + json_location);
+            if (e.not_found()) raise_error("package not found: " + json_location);
             throw;
         }
         // Tell an unknown package from an unknown version of a known one.
@@ -76,12 +74,12 @@ void Resolver::add_from_json(PlannedPackage pkg, const std::string& json_locatio
             std::string latest = opts_.index + "/package/" + opts_.mpy_version + "/" + pkg.name + "/latest.json";
             try {
                 PackageJson l = parse_package_json(fetcher_.get(latest), latest);
-                fail("version " + pkg.version + " of package '" + pkg.name + "' not found in the index " + opts_.index +
+                raise_error("version " + pkg.version + " of package '" + pkg.name + "' not found in the index " + opts_.index +
                      (l.version.empty() ? "" : " (its latest version is " + l.version + ")"));
             } catch (const FetchError&) {
             }
         }
-        fail("package '" + pkg.name + "' not found in the index " + opts_.index + " (asked " + json_location + ")");
+        raise_error("package '" + pkg.name + "' not found in the index " + opts_.index + " (asked " + json_location + ")");
     }
     PackageJson desc = parse_package_json(text, json_location);
     if (!desc.version.empty()) pkg.version = desc.version;
@@ -107,7 +105,7 @@ void fetch_file(Fetcher& fetcher, PlannedFile& file, const std::string& package_
     if (!file.short_hash.empty()) {
         std::string got = to_hex(sha256(file.data));
         if (!hash_matches(got, file.short_hash))
-            fail("hash mismatch for " + file.target + " of package '" + package_name + "' from " + file.url +
+            raise_error("hash mismatch for " + file.target + " of package '" + package_name + "' from " + file.url +
                  ": the index names " + file.short_hash + ", the file's sha256 is " + got.substr(0, 16) +
                  "...; nothing was written to the board");
     }

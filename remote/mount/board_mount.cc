@@ -11,12 +11,6 @@
 
 namespace mpy::mount {
 
-namespace {
-
-[[noreturn]] void fail(const std::string& msg) { throw DiagnosticError(Diagnostic{"error", msg, {}}); }
-
-}  // namespace
-
 std::string mount_probe_code() {
     // Old firmware must be able to run this: MicroPython 1.9 syntax, a few hundred bytes.
     return "import sys,gc\n"
@@ -57,14 +51,14 @@ std::size_t read_ahead_for(long mem_free) {
 void mount_folder(RawRepl& repl, MountTransport& transport, const MountSettings& settings) {
     std::error_code ec;
     if (!std::filesystem::is_directory(settings.folder, ec))
-        fail("mount: " + settings.folder.string() + ": not a directory");
+        raise_error("mount: " + settings.folder.string() + ": not a directory");
     transport.stop();  // an earlier mount's agent is gone or about to be replaced
     // The probe only reads: on a lossy line it is asked again whenever it arrived damaged.
     MountProbe probe = parse_mount_probe(LossyLineRunner(repl).query(mount_probe_code()));
     if (!probe.missing.empty()) {
         std::string list;
         for (const std::string& m : probe.missing) list += (list.empty() ? "" : ", ") + m;
-        fail("mount: this board's MicroPython cannot mount a host folder (it has no " + list + ")");
+        raise_error("mount: this board's MicroPython cannot mount a host folder (it has no " + list + ")");
     }
     if (!probe.agent_loaded) {
         std::vector<std::string> pieces = agent_pieces(agent::mount_agent_source());
@@ -72,7 +66,7 @@ void mount_folder(RawRepl& repl, MountTransport& transport, const MountSettings&
             try {
                 LossyLineRunner(repl).exec_until_compiled(pieces[i]);
             } catch (const RemoteExecError& e) {
-                fail("mount: the board could not load mpr's mount agent (piece " + std::to_string(i + 1) +
+                raise_error("mount: the board could not load mpr's mount agent (piece " + std::to_string(i + 1) +
                      " of " + std::to_string(pieces.size()) + "): " + e.diagnostic().message);
             }
         }
@@ -86,14 +80,14 @@ void mount_folder(RawRepl& repl, MountTransport& transport, const MountSettings&
     try {
         server = std::make_unique<MountFileServer>(settings.folder, settings.unsafe_links, ahead);
     } catch (const std::filesystem::filesystem_error& e) {
-        fail("mount: " + settings.folder.string() + ": " + e.code().message());
+        raise_error("mount: " + settings.folder.string() + ": " + e.code().message());
     }
     transport.start(std::move(server), token);
     try {
         LossyLineRunner(repl).exec_until_compiled("_mount('" + token + "'," + std::to_string(ahead) + ")");
     } catch (const RemoteExecError& e) {
         transport.stop();
-        fail("mount: could not mount at " + std::string(kMountPoint) + ": " + e.diagnostic().message);
+        raise_error("mount: could not mount at " + std::string(kMountPoint) + ": " + e.diagnostic().message);
     }
 }
 

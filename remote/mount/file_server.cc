@@ -8,7 +8,7 @@
 #include <unistd.h>
 #include <vector>
 
-#include "remote/mount/mount_errno.h"
+#include "remote/protocol/micropython_errno.h"
 
 namespace mpy::mount {
 
@@ -16,7 +16,7 @@ namespace fs = std::filesystem;
 
 namespace {
 
-std::string host_error(int e) { return encode_error(to_micropython_errno(e)); }
+std::string host_error(int e) { return encode_error(micropython_errno_for_host(e)); }
 
 // Whether a board can hold `name` as a str: MicroPython checks UTF-8 when decoding.
 bool valid_utf8(std::string_view name) {
@@ -101,14 +101,14 @@ std::string MountFileServer::listdir(const MountRequest& r) {
     if (p.error) return encode_error(p.error);
     std::error_code ec;
     fs::directory_iterator it(p.host, ec);
-    if (ec) return encode_error(to_micropython_errno(ec.value()));
+    if (ec) return encode_error(micropython_errno_for_host(ec.value()));
     std::vector<std::string> names;
     for (; it != fs::directory_iterator(); it.increment(ec)) {
         // Names a board could not hold (a line end would end the entry) are left out.
         std::string name = it->path().filename().string();
         if (name.find('\n') == std::string::npos && valid_utf8(name)) names.push_back(std::move(name));
     }
-    if (ec) return encode_error(to_micropython_errno(ec.value()));
+    if (ec) return encode_error(micropython_errno_for_host(ec.value()));
     std::sort(names.begin(), names.end());
     std::string listing;
     for (const std::string& name : names) {

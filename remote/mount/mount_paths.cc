@@ -1,6 +1,6 @@
 #include "remote/mount/mount_paths.h"
 
-#include "remote/mount/mount_errno.h"
+#include "remote/protocol/micropython_errno.h"
 
 namespace mpy::mount {
 

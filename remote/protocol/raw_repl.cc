@@ -10,12 +10,6 @@
 #include "remote/protocol/raw_repl_parser.h"
 
 namespace mpy {
-namespace {
-
-[[noreturn]] void fail(const std::string& msg) { throw DiagnosticError(Diagnostic{"error", msg, {}}); }
-
-}  // namespace
-
 RemoteExecError::RemoteExecError(std::string traceback, std::string output)
     : DiagnosticError(Diagnostic{"error", last_line(traceback), {}}),
       traceback_(std::move(traceback)),
@@ -81,7 +75,7 @@ std::string RawRepl::wait_for(const std::function<std::size_t(std::string_view)>
         if (rx_.size() > (1u << 16)) rx_.erase(0, rx_.size() - 1024);
         if (Clock::now() >= deadline || !fill(deadline)) {
             if (Clock::now() < deadline) continue;
-            fail("timed out after " + fmt::format("{:.1f}", timeout.count() / 1000.0) +
+            raise_error("timed out after " + fmt::format("{:.1f}", timeout.count() / 1000.0) +
                  " s waiting for " + what + " from " + t_.name() +
                  (rx_.empty() ? " (the board sent nothing)"
                               : " (the board sent '" + printable_bytes(rx_.size() > 80 ? std::string_view(rx_).substr(rx_.size() - 80) : std::string_view(rx_)) + "')"));
@@ -188,7 +182,7 @@ void RawRepl::enter_carefully(int first_try) {
         rx_.clear();
     }
     std::string tail = printed.size() > 300 ? printed.substr(printed.size() - 300) : printed;
-    fail("could not enter the raw REPL on " + t_.name() + ": timed out after " + std::to_string(kTries - first_try) +
+    raise_error("could not enter the raw REPL on " + t_.name() + ": timed out after " + std::to_string(kTries - first_try) +
          " tries with Ctrl-C (" +
          (printed.empty() ? std::string("the board sent nothing: is MicroPython running there?")
                           : "the board kept running; the last it printed: '" + printable_bytes(tail, 300) + "'") +
@@ -245,7 +239,7 @@ void RawRepl::write_plain(std::string_view code) {
 void RawRepl::write_raw_paste(std::string_view code) {
     std::string hdr = read_exact(2, timeout_, "the raw-paste window size");
     std::size_t increment = static_cast<unsigned char>(hdr[0]) | (static_cast<unsigned char>(hdr[1]) << 8);
-    if (increment == 0) fail("the board offered a raw-paste window of 0 bytes");
+    if (increment == 0) raise_error("the board offered a raw-paste window of 0 bytes");
     std::size_t window = increment;
     std::size_t i = 0;
     while (i < code.size()) {
@@ -254,7 +248,7 @@ void RawRepl::write_raw_paste(std::string_view code) {
         while (!rx_.empty() || window == 0) {
             if (rx_.empty()) {
                 if (!fill(Clock::now() + timeout_))
-                    fail("timed out waiting for raw-paste flow control from " + t_.name());
+                    raise_error("timed out waiting for raw-paste flow control from " + t_.name());
                 continue;
             }
             char c = rx_[0];
@@ -268,7 +262,7 @@ void RawRepl::write_raw_paste(std::string_view code) {
                 paste_ack_seen_ = true;
                 return;
             } else {
-                fail("unexpected byte during raw-paste: '" + printable_bytes(std::string_view(&c, 1)) + "'");
+                raise_error("unexpected byte during raw-paste: '" + printable_bytes(std::string_view(&c, 1)) + "'");
             }
         }
         std::size_t n = std::min(window, code.size() - i);
@@ -282,7 +276,7 @@ void RawRepl::write_raw_paste(std::string_view code) {
 void RawRepl::submit(std::string_view code) { submit(code, {}); }
 
 void RawRepl::submit(std::string_view code, std::string_view lossy_variant) {
-    if (!in_raw_) fail("internal: submit outside the raw REPL");
+    if (!in_raw_) raise_error("internal: submit outside the raw REPL");
     if (running_) {
         // The previous program was left running (--no-follow): wait for it to end first.
         follow([](std::string_view) {}, timeout_);
@@ -309,10 +303,10 @@ void RawRepl::submit(std::string_view code, std::string_view lossy_variant) {
             continue;
         }
         if (rx_.empty() && !fill(deadline))
-            fail("timed out waiting for the board to accept the code (" + t_.name() + ")");
+            raise_error("timed out waiting for the board to accept the code (" + t_.name() + ")");
         std::size_t used = parser.feed(std::string_view(rx_).substr(0, 1), none);
         rx_.erase(0, used);
-        if (parser.state() == ExecResponseParser::State::failed) fail(parser.failure());
+        if (parser.state() == ExecResponseParser::State::failed) raise_error(parser.failure());
     }
     running_ = true;
 }
@@ -351,7 +345,7 @@ void RawRepl::send_code(std::string_view code, std::string_view lossy_variant) {
 }
 
 ExecOutcome RawRepl::follow(const OutputSink& sink, std::optional<Ms> idle_timeout) {
-    if (!running_) fail("internal: follow without a running program");
+    if (!running_) raise_error("internal: follow without a running program");
     ExecResponseParser parser(ExecResponseParser::Start::running);
     ExecOutcome outcome;
     InterruptWatch watch;
@@ -365,7 +359,7 @@ ExecOutcome RawRepl::follow(const OutputSink& sink, std::optional<Ms> idle_timeo
                 sink(out);
                 out.clear();
             }
-            if (parser.state() == ExecResponseParser::State::failed) fail(parser.failure());
+            if (parser.state() == ExecResponseParser::State::failed) raise_error(parser.failure());
             if (parser.state() == ExecResponseParser::State::done) {
                 running_ = false;
                 break;
@@ -375,7 +369,7 @@ ExecOutcome RawRepl::follow(const OutputSink& sink, std::optional<Ms> idle_timeo
             outcome.interrupted = true;
             write("\x03");
         }
-        if (watch.presses() > 1) fail("interrupted; the board may still be running the code");
+        if (watch.presses() > 1) raise_error("interrupted; the board may still be running the code");
         // Short slices so that host Ctrl-C is noticed promptly.
         if (fill(Clock::now() + Ms(100))) {
             last_data = Clock::now();

@@ -3,8 +3,8 @@
 #include <functional>
 
 #include "remote/board/sha256.h"
+#include "remote/protocol/answer_lines.h"
 #include "remote/protocol/wire_codec.h"
-#include "remote/sync/answer_lines.h"
 
 namespace mpy::sync {
 namespace {

@@ -16,8 +16,6 @@
 namespace mpy::sync {
 namespace {
 
-[[noreturn]] void fail(const std::string& msg) { throw DiagnosticError(Diagnostic{"error", msg, {}}); }
-
 constexpr const char* kTemporarySuffix = ".mpr~";
 
 // Runs a step on the board; an exception the board raised is reported with what was being done
@@ -27,7 +25,7 @@ void with_board_errors(const std::string& doing, F&& step) {
     try {
         step();
     } catch (const RemoteExecError& e) {
-        fail("sync: " + doing + ": " + e.diagnostic().message);
+        raise_error("sync: " + doing + ": " + e.diagnostic().message);
     }
 }
 
@@ -71,9 +69,9 @@ SyncReport BoardSync::run(const SyncRequest& request, const SayFn& say, const Pr
     std::string remote_dir = normal_remote_dir(request.remote_dir);
     if (!caps.has_directories()) {
         if (!(remote_dir.empty() || remote_dir == "/"))
-            fail("sync: this board has a flat file system (no folders): sync to ':' instead of ':" + remote_dir + "'");
+            raise_error("sync: this board has a flat file system (no folders): sync to ':' instead of ':" + remote_dir + "'");
         if (!host.dirs.empty())
-            fail("sync: this board has a flat file system (no folders), and " + request.local_dir.string() +
+            raise_error("sync: this board has a flat file system (no folders), and " + request.local_dir.string() +
                  " has folders (" + host.dirs.front() + (host.dirs.size() > 1 ? ", ..." : "") +
                  "): sync a folder without subfolders, or leave them out with --exclude");
         remote_dir.clear();
@@ -89,7 +87,7 @@ SyncReport BoardSync::run(const SyncRequest& request, const SayFn& say, const Pr
     if (!plan.conflicts.empty()) {
         std::string list;
         for (const std::string& c : plan.conflicts) list += "\n  " + c;
-        fail("sync: the board's files differ in kind from the host's (use --delete to replace them); nothing was changed:" +
+        raise_error("sync: the board's files differ in kind from the host's (use --delete to replace them); nothing was changed:" +
              list);
     }
     // Temporaries left by an interrupted sync are mpr's own: they go in any case, first.

@@ -13,8 +13,6 @@ namespace mpy::sync {
 namespace fs = std::filesystem;
 namespace {
 
-[[noreturn]] void fail(const std::string& msg) { throw DiagnosticError(Diagnostic{"error", msg, {}}); }
-
 constexpr std::uint32_t kEvents = IN_CLOSE_WRITE | IN_MODIFY | IN_CREATE | IN_DELETE | IN_MOVED_FROM | IN_MOVED_TO |
                                   IN_DELETE_SELF | IN_ATTRIB;
 
@@ -22,7 +20,7 @@ constexpr std::uint32_t kEvents = IN_CLOSE_WRITE | IN_MODIFY | IN_CREATE | IN_DE
 
 HostWatcher::HostWatcher(fs::path root, ExcludeRules rules) : root_(std::move(root)), rules_(std::move(rules)) {
     fd_ = inotify_init1(IN_NONBLOCK | IN_CLOEXEC);
-    if (fd_ < 0) fail(std::string("watch: cannot watch files (inotify): ") + std::strerror(errno));
+    if (fd_ < 0) raise_error(std::string("watch: cannot watch files (inotify): ") + std::strerror(errno));
     watch_tree(root_);
 }
 
@@ -38,7 +36,7 @@ void HostWatcher::watch_tree(const fs::path& dir) {
     int wd = inotify_add_watch(fd_, dir.c_str(), kEvents);
     if (wd < 0) {
         // A folder that vanished meanwhile has nothing to watch; the root must be watchable.
-        if (relative.empty()) fail("watch: cannot watch " + dir.string() + ": " + std::strerror(errno));
+        if (relative.empty()) raise_error("watch: cannot watch " + dir.string() + ": " + std::strerror(errno));
         return;
     }
     relative_dirs_[wd] = relative;

@@ -1,14 +1,12 @@
 #include "remote/sync/remote_tree.h"
 
 #include "common/diagnostics.h"
+#include "remote/protocol/answer_lines.h"
 #include "remote/protocol/raw_repl.h"
 #include "remote/protocol/wire_codec.h"
-#include "remote/sync/answer_lines.h"
 
 namespace mpy::sync {
 namespace {
-
-[[noreturn]] void fail(const std::string& msg) { throw DiagnosticError(Diagnostic{"error", msg, {}}); }
 
 std::string import_os(const BoardCaps& c) {
     return c.os_module == "os" ? "import os\n" : "import " + c.os_module + " as os\n";
@@ -65,13 +63,13 @@ RemoteTree parse_remote_tree(const BoardCaps& c, std::string_view output, std::s
     tree.kind = c.has_sha256() ? FingerprintKind::sha256 : FingerprintKind::adler32;
     auto lines = answer_lines(output);
     auto bad = [&](std::string_view line) {
-        fail("unexpected answer from the board to the listing of its files: '" + std::string(line.substr(0, 80)) + "'");
+        raise_error("unexpected answer from the board to the listing of its files: '" + std::string(line.substr(0, 80)) + "'");
     };
     if (lines.size() == 1 && lines[0] == "N") {
         tree.exists = false;
         return tree;
     }
-    if (lines.size() == 1 && lines[0] == "X") fail("sync: :" + std::string(root) + " is a file on the board, not a folder");
+    if (lines.size() == 1 && lines[0] == "X") raise_error("sync: :" + std::string(root) + " is a file on the board, not a folder");
     if (lines.empty() || lines.back().substr(0, 2) != "E ") bad(lines.empty() ? std::string_view() : lines.back());
     std::size_t count = 0;
     for (std::size_t i = 0; i + 1 < lines.size(); ++i) {

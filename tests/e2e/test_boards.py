@@ -9,7 +9,6 @@ They prove the boards behave like boards before mpr is tested against them:
 usage: test_boards.py --board-pty PATH --board {sim,microbit,unix} [--unix-port PATH]
 Exit status: 0 all passed, 1 a test failed, 77 skipped (node or QEMU missing).
 """
-import argparse
 import hashlib
 import os
 import shutil
@@ -19,9 +18,9 @@ import time
 
 sys.dont_write_bytecode = True  # no __pycache__ in the source tree
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
-from boardlib import (missing_for, MicrobitBoard, PtyBoard, RawRepl, SimBoard, UnixBoard, SIM_SCRIPT,  # noqa: E402
+from boardlib import (MicrobitBoard, PtyBoard, RawRepl, SimBoard, UnixBoard, SIM_SCRIPT,  # noqa: E402
                       MICROBIT_FIRMWARE, have, sim_runtime_present, temp_dir)
-from checks import Checks  # noqa: E402
+import checks  # noqa: E402
 
 
 def raw_session(board, retries=0):
@@ -464,27 +463,13 @@ def test_unix(t, board_pty, unix_port):
 
 
 def main():
-    ap = argparse.ArgumentParser()
-    ap.add_argument("--board-pty", required=True)
-    ap.add_argument("--board", required=True, choices=["sim", "microbit", "unix", "pty"])
-    ap.add_argument("--unix-port")
-    ap.add_argument("--mpremote-dir", default=os.environ.get("MPREMOTE_DIR"),
+    mpremote_dir = ("--mpremote-dir", dict(default=os.environ.get("MPREMOTE_DIR"),
                     help="tools/mpremote of a MicroPython checkout: also check mpremote against the sim "
-                         "board (default $MPREMOTE_DIR; without it those checks are not run)")
-    args = ap.parse_args()
-    t = Checks(f"boards/{args.board}")
-    why = missing_for(args.board, args.unix_port)
-    if why:
-        return t.skip(why)
-    if args.board == "sim":
-        t.run(test_sim, args.board_pty, args.mpremote_dir)
-    elif args.board == "pty":
-        t.run(test_pty, args.board_pty)
-    elif args.board == "microbit":
-        t.run(test_microbit, args.board_pty)
-    else:
-        t.run(test_unix, args.board_pty, args.unix_port)
-    return t.finish()
+                         "board (default $MPREMOTE_DIR; without it those checks are not run)"))
+    return checks.main("boards", {"sim": (test_sim, "board_pty", "mpremote_dir"), "pty": (test_pty, "board_pty"),
+                                  "microbit": (test_microbit, "board_pty"),
+                                  "unix": (test_unix, "board_pty", "unix_port")},
+                       boards=True, mpr=False, options=[mpremote_dir])
 
 
 if __name__ == "__main__":

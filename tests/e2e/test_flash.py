@@ -9,21 +9,19 @@ bootloader by `flash` before the drive appears.  The .uf2 files are made here, f
 usage: test_flash.py --mpr PATH
 Exit status: 0 all passed, 1 a test failed.
 """
-import argparse
 import glob
 import os
 import random
 import struct
 import subprocess
 import sys
-import tempfile
 import threading
 import time
 import zlib
 
 sys.dont_write_bytecode = True  # no __pycache__ in the source tree
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
-from checks import Checks  # noqa: E402
+import checks  # noqa: E402
 from boardlib import have, sim_runtime_present  # noqa: E402
 
 RP2040 = 0xE48BFF56
@@ -60,6 +58,8 @@ def make_drive(root, name, info):
 
 
 class Mpr:
+    """mpr run in the test's scratch folder."""
+
     def __init__(self, path, cwd):
         self.path, self.cwd = path, cwd
 
@@ -71,7 +71,8 @@ class Mpr:
         return p.returncode, p.stdout, p.stderr
 
 
-def test_uf2_copy(c, mpr, tmp):
+def test_uf2_copy(c, mpr_path, tmp):
+    mpr = Mpr(mpr_path, tmp)
     drives = os.path.join(tmp, "mnt")
     drive = make_drive(drives, "RPI-RP2", RP2040_INFO)
     image = random.Random(1).randbytes(300 * 1024 + 17)
@@ -98,7 +99,8 @@ def test_uf2_copy(c, mpr, tmp):
             out + err)
 
 
-def test_uf2_refusals(c, mpr, tmp):
+def test_uf2_refusals(c, mpr_path, tmp):
+    mpr = Mpr(mpr_path, tmp)
     drive = make_drive(tmp, "PICO", RP2040_INFO)
     samd = uf2(bytes(1000), 0x2000, SAMD21)
     with open(os.path.join(tmp, "samd.uf2"), "wb") as f:
@@ -120,7 +122,8 @@ def test_uf2_refusals(c, mpr, tmp):
     c.check("--drive without INFO_UF2.TXT: refused", rc == 1 and "is not a UF2 drive" in err, err)
 
 
-def test_list_and_dfu(c, mpr, tmp):
+def test_list_and_dfu(c, mpr_path, tmp):
+    mpr = Mpr(mpr_path, tmp)
     rc, out, err = mpr("flash", "--list")
     c.expect_equal("flash --list with no device: exit status 0", rc, 0)
     c.check("flash --list with no device: both sections", out.startswith("DFU devices:\n") and "UF2 drives:\n" in out,
@@ -141,9 +144,10 @@ def test_list_and_dfu(c, mpr, tmp):
             rc == 1 and "no USB DFU device found" in err, out + err)
 
 
-def test_bootloader_then_drive(c, mpr, tmp):
+def test_bootloader_then_drive(c, mpr_path, tmp):
     """No drive at first: mpr runs machine.bootloader() on the connected board (the sim) and waits;
     the drive appears as a real one would once the board is in its bootloader."""
+    mpr = Mpr(mpr_path, tmp)
     if not (have("node") and sim_runtime_present()):
         c.note("the sim board cannot run here (node, or its runtime): bootloader check left out")
         return
@@ -174,14 +178,8 @@ def test_bootloader_then_drive(c, mpr, tmp):
 
 
 def main():
-    ap = argparse.ArgumentParser()
-    ap.add_argument("--mpr", required=True)
-    args = ap.parse_args()
-    c = Checks("e2e_flash")
-    for test in (test_uf2_copy, test_uf2_refusals, test_list_and_dfu, test_bootloader_then_drive):
-        with tempfile.TemporaryDirectory(prefix="mpr-flash-") as tmp:
-            c.run(test, Mpr(os.path.abspath(args.mpr), tmp), tmp)
-    return c.finish()
+    return checks.main("e2e_flash", [(test, "mpr", checks.SCRATCH) for test in (
+        test_uf2_copy, test_uf2_refusals, test_list_and_dfu, test_bootloader_then_drive)])
 
 
 if __name__ == "__main__":

@@ -12,7 +12,6 @@ print in the background, and deflate-compressed file transfers.
              bytes go uncompressed; --no-compress turns it off; a board without deflate (the
              micro:bit) still gets its files.
 """
-import argparse
 import hashlib
 import os
 import random
@@ -22,8 +21,8 @@ import sys
 import time
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
-from boardlib import MicrobitBoard, SimBoard, UnixBoard, missing_for, temp_dir  # noqa: E402
-from checks import Checks  # noqa: E402
+from boardlib import MicrobitBoard, SimBoard, UnixBoard, temp_dir  # noqa: E402
+import checks  # noqa: E402
 from mprlib import Mpr, failed, ok, show  # noqa: E402
 
 HERE = os.path.dirname(os.path.abspath(__file__))
@@ -220,23 +219,8 @@ def run_microbit(t, mpr, board_pty):
 
 
 def main():
-    ap = argparse.ArgumentParser()
-    ap.add_argument("--mpr", required=True)
-    ap.add_argument("--board-pty", required=True)
-    ap.add_argument("--board", required=True, choices=["sim", "microbit", "unix"])
-    ap.add_argument("--unix-port")
-    args = ap.parse_args()
-    t = Checks(f"link/{args.board}")
-    why = missing_for(args.board, args.unix_port)
-    if why:
-        return t.skip(why)
-    if args.board == "sim":
-        t.run(run_sim, args.mpr, args.board_pty)
-    elif args.board == "unix":
-        t.run(run_unix, args.mpr, args.board_pty, args.unix_port)
-    else:
-        t.run(run_microbit, args.mpr, args.board_pty)
-    return t.finish()
+    return checks.main("link", {"sim": (run_sim, "mpr", "board_pty"), "unix": (run_unix, "mpr", "board_pty", "unix_port"),
+                                "microbit": (run_microbit, "mpr", "board_pty")}, boards=True)
 
 
 if __name__ == "__main__":

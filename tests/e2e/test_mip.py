@@ -9,7 +9,6 @@ packages of our own (mip_index.py) and served on 127.0.0.1 over HTTP and HTTPS.
 usage: test_mip.py --mpr PATH --mpyc PATH --board-pty PATH --board {sim,unix,microbit} [--unix-port PATH]
 Exit status: 0 all passed, 1 a test failed, 77 skipped (node or the unix port missing).
 """
-import argparse
 import hashlib
 import os
 import shutil
@@ -17,9 +16,9 @@ import sys
 
 sys.dont_write_bytecode = True  # no __pycache__ in the source tree
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
-from boardlib import (missing_for, MICROBIT_FIRMWARE, MicrobitBoard, PtyBoard, SimBoard, UnixBoard, have,  # noqa: E402
+from boardlib import (MICROBIT_FIRMWARE, MicrobitBoard, PtyBoard, SimBoard, UnixBoard, have,  # noqa: E402
                       sim_runtime_present, temp_dir)
-from checks import Checks  # noqa: E402
+import checks  # noqa: E402
 from mip_index import IndexBuilder, Server, h8, make_certificate, write_tree  # noqa: E402
 from test_mpr import Mpr, failed, ok, show  # noqa: E402
 
@@ -402,26 +401,12 @@ def test_microbit(t, mpr, mpyc):
 
 
 def main():
-    ap = argparse.ArgumentParser()
-    ap.add_argument("--mpr", required=True)
-    ap.add_argument("--mpyc", required=True)
-    ap.add_argument("--board-pty", required=True)
-    ap.add_argument("--board", required=True, choices=["sim", "unix", "microbit"])
-    ap.add_argument("--unix-port")
-    args = ap.parse_args()
-    t = Checks(f"mip/{args.board}")
-    why = missing_for(args.board, args.unix_port)
-    if why:
-        return t.skip(why)
-    if not have("openssl"):
-        return t.skip("openssl is not installed (scripts/setup.sh installs it)")
-    if args.board == "sim":
-        t.run(test_sim, args.mpr, args.mpyc, args.board_pty)
-    elif args.board == "microbit":
-        t.run(test_microbit, args.mpr, args.mpyc)
-    else:
-        t.run(test_unix, args.mpr, args.mpyc, args.board_pty, args.unix_port)
-    return t.finish()
+    return checks.main("mip", {"sim": (test_sim, "mpr", "mpyc", "board_pty"),
+                               "unix": (test_unix, "mpr", "mpyc", "board_pty", "unix_port"),
+                               "microbit": (test_microbit, "mpr", "mpyc")},
+                       boards=True, options=[("--mpyc", dict(required=True))],
+                       requires=lambda _: None if have("openssl") else
+                       "openssl is not installed (scripts/setup.sh installs it)")
 
 
 if __name__ == "__main__":

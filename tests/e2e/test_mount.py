@@ -14,7 +14,6 @@ usage: test_mount.py --mpr PATH --board-pty PATH --board {sim,unix,microbit}
                      [--mpyc PATH] [--unix-port PATH]
 Exit status: 0 all passed, 1 a test failed, 77 skipped (node, QEMU or the unix port missing).
 """
-import argparse
 import hashlib
 import os
 import pty
@@ -27,9 +26,9 @@ import time
 
 sys.dont_write_bytecode = True  # no __pycache__ in the source tree
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
-from boardlib import (missing_for, MicrobitBoard, PtyBoard, SimBoard, UnixBoard, MICROBIT_FIRMWARE, have,  # noqa: E402
+from boardlib import (MicrobitBoard, PtyBoard, SimBoard, UnixBoard, MICROBIT_FIRMWARE, have,  # noqa: E402
                       sim_runtime_present, temp_dir)
-from checks import Checks  # noqa: E402
+import checks  # noqa: E402
 from mprlib import Mpr, ok, show, write  # noqa: E402
 
 MOUNTED = "is mounted at /remote"
@@ -430,24 +429,11 @@ def test_microbit(t, mpr, board_pty):
 
 
 def main():
-    ap = argparse.ArgumentParser()
-    ap.add_argument("--mpr", required=True)
-    ap.add_argument("--board-pty", required=True)
-    ap.add_argument("--board", required=True, choices=["sim", "unix", "microbit"])
-    ap.add_argument("--mpyc", help="mpyc, to compile the .mpy module imported through the mount")
-    ap.add_argument("--unix-port", help="MicroPython unix port binary (for --board unix)")
-    args = ap.parse_args()
-    t = Checks(f"mount/{args.board}")
-    why = missing_for(args.board, args.unix_port)
-    if why:
-        return t.skip(why)
-    if args.board == "sim":
-        t.run(test_sim, args.mpr, args.board_pty, args.mpyc)
-    elif args.board == "unix":
-        t.run(test_unix, args.mpr, args.board_pty, args.mpyc, args.unix_port)
-    else:
-        t.run(test_microbit, args.mpr, args.board_pty)
-    return t.finish()
+    return checks.main("mount", {"sim": (test_sim, "mpr", "board_pty", "mpyc"),
+                                 "unix": (test_unix, "mpr", "board_pty", "mpyc", "unix_port"),
+                                 "microbit": (test_microbit, "mpr", "board_pty")},
+                       boards=True, options=[("--mpyc", dict(help="mpyc, to compile the .mpy module imported "
+                                                                  "through the mount"))])
 
 
 if __name__ == "__main__":

@@ -8,7 +8,6 @@
 usage: test_mpr.py --mpr PATH --board-pty PATH --board {sim,microbit,unix} [--unix-port PATH]
 Exit status: 0 all passed, 1 a test failed, 77 skipped (node or QEMU missing).
 """
-import argparse
 import hashlib
 import os
 import signal
@@ -21,9 +20,9 @@ import time
 
 sys.dont_write_bytecode = True  # no __pycache__ in the source tree
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
-from boardlib import (missing_for, MicrobitBoard, PtyBoard, SimBoard, UnixBoard, MICROBIT_FIRMWARE, have,  # noqa: E402
+from boardlib import (MicrobitBoard, PtyBoard, SimBoard, UnixBoard, MICROBIT_FIRMWARE, have,  # noqa: E402
                       sim_runtime_present, temp_dir)
-from checks import Checks  # noqa: E402
+import checks  # noqa: E402
 from mprlib import Mpr, failed, ok, show  # noqa: E402
 
 
@@ -550,23 +549,7 @@ def test_unix(t, mpr, board_pty, unix_port):
 
 
 def main():
-    ap = argparse.ArgumentParser()
-    ap.add_argument("--mpr", required=True)
-    ap.add_argument("--board-pty", required=True)
-    ap.add_argument("--board", required=True, choices=["sim", "microbit", "unix"])
-    ap.add_argument("--unix-port", help="MicroPython unix port binary (for --board unix)")
-    args = ap.parse_args()
-    t = Checks(f"mpr/{args.board}")
-    why = missing_for(args.board, args.unix_port)
-    if why:
-        return t.skip(why)
-    if args.board == "sim":
-        t.run(test_sim, args.mpr, args.board_pty)
-    elif args.board == "unix":
-        t.run(test_unix, args.mpr, args.board_pty, args.unix_port)
-    else:
-        t.run(test_microbit, args.mpr, args.board_pty)
-    return t.finish()
+    return checks.main("mpr", {"sim": (test_sim, "mpr", "board_pty"), "unix": (test_unix, "mpr", "board_pty", "unix_port"), "microbit": (test_microbit, "mpr", "board_pty")}, boards=True)
 
 
 if __name__ == "__main__":

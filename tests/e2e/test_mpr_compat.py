@@ -18,15 +18,14 @@ tests/compat/run_mpremote_tests.sh) showed mpr doing differently from mpremote, 
 usage: test_mpr_compat.py --mpr PATH --board-pty PATH --board {sim,unix} [--unix-port PATH]
 Exit status: 0 all passed, 1 a test failed, 77 skipped (node or the unix port missing).
 """
-import argparse
 import os
 import shutil
 import sys
 
 sys.dont_write_bytecode = True  # no __pycache__ in the source tree
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
-from boardlib import SimBoard, UnixBoard, have, missing_for, sim_runtime_present, temp_dir  # noqa: E402
-from checks import Checks  # noqa: E402
+from boardlib import SimBoard, UnixBoard, have, sim_runtime_present, temp_dir  # noqa: E402
+import checks  # noqa: E402
 from test_mpr import Mpr, ok, show  # noqa: E402
 
 # A file system whose open() raises whatever `fs.error` holds (mpremote's test_errno.sh).
@@ -229,21 +228,7 @@ def test_unix(t, mpr, board_pty, unix_port):
 
 
 def main():
-    ap = argparse.ArgumentParser()
-    ap.add_argument("--mpr", required=True)
-    ap.add_argument("--board-pty", required=True)
-    ap.add_argument("--board", required=True, choices=["sim", "unix"])
-    ap.add_argument("--unix-port", help="MicroPython unix port binary (for --board unix)")
-    args = ap.parse_args()
-    t = Checks(f"mpr-compat/{args.board}")
-    why = missing_for(args.board, args.unix_port)
-    if why:
-        return t.skip(why)
-    if args.board == "sim":
-        t.run(test_sim, args.mpr, args.board_pty)
-    else:
-        t.run(test_unix, args.mpr, args.board_pty, args.unix_port)
-    return t.finish()
+    return checks.main("mpr-compat", {"sim": (test_sim, "mpr", "board_pty"), "unix": (test_unix, "mpr", "board_pty", "unix_port")}, boards=True)
 
 
 if __name__ == "__main__":

@@ -15,15 +15,13 @@ command's help on stdout).
 usage: test_mpr_usage.py --mpr PATH
 Exit status: 0 all passed, 1 a test failed.
 """
-import argparse
 import os
 import subprocess
 import sys
-import tempfile
 
 sys.dont_write_bytecode = True  # no __pycache__ in the source tree
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
-from checks import Checks  # noqa: E402
+import checks  # noqa: E402
 
 # (command line, mpremote's exit status, mpremote's stderr), recorded from mpremote 1.27.0.
 RECORDED = [
@@ -151,20 +149,18 @@ def check_lines(t, mpr, config_home, cases, columns=None):
                 and p.stdout == "", f"exit {p.returncode}\nstdout {p.stdout!r}\nstderr {p.stderr!r}\nwant   {want!r}")
 
 
+def check_recorded(t, mpr, config_home):
+    """config_home: an empty configuration folder, so that no user alias changes what a word means."""
+    commands = {args[0] for args, _, _ in RECORDED}
+    t.check("every command of mpr's table but df has recorded usage errors",
+            {"connect", "disconnect", "resume", "soft-reset", "repl", "eval", "exec", "run", "fs", "edit", "rtc",
+             "sleep", "mount", "umount", "mip", "romfs", "help", "version"} <= commands, sorted(commands))
+    check_lines(t, mpr, config_home, RECORDED)
+    check_lines(t, mpr, config_home, RECORDED_NARROW, columns=40)
+
+
 def main():
-    ap = argparse.ArgumentParser()
-    ap.add_argument("--mpr", required=True)
-    opts = ap.parse_args()
-    t = Checks("e2e_mpr_usage")
-    # An empty configuration folder: no user alias may change what a word means.
-    with tempfile.TemporaryDirectory(prefix="mpr-usage-") as config_home:
-        commands = {args[0] for args, _, _ in RECORDED}
-        t.check("every command of mpr's table but df has recorded usage errors",
-                {"connect", "disconnect", "resume", "soft-reset", "repl", "eval", "exec", "run", "fs", "edit", "rtc",
-                 "sleep", "mount", "umount", "mip", "romfs", "help", "version"} <= commands, sorted(commands))
-        check_lines(t, opts.mpr, config_home, RECORDED)
-        check_lines(t, opts.mpr, config_home, RECORDED_NARROW, columns=40)
-    return t.finish()
+    return checks.main("e2e_mpr_usage", [(check_recorded, "mpr", checks.SCRATCH)])
 
 
 if __name__ == "__main__":

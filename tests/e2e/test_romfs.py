@@ -13,15 +13,14 @@
 usage: test_romfs.py --mpr PATH --board-pty PATH --board {sim,unix} [--unix-port PATH]
 Exit status: 0 all passed, 1 a test failed, 77 skipped (node or the unix port missing).
 """
-import argparse
 import os
 import shutil
 import sys
 
 sys.dont_write_bytecode = True  # no __pycache__ in the source tree
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
-from boardlib import UnixBoard, missing_for, temp_dir  # noqa: E402
-from checks import Checks  # noqa: E402
+from boardlib import UnixBoard, temp_dir  # noqa: E402
+import checks  # noqa: E402
 from test_mpr import Mpr, failed, ok, show  # noqa: E402
 
 MODULES = 10
@@ -210,21 +209,8 @@ def test_unix(t, mpr, board_pty, unix_port):
 
 
 def main():
-    ap = argparse.ArgumentParser()
-    ap.add_argument("--mpr", required=True)
-    ap.add_argument("--board-pty", required=True)
-    ap.add_argument("--board", required=True, choices=["sim", "unix"])
-    ap.add_argument("--unix-port")
-    args = ap.parse_args()
-    t = Checks(f"romfs/{args.board}")
-    why = missing_for(args.board, args.unix_port)
-    if why:
-        return t.skip(why)
-    if args.board == "sim":
-        t.run(test_sim, args.mpr)
-    else:
-        t.run(test_unix, args.mpr, args.board_pty, args.unix_port)
-    return t.finish()
+    return checks.main("romfs", {"sim": (test_sim, "mpr"), "unix": (test_unix, "mpr", "board_pty", "unix_port")},
+                       boards=True)
 
 
 if __name__ == "__main__":

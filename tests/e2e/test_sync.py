@@ -18,7 +18,6 @@ raw-REPL client (boardlib.RawRepl, independent of mpr) reads back from the board
 usage: test_sync.py --mpr PATH --board-pty PATH --board {sim,unix,microbit} [--unix-port PATH]
 Exit status: 0 all passed, 1 a test failed, 77 skipped (node, QEMU or the unix port missing).
 """
-import argparse
 import ast
 import hashlib
 import os
@@ -31,8 +30,8 @@ import time
 
 sys.dont_write_bytecode = True  # no __pycache__ in the source tree
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
-from boardlib import MicrobitBoard, RawRepl, SimBoard, UnixBoard, missing_for, temp_dir  # noqa: E402
-from checks import Checks  # noqa: E402
+from boardlib import MicrobitBoard, RawRepl, SimBoard, UnixBoard, temp_dir  # noqa: E402
+import checks  # noqa: E402
 from mprlib import Mpr, ok, show, write  # noqa: E402
 
 
@@ -462,24 +461,7 @@ def test_microbit(t, mpr, board_pty):
 
 
 def main():
-    ap = argparse.ArgumentParser()
-    ap.add_argument("--mpr", required=True)
-    ap.add_argument("--board-pty", required=True)
-    ap.add_argument("--board", required=True, choices=["sim", "unix", "microbit"])
-    ap.add_argument("--unix-port", help="MicroPython unix port binary (for --board unix)")
-    args = ap.parse_args()
-    args.mpr = os.path.abspath(args.mpr)  # watch runs in the project folder
-    t = Checks(f"sync/{args.board}")
-    why = missing_for(args.board, args.unix_port)
-    if why:
-        return t.skip(why)
-    if args.board == "sim":
-        t.run(test_sim, args.mpr, args.board_pty)
-    elif args.board == "unix":
-        t.run(test_unix, args.mpr, args.board_pty, args.unix_port)
-    else:
-        t.run(test_microbit, args.mpr, args.board_pty)
-    return t.finish()
+    return checks.main("sync", {"sim": (test_sim, "mpr", "board_pty"), "unix": (test_unix, "mpr", "board_pty", "unix_port"), "microbit": (test_microbit, "mpr", "board_pty")}, boards=True)
 
 
 if __name__ == "__main__":

@@ -112,8 +112,9 @@ else()
   endforeach()
 endif()
 
-# Every golden .mpy (made by mpy-cross 1.27.0 from tests/corpus, with flag variants) must verify:
-# files the reference writes are, by definition, files a loader accepts.
-file(GLOB mpyt_golden_files CONFIGURE_DEPENDS "${PROJECT_SOURCE_DIR}/tests/golden/*.mpy")
+# Every golden .mpy must verify: files the reference writes are, by definition, files a loader
+# accepts.  Both releases' folders (tests/golden/README.md): mpy-cross 1.27.0's files from
+# tests/corpus with flag variants, its package tree (pkg/), and 1.28.0's (1.28/).
+file(GLOB_RECURSE mpyt_golden_files CONFIGURE_DEPENDS "${PROJECT_SOURCE_DIR}/tests/golden/*.mpy")
 add_test(NAME mpytool.verify_reference_golden COMMAND mpytool verify -q ${mpyt_golden_files})
 set_tests_properties(mpytool.verify_reference_golden PROPERTIES LABELS mpytool)

@@ -91,8 +91,6 @@ void AsmX64::mov_reg_pcrel(Reg dest, std::size_t label) {
 
 // ---- moves --------------------------------------------------------------------------------------
 
-void AsmX64::mov_reg_reg(Reg dest, Reg src) { op_reg_reg(0x89, dest, src); }
-
 void AsmX64::mov_reg_imm(Reg dest, std::int64_t value) {
     if ((static_cast<std::uint64_t>(value) >> 32) == 0) {
         mov_reg_imm32(dest, static_cast<std::uint32_t>(value));  // zero-extends: 5 bytes
@@ -189,18 +187,6 @@ void AsmX64::lea(Reg dest, Reg base, std::int32_t disp) {
 
 // ---- arithmetic ---------------------------------------------------------------------------------
 
-void AsmX64::add(Reg dest, Reg src) { op_reg_reg(0x01, dest, src); }
-void AsmX64::sub(Reg dest, Reg src) { op_reg_reg(0x29, dest, src); }
-void AsmX64::and_(Reg dest, Reg src) { op_reg_reg(0x21, dest, src); }
-void AsmX64::or_(Reg dest, Reg src) { op_reg_reg(0x09, dest, src); }
-void AsmX64::xor_(Reg dest, Reg src) { op_reg_reg(0x31, dest, src); }
-// Group opcodes: the ModRM.reg field selects the operation.
-void AsmX64::not_(Reg reg) { op_reg_reg(0xf7, reg, 2); }
-void AsmX64::neg(Reg reg) { op_reg_reg(0xf7, reg, 3); }
-void AsmX64::shl_cl(Reg reg) { op_reg_reg(0xd3, reg, 4); }
-void AsmX64::shr_cl(Reg reg) { op_reg_reg(0xd3, reg, 5); }
-void AsmX64::sar_cl(Reg reg) { op_reg_reg(0xd3, reg, 7); }
-
 void AsmX64::mul(Reg dest, Reg src) {
     // imul r64, r/m64 (0f af /r): here dest is ModRM.reg, unlike the 01/29/... forms.
     put({static_cast<std::uint8_t>(kRex | kRexW | rex_r(dest) | rex_b(src)), 0x0f, 0xaf,
@@ -218,8 +204,6 @@ void AsmX64::sub_imm(Reg dest, std::int32_t value) {
 }
 
 // ---- compare / test / setcc ---------------------------------------------------------------------
-
-void AsmX64::cmp(Reg lhs, Reg rhs) { op_reg_reg(0x39, lhs, rhs); }
 
 void AsmX64::test64(Reg a, Reg b) { op_reg_reg(0x85, b, a); }
 

@@ -64,12 +64,12 @@ enum class Width : std::uint8_t { W8 = 1, W16 = 2, W32 = 4, W64 = 8 };
 
 }  // namespace x64
 
-class AsmX64 : public AsmX86Family {
+class AsmX64 : public AsmX86RegisterOps<AsmX64, x64::Reg> {
 public:
     using Reg = x64::Reg;
     using Width = x64::Width;
 
-    AsmX64() : AsmX86Family("AsmX64") {}
+    AsmX64() : AsmX86RegisterOps("AsmX64") {}
 
     // ---- function frame and locals --------------------------------------------------------------
     void entry(int num_locals);
@@ -80,8 +80,7 @@ public:
     // lea dest, [rip + rel32] pointing at `label` (e.g. the constant data after the code).
     void mov_reg_pcrel(Reg dest, std::size_t label);
 
-    // ---- moves ----------------------------------------------------------------------------------
-    void mov_reg_reg(Reg dest, Reg src);
+    // ---- moves (mov_reg_reg: AsmX86RegisterOps) -------------------------------------------------
     // The reference's choice: imm32 form if `value` fits in 32 unsigned bits, else imm64.
     void mov_reg_imm(Reg dest, std::int64_t value);
     // Always `mov r32, imm32` (5 or 6 bytes); returns the offset of the 4 immediate bytes.
@@ -104,25 +103,13 @@ public:
     // lea dest, [base + disp]
     void lea(Reg dest, Reg base, std::int32_t disp);
 
-    // ---- arithmetic (dest = dest op src, 64-bit) -------------------------------------------------
-    void add(Reg dest, Reg src);
-    void sub(Reg dest, Reg src);
+    // ---- arithmetic (dest = dest op src, 64-bit; add, sub, ...: AsmX86RegisterOps) --------------
     void mul(Reg dest, Reg src);  // imul dest, src
-    void and_(Reg dest, Reg src);
-    void or_(Reg dest, Reg src);
-    void xor_(Reg dest, Reg src);
-    void not_(Reg reg);
-    void neg(Reg reg);
-    void shl_cl(Reg reg);  // reg <<= cl
-    void shr_cl(Reg reg);  // reg >>= cl (logical)
-    void sar_cl(Reg reg);  // reg >>= cl (arithmetic)
     // sub rsp-style immediate subtraction (used by entry/exit; reg must be < r8).
     void sub_imm(Reg dest, std::int32_t value);
 
-    // ---- compare / test / setcc -------------------------------------------------------------------
-    // Flags from `lhs - rhs` (encoded as `cmp lhs, rhs`, opcode 39 /r with ModRM.rm = lhs).
+    // ---- compare / test / setcc (cmp: AsmX86RegisterOps) ------------------------------------------
     // NOTE the reference's asm_x64_cmp_r64_with_r64(a, b) is cmp(b, a) here.
-    void cmp(Reg lhs, Reg rhs);
     // test a, b (64-bit; opcode 85 /r, ModRM.rm = b, ModRM.reg = a).
     void test64(Reg a, Reg b);
     // test a8, b8 (opcode 84 /r, ModRM.reg = a, ModRM.rm = b; both < r8).
@@ -143,6 +130,8 @@ public:
     void pop(Reg reg);
 
 private:
+    friend class AsmX86RegisterOps<AsmX64, x64::Reg>;
+
     void put64(std::uint64_t v);
     // REX.W op ModRM(mod=11, reg=src, rm=dest): the two-register 64-bit form.
     void op_reg_reg(std::uint8_t opcode, Reg dest, int src);

@@ -83,8 +83,6 @@ void AsmX86::mov_reg_pcrel(Reg dest, std::size_t label) {
 
 // ---- moves and memory -------------------------------------------------------------------------
 
-void AsmX86::mov_reg_reg(Reg dest, Reg src) { op_reg_reg(0x89, dest, src); }
-
 std::size_t AsmX86::mov_reg_imm(Reg dest, std::uint32_t value) {
     put({static_cast<std::uint8_t>(0xb8 | dest)});
     const std::size_t imm_at = code_pos();
@@ -119,17 +117,6 @@ void AsmX86::lea(Reg dest, Reg base, std::int32_t disp) {
 
 // ---- arithmetic -------------------------------------------------------------------------------
 
-void AsmX86::add(Reg dest, Reg src) { op_reg_reg(0x01, dest, src); }
-void AsmX86::sub(Reg dest, Reg src) { op_reg_reg(0x29, dest, src); }
-void AsmX86::and_(Reg dest, Reg src) { op_reg_reg(0x21, dest, src); }
-void AsmX86::or_(Reg dest, Reg src) { op_reg_reg(0x09, dest, src); }
-void AsmX86::xor_(Reg dest, Reg src) { op_reg_reg(0x31, dest, src); }
-// Group opcodes: the ModRM.reg field selects the operation.
-void AsmX86::not_(Reg reg) { op_reg_reg(0xf7, reg, 2); }
-void AsmX86::neg(Reg reg) { op_reg_reg(0xf7, reg, 3); }
-void AsmX86::shl_cl(Reg reg) { op_reg_reg(0xd3, reg, 4); }
-void AsmX86::shr_cl(Reg reg) { op_reg_reg(0xd3, reg, 5); }
-void AsmX86::sar_cl(Reg reg) { op_reg_reg(0xd3, reg, 7); }
 void AsmX86::add_imm(Reg dest, std::int32_t value) { op_reg_imm(0, dest, value); }
 void AsmX86::sub_imm(Reg dest, std::int32_t value) { op_reg_imm(5, dest, value); }
 
@@ -140,7 +127,6 @@ void AsmX86::mul(Reg dest, Reg src) {
 
 // ---- compare / test / setcc -------------------------------------------------------------------
 
-void AsmX86::cmp(Reg lhs, Reg rhs) { op_reg_reg(0x39, lhs, rhs); }
 void AsmX86::test32(Reg a, Reg b) { op_reg_reg(0x85, b, a); }
 void AsmX86::test8(Reg a, Reg b) { put({0x84, modrm(kModReg, a, b)}); }
 

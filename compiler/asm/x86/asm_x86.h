@@ -44,12 +44,12 @@ enum class Width : std::uint8_t { W8 = 1, W16 = 2, W32 = 4 };
 
 }  // namespace x86
 
-class AsmX86 : public AsmX86Family {
+class AsmX86 : public AsmX86RegisterOps<AsmX86, x86::Reg> {
 public:
     using Reg = x86::Reg;
     using Width = x86::Width;
 
-    AsmX86() : AsmX86Family("AsmX86") {}
+    AsmX86() : AsmX86RegisterOps("AsmX86") {}
 
     // ---- function frame, arguments and locals ------------------------------------------------
     void entry(int num_locals);
@@ -61,8 +61,7 @@ public:
     // dest = address of `label`: call +0; pop dest; add dest, imm32.
     void mov_reg_pcrel(Reg dest, std::size_t label);
 
-    // ---- moves and memory --------------------------------------------------------------------
-    void mov_reg_reg(Reg dest, Reg src);
+    // ---- moves and memory (mov_reg_reg: AsmX86RegisterOps) -----------------------------------
     // mov r32, imm32 (the low 32 bits of `value`); returns the offset of the immediate.
     std::size_t mov_reg_imm(Reg dest, std::uint32_t value);
     // Zero-extending loads: dest = [base + disp].
@@ -71,24 +70,12 @@ public:
     void store(Width w, Reg src, Reg base, std::int32_t disp);
     void lea(Reg dest, Reg base, std::int32_t disp);
 
-    // ---- arithmetic (dest = dest op src) -----------------------------------------------------
-    void add(Reg dest, Reg src);
-    void sub(Reg dest, Reg src);
+    // ---- arithmetic (dest = dest op src; add, sub, ...: AsmX86RegisterOps) -------------------
     void mul(Reg dest, Reg src);  // imul dest, src
-    void and_(Reg dest, Reg src);
-    void or_(Reg dest, Reg src);
-    void xor_(Reg dest, Reg src);
-    void not_(Reg reg);
-    void neg(Reg reg);
-    void shl_cl(Reg reg);  // reg <<= cl
-    void shr_cl(Reg reg);  // reg >>= cl (logical)
-    void sar_cl(Reg reg);  // reg >>= cl (arithmetic)
     void add_imm(Reg dest, std::int32_t value);  // imm8 form when it fits
     void sub_imm(Reg dest, std::int32_t value);  // imm8 form when it fits
 
-    // ---- compare / test / setcc --------------------------------------------------------------
-    // Flags from `lhs - rhs` (39 /r, ModRM.rm = lhs): the reference's cmp_r32_with_r32(rhs, lhs).
-    void cmp(Reg lhs, Reg rhs);
+    // ---- compare / test / setcc (cmp: AsmX86RegisterOps) ------------------------------------
     void test32(Reg a, Reg b);  // 85 /r, ModRM.reg = a, ModRM.rm = b
     // 84 /r; like the reference, esp..edi mean ah..bh here.
     void test8(Reg a, Reg b);
@@ -108,6 +95,8 @@ public:
     void pop(Reg reg);
 
 private:
+    friend class AsmX86RegisterOps<AsmX86, x86::Reg>;
+
     // op ModRM(mod=11, reg=src, rm=dest): the two-register form.
     void op_reg_reg(std::uint8_t opcode, Reg dest, int src);
     // 83 /ext ib or 81 /ext id on a register.

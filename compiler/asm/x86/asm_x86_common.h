@@ -1,7 +1,8 @@
 // What the x86 (-march=x86, 32-bit) and x86-64 (-march=x64) assemblers of the native emitter
 // encode alike: ModRM/SIB memory operands, the condition codes, and the label jumps with the
 // reference's short/long choice.  AsmX86 (compiler/asm/x86/asm_x86.h) and AsmX64 (compiler/asm/x86/asm_x64.h)
-// derive from AsmX86Family and add their own register sets (x64: the REX prefix).
+// derive from AsmX86RegisterOps (the register-to-register operations, stated once over their
+// register type) and AsmX86Family, and add their own register sets (x64: the REX prefix).
 //
 // The rules that make the bytes match mpy-cross:
 //   - a memory operand has no displacement when it is 0 (except with an ebp/rbp/r13 base, which
@@ -75,6 +76,36 @@ protected:
     void put_mem_operand(int reg, int base, std::int32_t disp);
     // A label jump: `short_op rel8` backward when it fits, else `long_op rel32`.
     void jump(std::uint8_t short_op, std::initializer_list<std::uint8_t> long_op, std::size_t label);
+};
+
+// The register-to-register operations both write with the same opcode and ModRM (mod=11,
+// reg=src, rm=dest): only the prefix differs, which `Arch::op_reg_reg(opcode, dest, src)` adds
+// (x64: REX.W with the high register bits; x86: none).  Arch is the derived assembler (CRTP),
+// Reg its register enum.
+template <typename Arch, typename Reg>
+class AsmX86RegisterOps : public AsmX86Family {
+public:
+    // ---- moves and arithmetic (dest = dest op src, the word size) ----------------------------
+    void mov_reg_reg(Reg dest, Reg src) { op(0x89, dest, src); }
+    void add(Reg dest, Reg src) { op(0x01, dest, src); }
+    void sub(Reg dest, Reg src) { op(0x29, dest, src); }
+    void and_(Reg dest, Reg src) { op(0x21, dest, src); }
+    void or_(Reg dest, Reg src) { op(0x09, dest, src); }
+    void xor_(Reg dest, Reg src) { op(0x31, dest, src); }
+    // Group opcodes: the ModRM.reg field selects the operation.
+    void not_(Reg reg) { op(0xf7, reg, 2); }
+    void neg(Reg reg) { op(0xf7, reg, 3); }
+    void shl_cl(Reg reg) { op(0xd3, reg, 4); }  // reg <<= cl
+    void shr_cl(Reg reg) { op(0xd3, reg, 5); }  // reg >>= cl (logical)
+    void sar_cl(Reg reg) { op(0xd3, reg, 7); }  // reg >>= cl (arithmetic)
+    // Flags from `lhs - rhs` (39 /r, ModRM.rm = lhs): the reference's cmp_rN_with_rN(rhs, lhs).
+    void cmp(Reg lhs, Reg rhs) { op(0x39, lhs, rhs); }
+
+protected:
+    using AsmX86Family::AsmX86Family;
+
+private:
+    void op(std::uint8_t opcode, Reg dest, int src) { static_cast<Arch&>(*this).op_reg_reg(opcode, dest, src); }
 };
 
 }  // namespace mpy

@@ -7,7 +7,7 @@
 #include <unistd.h>
 
 #include "remote/mount/file_server.h"
-#include "remote/mount/mount_errno.h"
+#include "remote/protocol/micropython_errno.h"
 
 namespace mpy::mount {
 namespace {
@@ -119,10 +119,10 @@ TEST_F(FileServerTest, ErrnoNumbersAreMicroPythons) {
     EXPECT_EQ(error_of('Q', "/sub"), mp_errno::enotempty);
     EXPECT_EQ(error_of('D', "/sub"), mp_errno::eisdir);
     EXPECT_EQ(error_of('Q', "/"), mp_errno::eperm) << "the mounted folder itself stays";
-    EXPECT_EQ(to_micropython_errno(EACCES), 13);
-    EXPECT_EQ(to_micropython_errno(ENOTEMPTY), 39);
-    EXPECT_EQ(to_micropython_errno(EPERM), 1);
-    EXPECT_EQ(to_micropython_errno(EHOSTUNREACH), mp_errno::eio) << "no board name: EIO";
+    EXPECT_EQ(micropython_errno_for_host(EACCES), 13);
+    EXPECT_EQ(micropython_errno_for_host(ENOTEMPTY), 39);
+    EXPECT_EQ(micropython_errno_for_host(EPERM), 1);
+    EXPECT_EQ(micropython_errno_for_host(EHOSTUNREACH), mp_errno::eio) << "no board name: EIO";
 }
 
 TEST_F(FileServerTest, DirectoriesAndNames) {

@@ -197,6 +197,20 @@ TEST(MprCommandTable, TheDispatcherRunsTheEntrysHandler) {
     }
 }
 
+// mpremote writes the board's output past the text it holds for the end (a pipe's buffer) and its
+// own text after it: the table says which commands write the board's output.
+TEST(MprCommandTable, OnlyTheCommandsThatRunBoardCodeGoPastTheHeldText) {
+    std::set<std::string> board_output;
+    for (const CommandSpec& spec : command_table())
+        if (spec.prints_board_output) board_output.insert(spec.name);
+    EXPECT_EQ(board_output, (std::set<std::string>{"eval", "exec", "repl", "run"}));
+    Session session{SessionOptions{}};
+    session.print_at_exit("held\n");
+    ::testing::internal::CaptureStdout();
+    EXPECT_EQ(session.run({ParsedCommand{"version", {}, {}}}), 0);
+    EXPECT_EQ(::testing::internal::GetCapturedStdout().rfind("held\nmpr ", 0), 0u);
+}
+
 TEST(MprCommandTable, TheManualDocumentsEveryCommand) {
     std::ifstream in(std::string(MPYTOOLS_SOURCE_DIR) + "/man/mpr.1");
     ASSERT_TRUE(in) << "man/mpr.1";

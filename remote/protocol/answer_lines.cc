@@ -1,6 +1,6 @@
-#include "remote/sync/answer_lines.h"
+#include "remote/protocol/answer_lines.h"
 
-namespace mpy::sync {
+namespace mpy {
 
 std::vector<std::string> answer_lines(std::string_view text) {
     std::vector<std::string> out;
@@ -15,4 +15,4 @@ std::vector<std::string> answer_lines(std::string_view text) {
     return out;
 }
 
-}  // namespace mpy::sync
+}  // namespace mpy
