@@ -20,6 +20,9 @@ struct ConnectOptions {
     std::string sim_script;
     // The Node.js that runs it ($MPR_NODE).
     std::string node = "node";
+    // The password a WebREPL board (`ws://HOST:PORT`) asks for: `connect --password`, else
+    // $MPR_WEBREPL_PASSWORD, else the config file's "webrepl_password".
+    std::string webrepl_password;
 };
 
 }  // namespace mpy
