@@ -94,7 +94,7 @@ std::vector<CommandSpec> make_table() {
         return o;
     };
     return {
-        {"connect", {{"password", 0, true, false, "", "", ValueKind::text, "PW"}}, 1, false,
+        {"connect", {{"password", 0, true, false, "", "", ValueKind::text, "PW", false, true}}, 1, false,
          "connect to given device (list, auto, id:SERIAL, usb:VID:PID, port:PATH, socket://HOST:PORT, ws://HOST:PORT, sim, or a path)",
          cmd_connect, nullptr, {{"device"}}, connect_password_first},
         {"disconnect", {}, 0, false, "disconnect current device", cmd_disconnect},
