@@ -64,7 +64,11 @@ WebSocketClient::~WebSocketClient() {
 
 void WebSocketClient::send(WsOpcode opcode, std::string_view payload) {
     if (!socket_) throw ConnectionLost(name_ + ": connection is closed");
-    socket_->write(encode_client_frame(opcode, payload, static_cast<std::uint32_t>(mask_random_())));
+    try {
+        socket_->write(encode_client_frame(opcode, payload, static_cast<std::uint32_t>(mask_random_())));
+    } catch (const ConnectionLost&) {
+        throw ConnectionLost(name_ + ": the board closed the connection");
+    }
 }
 
 std::optional<WsMessage> WebSocketClient::parsed() {
@@ -98,7 +102,13 @@ std::optional<WsMessage> WebSocketClient::parsed() {
 
 std::size_t WebSocketClient::read_socket(std::chrono::milliseconds timeout) {
     char buf[8192];
-    std::size_t n = socket_->read(buf, sizeof buf, timeout);
+    std::size_t n = 0;
+    try {
+        n = socket_->read(buf, sizeof buf, timeout);
+    } catch (const ConnectionLost&) {
+        // The socket names itself socket://; the user connected to ws://.
+        throw ConnectionLost(name_ + ": the board closed the connection");
+    }
     parser_.feed(std::string_view(buf, n));
     return n;
 }
