@@ -147,9 +147,13 @@ export async function runWebReplListener({ port, password, boardArgs }) {
             if (rest.length) reader.push(rest);
         });
     });
-    server.listen(port, '127.0.0.1', () => {
-        // The test reads the port from this line (PORT 0 = any free port).
-        process.stdout.write(`WebREPL listening on ws://127.0.0.1:${server.address().port}\n`);
+    // Listen once the board is up (its banner came), so that a client never waits on a board
+    // still starting (a slow start under load would eat into the client's timeouts).
+    board.stdout.once('data', () => {
+        server.listen(port, '127.0.0.1', () => {
+            // The test reads the port from this line (PORT 0 = any free port).
+            process.stdout.write(`WebREPL listening on ws://127.0.0.1:${server.address().port}\n`);
+        });
     });
     // The board and the listener end together.
     const stop = () => { board.kill('SIGTERM'); process.exit(0); };
