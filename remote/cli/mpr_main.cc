@@ -101,6 +101,7 @@ int main(int argc, char** argv) {
         else if (!env_dev.empty()) opts.default_device = env_dev;
         else if (!config.device.empty()) opts.default_device = config.device;
         opts.timeout = std::chrono::milliseconds(static_cast<long>(timeout * 1000));
+        opts.connect.webrepl_timeout = opts.timeout;
         if (exec_timeout > 0) opts.exec_timeout = std::chrono::milliseconds(static_cast<long>(exec_timeout * 1000));
         opts.no_raw_paste = no_raw_paste;
         opts.compress = !no_compress;

@@ -57,7 +57,7 @@ std::unique_ptr<Transport> open_device(const std::string& text, const ConnectOpt
         case DeviceKind::socket:
             return open_socket(d.value);
         case DeviceKind::webrepl:
-            return open_webrepl(d.value, opts.webrepl_password);
+            return open_webrepl(d.value, opts.webrepl_password, opts.webrepl_timeout);
         case DeviceKind::sim:
             return open_sim(opts);
     }

@@ -96,11 +96,12 @@ std::optional<std::string> WebReplTransport::receive_binary(std::chrono::millise
     return m;
 }
 
-std::unique_ptr<Transport> open_webrepl(const std::string& address, const std::string& password) {
+std::unique_ptr<Transport> open_webrepl(const std::string& address, const std::string& password,
+                                        std::chrono::milliseconds timeout) {
     std::string host_port = address.substr(0, address.find('/'));
     if (host_port.empty()) fail("ws://" + address + ": expected ws://HOST:PORT");
     if (host_port.find(':') == std::string::npos || host_port.back() == ']') host_port += ":8266";
-    return std::make_unique<WebReplTransport>(host_port, password, std::chrono::seconds(10));
+    return std::make_unique<WebReplTransport>(host_port, password, timeout);
 }
 
 }  // namespace mpy

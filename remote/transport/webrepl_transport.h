@@ -55,6 +55,8 @@ private:
 
 // open_device's entry for `ws://HOST:PORT` (a path after the port is ignored, as WebREPL
 // serves every path).
-std::unique_ptr<Transport> open_webrepl(const std::string& address, const std::string& password);
+// `address` without a port means WebREPL's usual 8266.
+std::unique_ptr<Transport> open_webrepl(const std::string& address, const std::string& password,
+                                        std::chrono::milliseconds timeout);
 
 }  // namespace mpy
