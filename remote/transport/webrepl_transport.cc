@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cstring>
+#include <thread>
 
 #include "common/diagnostics.h"
 #include "remote/transport/transport_errors.h"
@@ -12,6 +13,7 @@ namespace {
 constexpr std::string_view kPasswordPrompt = "Password: ";
 constexpr std::string_view kConnected = "WebREPL connected\r\n";
 constexpr std::string_view kDenied = "Access denied";
+constexpr std::chrono::milliseconds kRetryPause{200};
 
 [[noreturn]] void fail(const std::string& msg) { throw DiagnosticError(Diagnostic{"error", msg, {}}); }
 
@@ -101,7 +103,17 @@ std::unique_ptr<Transport> open_webrepl(const std::string& address, const std::s
     std::string host_port = address.substr(0, address.find('/'));
     if (host_port.empty()) fail("ws://" + address + ": expected ws://HOST:PORT");
     if (host_port.find(':') == std::string::npos || host_port.back() == ']') host_port += ":8266";
-    return std::make_unique<WebReplTransport>(host_port, password, timeout);
+    // A board still serving the previous client (mpr run again at once) closes the new
+    // connection before the handshake: try again until the time is up.
+    const auto deadline = Clock::now() + timeout;
+    while (true) {
+        try {
+            return std::make_unique<WebReplTransport>(host_port, password, remaining(deadline));
+        } catch (const WebSocketClosedDuringHandshake&) {
+            if (Clock::now() + kRetryPause >= deadline) throw;
+            std::this_thread::sleep_for(kRetryPause);
+        }
+    }
 }
 
 }  // namespace mpy

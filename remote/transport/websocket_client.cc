@@ -39,7 +39,7 @@ WebSocketClient::WebSocketClient(const std::string& host_port, const std::string
         try {
             n = socket_->read(buf, sizeof buf, remaining(deadline));
         } catch (const ConnectionLost&) {
-            fail(name_ + ": the server closed the connection during the websocket handshake");
+            throw WebSocketClosedDuringHandshake(name_ + ": the server closed the connection during the websocket handshake");
         }
         if (n == 0) fail(name_ + ": no answer to the websocket handshake");
         received.append(buf, n);

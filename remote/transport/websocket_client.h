@@ -9,10 +9,19 @@
 #include <string>
 #include <string_view>
 
+#include "common/diagnostics.h"
 #include "remote/transport/transport.h"
 #include "remote/transport/websocket_frame.h"
 
 namespace mpy {
+
+// The server closed the connection before answering the upgrade: a WebREPL board does so while
+// it still serves a previous client (one at a time), so the caller may try again shortly.
+class WebSocketClosedDuringHandshake : public DiagnosticError {
+public:
+    explicit WebSocketClosedDuringHandshake(std::string message)
+        : DiagnosticError(Diagnostic{"error", std::move(message), {}}) {}
+};
 
 class WebSocketClient {
 public:

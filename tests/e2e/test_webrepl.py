@@ -10,7 +10,8 @@ Boards:
 Checks: exec and eval; fs cp both ways of a text and a binary file (sha256 computed by a separate
 exec on the board, and the copy back compared byte for byte); fs ls and rm; mount of a host folder
 with a module imported from it; a wrong and a missing password (exit 1, an error naming the
-address); the password from $MPR_WEBREPL_PASSWORD; a server that is gone (exit 1, clear error).
+address); the password from $MPR_WEBREPL_PASSWORD; a second client while the first runs (served
+after it); a server that is gone (exit 1, clear error).
 """
 import argparse
 import hashlib
@@ -60,6 +61,9 @@ class SimWebRepl:
         self.port = int(m.group(1))
 
     def before_command(self):
+        pass
+
+    def after_concurrent_clients(self):
         pass
 
     def stop(self):
@@ -156,7 +160,7 @@ class UnixWebRepl:
         self.binary = binary
         self.root = root
         self.port = free_port()
-        self.ready = threading.Event()
+        self.ready = threading.Semaphore(0)  # one release per run listening
         self.stopping = False
         self.proc = None
         self.log = []
@@ -170,19 +174,20 @@ class UnixWebRepl:
                 self.log.append(line)
                 del self.log[:-50]
                 if b"Starting webrepl in foreground mode" in line:
-                    self.ready.set()
+                    self.ready.release()
             self.proc.wait()
 
     def start(self):
         threading.Thread(target=self._serve, daemon=True).start()
-        if not self.ready.wait(START_TIMEOUT):
-            raise RuntimeError("the unix port's WebREPL did not start: " + repr(b"".join(self.log)))
 
     def before_command(self):
-        # The previous client's run must be over and the next one listening.
-        if not self.ready.wait(START_TIMEOUT):
-            raise RuntimeError("the unix port's WebREPL did not come back: " + repr(b"".join(self.log)))
-        self.ready.clear()
+        # A run listening that no command has used yet (the previous client's run is over).
+        if not self.ready.acquire(timeout=START_TIMEOUT):
+            raise RuntimeError("the unix port's WebREPL did not come (back): " + repr(b"".join(self.log)))
+
+    def after_concurrent_clients(self):
+        # The second client was served by a run of its own, which listened while the first ran.
+        self.before_command()
 
     def stop(self):
         self.stopping = True
@@ -261,6 +266,23 @@ def run_checks(t, m, work, label):
             failed(p) and "access denied" in p.err and "--password" in p.err, show(p))
 
 
+def check_second_client_waits(t, m, label):
+    """WebREPL serves one client at a time and closes others at once: a second mpr started while
+    the first runs tries again until the board takes it (within --timeout)."""
+    m.board.before_command()
+    first = subprocess.Popen(m.mpr.argv("exec", "import time\nprint('first in')\ntime.sleep(2)\nprint('first done')"),
+                             stdout=subprocess.PIPE, stderr=subprocess.PIPE, stdin=subprocess.DEVNULL)
+    started = first.stdout.readline().replace(b"\r\n", b"\n")  # the first is connected and running
+    second = m.mpr.run("exec", "print('second')")
+    out, err = first.communicate(timeout=60)
+    out = out.replace(b"\r\n", b"\n")
+    m.board.after_concurrent_clients()
+    t.check(f"{label}: a second client while the first runs: both served (the second tries again until the board takes it)",
+            started == b"first in\n" and first.returncode == 0 and out == b"first done\n"
+            and ok(second) and second.out == "second\n",
+            f"first: {started!r} {out!r} {err!r}\nsecond: {show(second)}")
+
+
 def check_closed_server(t, mpr_path):
     port = free_port()  # nothing listens there any more
     p = Mpr(mpr_path, ["connect", f"ws://127.0.0.1:{port}", "--password", "x"]).run("exec", "print(1)")
@@ -287,7 +309,9 @@ def main():
         board.start()
         # The unix port cannot soft-reset without ending (its REPL exits), so no reset on connect.
         extra = ["--no-reset-on-connect"] if args.board == "unix" else []
-        t.run(run_checks, BoardMpr(args.mpr, board, extra), work, args.board)
+        m = BoardMpr(args.mpr, board, extra)
+        t.run(run_checks, m, work, args.board)
+        t.run(check_second_client_waits, m, args.board)
         t.run(check_closed_server, args.mpr)
     finally:
         board.stop()
