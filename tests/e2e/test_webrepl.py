@@ -9,7 +9,7 @@ Boards:
 
 Checks: exec and eval; fs cp both ways of a text and a binary file (sha256 computed by a separate
 exec on the board, and the copy back compared byte for byte); fs ls and rm; mount of a host folder
-with a module imported from it; a wrong and a missing password (exit 1, an error naming the
+with a module imported from it; mip install of a local module (sha256 checked on the board); a wrong and a missing password (exit 1, an error naming the
 address); the password from $MPR_WEBREPL_PASSWORD; a second client while the first runs (served
 after it); a server that is gone (exit 1, clear error).
 """
@@ -253,6 +253,15 @@ def run_checks(t, m, work, label):
     p = m.run("mount", mounted, "exec", "import wrmod; print(wrmod.answer())")
     t.check(f"{label}: mount a host folder and import a module from it",
             ok(p) and "from the host 42\n" in p.out, show(p))
+
+    module = os.path.join(work, "pkgsrc", "wrpkg.py")
+    write(module, "def hi():\n    return 'hi from mip'\n")
+    p = m.run("mip", "install", module)
+    installed = re.search(r"Installing: (\S+)", p.out)
+    t.check(f"{label}: mip install of a local module", ok(p) and installed is not None, show(p))
+    if installed:
+        t.expect_equal(f"{label}: the board's sha256 of the module mip installed", board_sha256(m, installed.group(1)),
+                       hashlib.sha256(open(module, "rb").read()).hexdigest())
 
     p = m.run("exec", "print('env')", password=False, env={"MPR_WEBREPL_PASSWORD": PASSWORD})
     t.check(f"{label}: the password from $MPR_WEBREPL_PASSWORD", ok(p) and p.out == "env\n", show(p))
