@@ -14,6 +14,8 @@ constexpr std::string_view kPasswordPrompt = "Password: ";
 constexpr std::string_view kConnected = "WebREPL connected\r\n";
 constexpr std::string_view kDenied = "Access denied";
 constexpr std::chrono::milliseconds kRetryPause{200};
+// The board keeps 9 characters of a password (modwebrepl's buffer): longer ones never match.
+constexpr std::size_t kMaxPassword = 9;
 
 [[noreturn]] void fail(const std::string& msg) { throw DiagnosticError(Diagnostic{"error", msg, {}}); }
 
@@ -60,7 +62,8 @@ void WebReplTransport::login(const std::string& password, std::chrono::milliseco
     deadline = Clock::now() + timeout;
     const std::string denied = password.empty()
         ? name() + ": access denied: the board wants a WebREPL password (give it with --password or $MPR_WEBREPL_PASSWORD)"
-        : name() + ": access denied: wrong WebREPL password";
+        : name() + ": access denied: wrong WebREPL password" +
+              (password.size() > kMaxPassword ? " (WebREPL passwords have at most 9 characters)" : "");
     wait_for([&] {
         if (text_.find(kDenied) != std::string::npos) throw WebReplAccessDenied(denied);
         return text_.find(kConnected) != std::string::npos;
