@@ -316,8 +316,9 @@ def main():
     board = SimWebRepl(args.node, root) if args.board == "sim" else UnixWebRepl(args.unix_port, root)
     try:
         board.start()
-        # The unix port cannot soft-reset without ending (its REPL exits), so no reset on connect.
-        extra = ["--no-reset-on-connect"] if args.board == "unix" else []
+        # Generous protocol waits: the machine may be loaded (a limit, not a wait).  The unix port
+        # cannot soft-reset without ending (its REPL exits), so no reset on connect there.
+        extra = ["--timeout", "30"] + (["--no-reset-on-connect"] if args.board == "unix" else [])
         m = BoardMpr(args.mpr, board, extra)
         t.run(run_checks, m, work, args.board)
         t.run(check_second_client_waits, m, args.board)
