@@ -12,8 +12,8 @@
 //     (only its first 9 characters count, as the board's buffer holds 9); then
 //     "\r\nWebREPL connected\r\n>>> ", or "\r\nAccess denied\r\n" and the connection is closed;
 //   - after that, text messages are the REPL's input and the REPL's output goes out as text
-//     messages; binary messages are WebREPL's records (webrepl_records.mjs: the version
-//     record only);
+//     messages; binary messages are WebREPL's records (webrepl_records.mjs: file put and get,
+//     version);
 //   - pings are answered, a close frame is answered and ends the connection.
 // The board's output while no client is logged in is dropped (as a board's dupterm does).
 import { spawn } from 'node:child_process';
@@ -71,7 +71,11 @@ export async function runWebReplListener({ port, password, boardArgs }) {
     const board = spawn(process.execPath, [new URL('./board.mjs', import.meta.url).pathname, ...boardArgs],
                         { stdio: ['pipe', 'pipe', 'inherit'] });
     let client = null;  // the logged-in client's socket
-    board.stdout.on('data', (chunk) => { if (client) client.write(frame(1, chunk)); });
+    let records = null;  // its WebREPL records (they take the board's output while they run)
+    board.stdout.on('data', (chunk) => {
+        if (records?.busy) records.capture(chunk.toString('latin1'));
+        else if (client) client.write(frame(1, chunk));
+    });
     board.on('exit', (code) => process.exit(code ?? 1));
     const toBoard = (bytes) => board.stdin.write(bytes);
     let busy = false;
@@ -80,11 +84,11 @@ export async function runWebReplListener({ port, password, boardArgs }) {
         sock.setNoDelay(true);
         let head = Buffer.alloc(0), upgraded = false, loggedIn = false, typed = '';
         let message = null;  // [opcode, chunks] of a fragmented message
-        const records = new WebReplRecords((bytes) => sock.write(frame(2, bytes)));
+        const ownRecords = new WebReplRecords((bytes) => sock.write(frame(2, bytes)), toBoard);
         const end = () => {
-            if (client === sock) client = null;
+            if (client === sock) { client = null; records = null; }
             if (upgraded && busy) busy = false;
-            records.abort();
+            ownRecords.abort();
             sock.destroy();
         };
         sock.on('error', end);
@@ -99,6 +103,7 @@ export async function runWebReplListener({ port, password, boardArgs }) {
                         }
                         loggedIn = true;
                         client = sock;
+                        records = ownRecords;
                         sock.write(frame(1, '\r\nWebREPL connected\r\n>>> '));
                         return;  // the rest of this message is dropped, as the board does
                     }
@@ -106,8 +111,8 @@ export async function runWebReplListener({ port, password, boardArgs }) {
                 }
                 return;
             }
-            if (opcode === 1) toBoard(payload);
-            else records.push(payload);
+            if (opcode === 1) { ownRecords.noteClientText(payload); toBoard(payload); }
+            else ownRecords.push(payload);
         };
         const reader = new FrameReader((opcode, fin, payload) => {
             if (opcode === 8) { sock.end(frame(8, payload.subarray(0, 2))); return; }

@@ -11,9 +11,11 @@ Checks: exec and eval; fs cp both ways of a text and a binary file (sha256 compu
 exec on the board, and the copy back compared byte for byte); fs ls and rm; mount of a host folder
 with a module imported from it; mip install of a local module (sha256 checked on the board); a wrong and a missing password (exit 1, an error naming the
 address); the password from $MPR_WEBREPL_PASSWORD; a second client while the first runs (served
-after it); a server that is gone (exit 1, clear error).
+after it); WebREPL's own binary records (version, file put and get, by a client of the test's
+own: mpr copies files over the raw REPL); a server that is gone (exit 1, clear error).
 """
 import argparse
+import base64
 import hashlib
 import os
 import queue
@@ -21,6 +23,7 @@ import random
 import re
 import shutil
 import socket
+import struct
 import subprocess
 import sys
 import threading
@@ -292,6 +295,115 @@ def check_second_client_waits(t, m, label):
             f"first: {started!r} {out!r} {err!r}\nsecond: {show(second)}")
 
 
+class RecordClient:
+    """A WebREPL client of the test's own (RFC 6455 framing by hand) for WebREPL's binary file
+    records, which mpr does not use (it copies files over the raw REPL): they check that the sim's
+    listener answers them as MicroPython's modwebrepl does (the same checks pass on the unix port)."""
+
+    def __init__(self, port, password):
+        self.sock = socket.create_connection(("127.0.0.1", port), timeout=START_TIMEOUT)
+        key = base64.b64encode(os.urandom(16)).decode()
+        self.sock.sendall(f"GET / HTTP/1.1\r\nHost: 127.0.0.1:{port}\r\nUpgrade: websocket\r\n"
+                          f"Connection: Upgrade\r\nSec-WebSocket-Key: {key}\r\n"
+                          "Sec-WebSocket-Version: 13\r\n\r\n".encode())
+        head = b""
+        while not head.endswith(b"\r\n\r\n"):
+            head += self.exactly(1)
+        if not head.startswith(b"HTTP/1.1 101"):
+            raise RuntimeError(f"no websocket upgrade: {head!r}")
+        self.text_until(b"Password: ")
+        self.send(1, (password + "\r").encode())
+        self.text_until(b"WebREPL connected")
+
+    def exactly(self, n):
+        data = b""
+        while len(data) < n:
+            got = self.sock.recv(n - len(data))
+            if not got:
+                raise RuntimeError("the board closed the connection")
+            data += got
+        return data
+
+    def message(self):
+        b0, b1 = self.exactly(2)
+        n = b1 & 0x7F
+        if n == 126:
+            n = struct.unpack(">H", self.exactly(2))[0]
+        elif n == 127:
+            n = struct.unpack(">Q", self.exactly(8))[0]
+        mask = self.exactly(4) if b1 & 0x80 else b"\0\0\0\0"
+        payload = bytes(c ^ mask[i % 4] for i, c in enumerate(self.exactly(n)))
+        return b0 & 0x0F, payload
+
+    def text_until(self, marker):
+        text = b""
+        while marker not in text:
+            opcode, payload = self.message()
+            if opcode == 1:
+                text += payload
+
+    def binary(self):
+        """The next binary message (REPL text meanwhile is skipped)."""
+        while True:
+            opcode, payload = self.message()
+            if opcode == 2:
+                return payload
+
+    def send(self, opcode, payload):
+        mask = os.urandom(4)
+        n = len(payload)
+        head = bytes([0x80 | opcode]) + (bytes([0x80 | n]) if n < 126 else bytes([0xFE]) + struct.pack(">H", n))
+        self.sock.sendall(head + mask + bytes(c ^ mask[i % 4] for i, c in enumerate(payload)))
+
+    @staticmethod
+    def header(kind, name, size=0):
+        return struct.pack("<2sBBQIH64s", b"WA", kind, 0, 0, size, len(name), name.encode())
+
+    def put(self, name, data):
+        self.send(2, self.header(1, name, len(data)))
+        opened = self.binary()
+        for i in range(0, len(data), 1024):
+            self.send(2, data[i:i + 1024])
+        return opened, self.binary()
+
+    def get(self, name):
+        self.send(2, self.header(2, name))
+        opened = self.binary()
+        data = b""
+        while opened == b"WB\0\0":
+            self.send(2, b"\0")
+            chunk = self.binary()
+            n = int.from_bytes(chunk[:2], "little")
+            if n == 0:
+                break
+            data += chunk[2:2 + n]
+        return opened, data, self.binary() if opened == b"WB\0\0" else None
+
+    def version(self):
+        self.send(2, self.header(3, ""))
+        return self.binary()
+
+    def close(self):
+        self.send(8, b"\x03\xe8")
+        self.sock.close()
+
+
+def check_file_records(t, m, label):
+    data = bytes(random.Random(5).randrange(256) for _ in range(5000))
+    m.board.before_command()
+    c = RecordClient(m.board.port, PASSWORD)
+    try:
+        t.expect_equal(f"{label}: WebREPL's version record", c.version(), bytes([1, 27, 0]))
+        t.expect_equal(f"{label}: WebREPL's put record: opened, then written", c.put("rec.bin", data), (b"WB\0\0", b"WB\0\0"))
+        got = c.get("rec.bin")
+        t.check(f"{label}: WebREPL's get record gives the file back", got == (b"WB\0\0", data, b"WB\0\0"),
+                repr(got)[:300])
+    finally:
+        c.close()
+    t.expect_equal(f"{label}: the board's sha256 of the file put by a record", board_sha256(m, "rec.bin"),
+                   hashlib.sha256(data).hexdigest())
+
+
 def check_closed_server(t, mpr_path):
     port = free_port()  # nothing listens there any more
     p = Mpr(mpr_path, ["connect", f"ws://127.0.0.1:{port}", "--password", "x"]).run("exec", "print(1)")
@@ -322,6 +434,7 @@ def main():
         m = BoardMpr(args.mpr, board, extra)
         t.run(run_checks, m, work, args.board)
         t.run(check_second_client_waits, m, args.board)
+        t.run(check_file_records, m, args.board)
         t.run(check_closed_server, args.mpr)
     finally:
         board.stop()
