@@ -68,6 +68,8 @@ export class WebReplRecords {
     async begin() {
         this.busy = true;
         this.captured = '';
+        // A client in the raw REPL left the board at its prompt: nothing to enter.
+        if (this.clientRaw) return;
         this.toBoard(Buffer.from('\r\x01'));
         await this.waitFor('raw REPL; CTRL-B to exit\r\n>');
     }

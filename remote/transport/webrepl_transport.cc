@@ -6,6 +6,7 @@
 
 #include "common/diagnostics.h"
 #include "remote/transport/transport_errors.h"
+#include "remote/transport/webrepl_files.h"
 
 namespace mpy {
 namespace {
@@ -28,7 +29,7 @@ std::chrono::milliseconds remaining(Clock::time_point deadline) {
 
 WebReplTransport::WebReplTransport(const std::string& address, const std::string& password,
                                    std::chrono::milliseconds timeout)
-    : ws_(address, "/", "ws://" + address, timeout) {
+    : ws_(address, "/", "ws://" + address, timeout), timeout_(timeout) {
     login(password, timeout);
 }
 
@@ -99,6 +100,53 @@ std::optional<std::string> WebReplTransport::receive_binary(std::chrono::millise
     std::string m = std::move(binary_.front());
     binary_.pop_front();
     return m;
+}
+
+std::string WebReplTransport::binary_answer(const std::string& what) {
+    auto answer = receive_binary(timeout_);
+    if (!answer) fail(name() + ": no answer from the board " + what);
+    return *answer;
+}
+
+void WebReplTransport::expect_done(const std::string& what) {
+    std::string answer = binary_answer(what);
+    auto status = webrepl_status(answer);
+    if (!status) fail(name() + ": unexpected answer from the board " + what);
+    if (*status != 0) fail(name() + ": the board refused " + what + " (WebREPL status " + std::to_string(*status) + ")");
+}
+
+bool WebReplTransport::put(std::string_view path, std::string_view data, const Progress& progress) {
+    if (path.size() > kWebReplMaxPath || data.size() > 0xffffffffu) return false;
+    const std::string what = "to write " + std::string(path);
+    send_binary(webrepl_record_header(WebReplRecord::put_file, path, static_cast<std::uint32_t>(data.size())));
+    expect_done(what);  // the file is open
+    // Chunks the size WebREPL's own client sends (small boards have small buffers).
+    constexpr std::size_t kChunk = 1024;
+    for (std::size_t at = 0; at < data.size(); at += kChunk) {
+        send_binary(data.substr(at, kChunk));
+        if (progress) progress(std::min(at + kChunk, data.size()), data.size());
+    }
+    expect_done(what);  // written and closed
+    return true;
+}
+
+std::optional<std::string> WebReplTransport::get(std::string_view path, std::size_t size_hint, const Progress& progress) {
+    if (path.size() > kWebReplMaxPath) return std::nullopt;
+    const std::string what = "to read " + std::string(path);
+    send_binary(webrepl_record_header(WebReplRecord::get_file, path, 0));
+    expect_done(what);  // the file is open
+    std::string data;
+    while (true) {
+        send_binary(std::string(1, '\0'));  // the next chunk, please
+        std::string answer = binary_answer(what);
+        auto chunk = webrepl_chunk(answer);
+        if (!chunk) fail(name() + ": a damaged chunk from the board while reading " + std::string(path));
+        if (chunk->empty()) break;
+        data += *chunk;
+        if (progress) progress(data.size(), std::max(size_hint, data.size()));
+    }
+    expect_done(what);  // closed
+    return data;
 }
 
 std::unique_ptr<Transport> open_webrepl(const std::string& address, const std::string& password,

@@ -14,6 +14,7 @@
 #include <string>
 
 #include "common/diagnostics.h"
+#include "remote/transport/file_channel.h"
 #include "remote/transport/transport.h"
 #include "remote/transport/websocket_client.h"
 
@@ -25,7 +26,7 @@ public:
     explicit WebReplAccessDenied(std::string message) : DiagnosticError(Diagnostic{"error", std::move(message), {}}) {}
 };
 
-class WebReplTransport : public Transport {
+class WebReplTransport : public Transport, public FileChannel {
 public:
     // Connects to `address` ("HOST:PORT") and logs in with `password`.  Throws
     // WebReplAccessDenied when the board refuses the password, DiagnosticError when the
@@ -43,12 +44,22 @@ public:
     void send_binary(std::string_view record);
     std::optional<std::string> receive_binary(std::chrono::milliseconds timeout);
 
+    // FileChannel: WebREPL's file put/get records (webrepl_files.h).  The board serves them while
+    // its REPL waits for input (mpr calls them between raw REPL commands).
+    bool put(std::string_view path, std::string_view data, const Progress& progress) override;
+    std::optional<std::string> get(std::string_view path, std::size_t size_hint, const Progress& progress) override;
+
 private:
     void login(const std::string& password, std::chrono::milliseconds timeout);
     // Receives one message into text_ or binary_; false when `timeout` passed.
     bool pump(std::chrono::milliseconds timeout);
 
+    // The board's next binary answer, or an error naming `what` when none comes in time.
+    std::string binary_answer(const std::string& what);
+    void expect_done(const std::string& what);
+
     WebSocketClient ws_;
+    std::chrono::milliseconds timeout_;
     std::string text_;                 // REPL output received but not read yet
     std::deque<std::string> binary_;   // binary messages not taken yet
 };

@@ -243,6 +243,12 @@ def run_checks(t, m, work, label):
         same = ok(p) and os.path.exists(back) and open(back, "rb").read() == data
         t.check(f"{label}: fs cp {name} back from the board, byte-identical", same, show(p))
 
+    p = m.run("fs", "cp", os.path.join(work, "blob.bin"), ":viarec.bin", env={"MPR_DEBUG": "1"})
+    # The whole raw REPL trace is shorter than the file: its bytes went another way.
+    t.check(f"{label}: fs cp sends the bytes in WebREPL's file records (the raw REPL trace is shorter than the file)",
+            ok(p) and len(p.err) < len(blob) and board_sha256(m, "viarec.bin") == hashlib.sha256(blob).hexdigest(),
+            show(p))
+
     p = m.run("fs", "ls", ":")
     t.check(f"{label}: fs ls shows both files with their sizes",
             ok(p) and f"{len(text)} text.txt" in p.out and f"{len(blob)} blob.bin" in p.out, show(p))
