@@ -4,7 +4,8 @@
 // the board sends "Password: ", the client answers the password and "\r", the board says
 // "\r\nWebREPL connected\r\n>>> " or "\r\nAccess denied\r\n".  Binary messages carry WebREPL's
 // own file get/put records (webrepl_files.h), which this transport keeps apart from the REPL
-// stream, so the raw REPL and every command run over it unchanged.
+// stream, so the raw REPL and every command run over it unchanged; BoardFs moves whole files'
+// bytes with them (FileChannel).
 #pragma once
 
 #include <chrono>
