@@ -12,7 +12,7 @@ exec on the board, and the copy back compared byte for byte); fs ls and rm; moun
 with a module imported from it; mip install of a local module (sha256 checked on the board); a wrong and a missing password (exit 1, an error naming the
 address); the password from $MPR_WEBREPL_PASSWORD; a second client while the first runs (served
 after it); WebREPL's own binary records (version, file put and get, by a client of the test's
-own: mpr copies files over the raw REPL); a server that is gone (exit 1, clear error).
+own); fs cp's bytes going in those records; a server that is gone (exit 1, clear error).
 """
 import argparse
 import base64
@@ -303,7 +303,7 @@ def check_second_client_waits(t, m, label):
 
 class RecordClient:
     """A WebREPL client of the test's own (RFC 6455 framing by hand) for WebREPL's binary file
-    records, which mpr does not use (it copies files over the raw REPL): they check that the sim's
+    records, independent of mpr's use of them: they check that the sim's
     listener answers them as MicroPython's modwebrepl does (the same checks pass on the unix port)."""
 
     def __init__(self, port, password):
