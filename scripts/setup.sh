@@ -8,7 +8,7 @@ cd "$(dirname "$0")/.."
 packages=(
   build-essential cmake ninja-build pkg-config clang libclang-rt-14-dev
   libserialport-dev libusb-1.0-0-dev libcli11-dev libfmt-dev nlohmann-json3-dev libcurl4-openssl-dev openssl
-  zlib1g-dev
+  zlib1g-dev libssl-dev
   libgtest-dev libgmock-dev libcapstone-dev
   binutils-arm-none-eabi binutils-riscv64-unknown-elf binutils-xtensa-lx106
   qemu-system-arm firmware-microbit-micropython

@@ -112,6 +112,16 @@ std::vector<RemoteEntry> BoardFs::listdir(std::string_view path) {
 
 std::string BoardFs::read_file(std::string_view path, std::size_t size_hint, const ProgressFn& progress,
                                const std::function<void(std::string_view)>& sink) {
+    // A link with its own file transfer (WebREPL) reads an existing regular file with it.
+    if (channel_) {
+        RemoteStat st = stat(path);
+        if (st.exists && !st.is_dir) {
+            if (auto data = channel_->get(path, size_hint, progress)) {
+                if (sink) sink(*data);
+                return *data;
+            }
+        }
+    }
     const BoardCaps& c = caps();
     // A board that can compress sends a file it finds compressible deflated (a cat, which
     // streams, and small files go as they are).  It holds the compressed copy in RAM.  Only with
@@ -232,6 +242,9 @@ void BoardFs::write_file(std::string_view path, std::string_view data, const Pro
         notice("note: this board has no os.rename, so files are written in place (then verified), not atomically");
     }
     const bool is_new = atomic && !stat(dest).exists;
+    // A link with its own file transfer (WebREPL) writes the temporary with it, whose folder is
+    // known to exist (the destination exists or was just created).
+    const bool by_channel = channel_ && atomic;
     const std::string target = atomic ? dest + ".mpr~" : dest;
     bool base64 = c.a2b_base64;
     BytesLiteralOptions lit_opts;
@@ -248,7 +261,7 @@ void BoardFs::write_file(std::string_view path, std::string_view data, const Pro
     // quarter shorter; other data goes as it is, so nothing is ever slower.
     const int wbits = deflate_window_bits(c.mem_free);
     std::string deflated;
-    if (compress_ && c.deflate && data.size() >= kMinCompressedSize) {
+    if (compress_ && !by_channel && c.deflate && data.size() >= kMinCompressedSize) {
         deflated = deflate_raw(data, wbits);
         auto wire = [&](std::string_view d) {
             return base64 ? (d.size() + 2) / 3 * 4 : encode_bytes_literal(d, lit_opts).size();
@@ -267,7 +280,18 @@ void BoardFs::write_file(std::string_view path, std::string_view data, const Pro
     if (is_new) query(snippets::touch(c, dest));
     for (int attempt = 1;; ++attempt) {
         try {
-            if (deflated.empty()) {
+            bool sent = false;
+            if (by_channel) {
+                try {
+                    sent = channel_->put(target, data, progress);
+                } catch (const DiagnosticError&) {
+                    discard();
+                    throw;
+                }
+            }
+            if (sent) {
+                // Verified and renamed below, as any upload.
+            } else if (deflated.empty()) {
                 write_file_once(target, data, base64, lit_opts, budget, progress);
             } else {
                 write_file_once(zpath, deflated, base64, lit_opts, budget, [&](std::size_t d, std::size_t t) {

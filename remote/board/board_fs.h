@@ -18,6 +18,7 @@
 #include "remote/board/lossy_line.h"
 #include "remote/protocol/raw_repl.h"
 #include "remote/protocol/wire_codec.h"
+#include "remote/transport/file_channel.h"
 
 namespace mpy {
 
@@ -57,6 +58,9 @@ public:
     const BoardCaps& caps();
     // Whether data may travel deflate-compressed (on by default; --no-compress turns it off).
     void set_compression(bool on) { compress_ = on; }
+    // The link's own file transfer (WebREPL's records), used for whole files' bytes when set;
+    // not owned.
+    void set_file_channel(FileChannel* channel) { channel_ = channel; }
     // Files smaller than this go as they are: the extra round trips would cost more than they save.
     static constexpr std::size_t kMinCompressedSize = 2048;
     // The board compresses a download whole before sending any of it: bigger files would keep
@@ -110,6 +114,7 @@ private:
     std::optional<BoardCaps> caps_;
     std::optional<bool> raw_high_;
     bool told_not_atomic_ = false;
+    FileChannel* channel_ = nullptr;
     bool compress_ = true;
 };
 

@@ -67,6 +67,16 @@ void flash_options_first(std::vector<std::string>& words) {
     std::rotate(words.begin(), words.begin() + 1, words.begin() + static_cast<std::ptrdiff_t>(end));
 }
 
+// mpr's `connect ws://HOST:PORT --password PW`: the password may follow the device (a command
+// with one argument otherwise ends at that argument), so it is moved in front of it.
+void connect_password_first(std::vector<std::string>& words) {
+    if (words.empty() || (!words[0].empty() && words[0][0] == '-')) return;
+    std::size_t end = 1;
+    if (end + 1 < words.size() && words[end] == "--password") end += 2;
+    else if (end < words.size() && words[end].rfind("--password=", 0) == 0) end += 1;
+    std::rotate(words.begin(), words.begin() + 1, words.begin() + static_cast<std::ptrdiff_t>(end));
+}
+
 std::vector<CommandSpec> make_table() {
     using Count = PositionalSpec::Count;
     constexpr bool kBoardOutput = true;  // CommandSpec::prints_board_output
@@ -85,9 +95,9 @@ std::vector<CommandSpec> make_table() {
         return o;
     };
     return {
-        {"connect", {}, 1, false,
-         "connect to given device (list, auto, id:SERIAL, usb:VID:PID, port:PATH, socket://HOST:PORT, sim, or a path)",
-         cmd_connect, nullptr, {{"device"}}},
+        {"connect", {{"password", 0, true, false, "", "", ValueKind::text, "PW", false, true}}, 1, false,
+         "connect to given device (list, auto, id:SERIAL, usb:VID:PID, port:PATH, socket://HOST:PORT, ws://HOST:PORT, sim, or a path)",
+         cmd_connect, nullptr, {{"device"}}, connect_password_first},
         {"disconnect", {}, 0, false, "disconnect current device", cmd_disconnect},
         {"resume", {}, 0, false, "resume a previous session (will not auto soft-reset)", cmd_resume},
         {"soft-reset", {}, 0, false, "perform a soft-reset of the device", cmd_soft_reset},

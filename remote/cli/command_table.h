@@ -39,6 +39,9 @@ struct OptionSpec {
     // argparse's action="append": each use adds a value; ParsedCommand holds them joined by '\n'
     // (sync's --exclude).
     bool repeatable = false;
+    // argparse's help=SUPPRESS: accepted, but not shown in the usage text (mpr's own options on
+    // mpremote's commands, so that the usage texts stay mpremote's: connect's --password).
+    bool hidden_in_usage = false;
 };
 
 // A positional argument as mpremote's argparse parser declares it.

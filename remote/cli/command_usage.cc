@@ -109,8 +109,11 @@ std::string format_usage(const CommandSyntax& syntax, int columns) {
     const std::string prefix = "usage: ";
     const std::string& prog = syntax.prog;
     std::vector<std::size_t> optionals, positionals, all;
-    for (std::size_t i = 0; i < syntax.actions.size(); ++i)
-        (syntax.actions[i].is_optional() ? optionals : positionals).push_back(i);
+    for (std::size_t i = 0; i < syntax.actions.size(); ++i) {
+        const SyntaxAction& a = syntax.actions[i];
+        if (a.option && a.option->hidden_in_usage) continue;
+        (a.is_optional() ? optionals : positionals).push_back(i);
+    }
     all = optionals;
     all.insert(all.end(), positionals.begin(), positionals.end());
     std::string usage = prog;

@@ -40,6 +40,8 @@ int cmd_connect(Session& s, const ParsedCommand& c) {
         s.did_action();
         return 0;
     }
+    // A WebREPL password given here serves this connection and the reconnections after a reset.
+    if (c.options.count("password") && !c.value("password").empty()) s.set_webrepl_password(c.value("password"));
     s.connect(dev);
     return 0;
 }
@@ -155,8 +157,10 @@ int cmd_help(Session& s, const ParsedCommand&) {
            "  --no-raw-paste        never use raw-paste mode\n"
            "  --no-compress         never send files deflate-compressed\n"
            "  --no-reset-on-connect no automatic soft reset on connecting (as `resume`)\n"
+           "\nWebREPL boards: connect ws://HOST:PORT --password PW ($MPR_WEBREPL_PASSWORD, config\n"
+           "\"webrepl_password\").\n"
            "\nConfiguration: $MPR_CONFIG or ~/.config/mpr/config.json (aliases, device, baud, dtr, rts,\n"
-           "reset_on_connect).\n";
+           "reset_on_connect, webrepl_password).\n";
     write_stdout(out);
     return 0;
 }

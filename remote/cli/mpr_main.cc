@@ -94,11 +94,14 @@ int main(int argc, char** argv) {
         opts.connect.sim_dir = !sim_dir.empty() ? sim_dir : mpy::default_sim_dir(env("XDG_CACHE_HOME"), env("HOME")).string();
         opts.connect.sim_script = env("MPR_SIM_SCRIPT");
         if (!env("MPR_NODE").empty()) opts.connect.node = env("MPR_NODE");
+        opts.connect.webrepl_password =
+            !env("MPR_WEBREPL_PASSWORD").empty() ? env("MPR_WEBREPL_PASSWORD") : config.webrepl_password;
         std::string env_dev = !env("MPR_DEVICE").empty() ? env("MPR_DEVICE") : env("MPREMOTE_DEVICE");
         if (!device.empty()) opts.default_device = device;
         else if (!env_dev.empty()) opts.default_device = env_dev;
         else if (!config.device.empty()) opts.default_device = config.device;
         opts.timeout = std::chrono::milliseconds(static_cast<long>(timeout * 1000));
+        opts.connect.webrepl_timeout = opts.timeout;
         if (exec_timeout > 0) opts.exec_timeout = std::chrono::milliseconds(static_cast<long>(exec_timeout * 1000));
         opts.no_raw_paste = no_raw_paste;
         opts.compress = !no_compress;

@@ -8,6 +8,7 @@
 #include "remote/cli/command_table.h"
 #include "remote/transport/connect.h"
 #include "remote/transport/device_names.h"
+#include "remote/transport/file_channel.h"
 #include "remote/transport/transport_errors.h"
 
 namespace mpy {
@@ -37,6 +38,8 @@ void Session::connect(const std::string& device) {
 }
 
 void Session::attach(std::unique_ptr<Transport> t) {
+    // A link with its own file transfer (WebREPL's records) moves the bytes of `fs cp` & co.
+    auto* channel = dynamic_cast<FileChannel*>(t.get());
     // Every connection reads through the mount's filter, a plain pass-through until `mount`.
     auto filtered = std::make_unique<mount::MountTransport>(std::move(t));
     mount_transport_ = filtered.get();
@@ -49,6 +52,7 @@ void Session::attach(std::unique_ptr<Transport> t) {
     repl_ = std::make_unique<RawRepl>(*transport_, std::move(repl_opts));
     fs_ = std::make_unique<BoardFs>(*repl_);
     fs_->set_compression(opts_.compress);
+    fs_->set_file_channel(channel);
     fs_->notice = [](std::string_view text) {
         std::fflush(stdout);
         std::fprintf(stderr, "mpr: %.*s\n", static_cast<int>(text.size()), text.data());

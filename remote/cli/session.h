@@ -49,6 +49,8 @@ public:
     // --- for the command implementations ---
     const SessionOptions& options() const { return opts_; }
     void connect(const std::string& device);
+    // `connect --password`: the WebREPL password for this and later connections.
+    void set_webrepl_password(std::string password) { opts_.connect.webrepl_password = std::move(password); }
     void disconnect();
     bool connected() const { return transport_ != nullptr; }
     // The connected device's name as the user knows it (a port path, "sim"); "" when not connected.

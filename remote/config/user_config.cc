@@ -50,6 +50,10 @@ UserConfig parse_user_config(const std::string& text, const std::string& source)
         else throw bad("\"" + std::string(key) + "\" must be \"on\", \"off\", true or false");
         (std::string(key) == "dtr" ? c.dtr : c.rts) = on;
     }
+    if (j.contains("webrepl_password")) {
+        if (!j["webrepl_password"].is_string()) throw bad("\"webrepl_password\" must be a string");
+        c.webrepl_password = j["webrepl_password"].get<std::string>();
+    }
     if (j.contains("reset_on_connect")) {
         if (!j["reset_on_connect"].is_boolean()) throw bad("\"reset_on_connect\" must be true or false");
         c.reset_on_connect = j["reset_on_connect"].get<bool>();

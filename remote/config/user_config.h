@@ -5,6 +5,7 @@
 // else ~/.config/mpr/config.json:
 //
 //   { "device": "/dev/ttyACM0", "baud": 115200, "dtr": "off", "rts": "off", "reset_on_connect": false,
+//     "webrepl_password": "secret",
 //     "commands": { "c33": "connect id:334D335C3138",
 //                   "test": ["exec", "import test"],
 //                   "double x=4": "eval x*2",
@@ -26,6 +27,7 @@ struct UserConfig {
     std::string device;       // "" when not set
     std::optional<int> baud;  // "baud" or "baudrate"
     std::optional<bool> dtr, rts;  // "dtr"/"rts": "on"/"off" (or true/false)
+    std::string webrepl_password;  // "webrepl_password": for ws:// boards ("" when not set)
     bool reset_on_connect = true;  // "reset_on_connect": false = --no-reset-on-connect
     bool mip_compile = false; // "mip": {"compile": true}: `mip install` compiles .py to .mpy by default
     AliasTable aliases;       // only the user's

@@ -18,6 +18,12 @@
 //                 terminal; mpr and board_pty hand over a raw pty already, and the board does
 //                 not touch the tty mode unless asked).
 //   --dir DIR     the same as --state DIR.
+//   --webrepl PORT
+//                 serve MicroPython's WebREPL protocol on 127.0.0.1:PORT (0: any free port,
+//                 printed on stdout as "WebREPL listening on ws://127.0.0.1:PORT") in front of
+//                 the board's REPL instead of using stdin/stdout (webrepl_listener.mjs).
+//   --webrepl-password PW
+//                 the password the WebREPL asks for (default: none, an empty line).
 //
 // Two threads, like a board's UART and its CPU:
 //   - this main thread receives bytes from stdin into a shared ring buffer at any time, and
@@ -37,7 +43,8 @@ import { InputRing, BoardState } from './input_ring.mjs';
 
 const INTERRUPT_GRACE_MS = 1000;
 const END_OF_INPUT_GRACE_MS = 10000;
-const USAGE = 'usage: board.mjs [--state DIR] [--heap BYTES] [--paste-window BYTES] [--stty-raw]\n';
+const USAGE = 'usage: board.mjs [--state DIR] [--heap BYTES] [--paste-window BYTES] [--stty-raw]'
+    + ' [--webrepl PORT [--webrepl-password PW]]\n';
 
 function parseSize(text) {
     const m = /^(\d+)([kKmM]?)$/.exec(text ?? '');
@@ -46,9 +53,13 @@ function parseSize(text) {
 }
 
 function parseArgs(argv) {
-    const opts = { state: null, heap: 1024 * 1024, pasteWindow: 1024, sttyRaw: false };
+    const opts = { state: null, heap: 1024 * 1024, pasteWindow: 1024, sttyRaw: false, webrepl: null,
+                   webreplPassword: '', boardArgs: [] };
     for (let i = 0; i < argv.length; i++) {
         const a = argv[i];
+        if (a === '--webrepl') { opts.webrepl = Number(argv[++i]); continue; }
+        if (a === '--webrepl-password') { opts.webreplPassword = argv[++i] ?? ''; continue; }
+        const first = i;
         if (a === '--state' || a === '--dir') opts.state = argv[++i];
         else if (a.startsWith('--state=')) opts.state = a.slice(8);
         else if (a.startsWith('--dir=')) opts.state = a.slice(6);
@@ -58,9 +69,12 @@ function parseArgs(argv) {
         else if (a.startsWith('--heap=')) opts.heap = parseSize(a.slice(7));
         else if (a === '-h' || a === '--help') { process.stderr.write(USAGE); process.exit(0); }
         else throw new Error(`unknown argument: ${a}`);
+        opts.boardArgs.push(...argv.slice(first, i + 1));  // for the board behind a WebREPL
     }
     if (opts.state === undefined) throw new Error('--state needs a directory');
     if (!(opts.pasteWindow >= 1 && opts.pasteWindow <= 32768)) throw new Error('--paste-window: 1 to 32768');
+    if (opts.webrepl !== null && !(Number.isInteger(opts.webrepl) && opts.webrepl >= 0 && opts.webrepl < 65536))
+        throw new Error('--webrepl: a TCP port, 0 to 65535');
     return opts;
 }
 
@@ -80,6 +94,12 @@ async function main() {
     } catch (e) {
         process.stderr.write(`sim board: ${e.message}\n${USAGE}`);
         process.exit(2);
+    }
+    if (opts.webrepl !== null) {
+        // The board runs as a child of the listener, with the other arguments.
+        const { runWebReplListener } = await import('./webrepl_listener.mjs');
+        await runWebReplListener({ port: opts.webrepl, password: opts.webreplPassword, boardArgs: opts.boardArgs });
+        return;
     }
     let stateDir = opts.state ? resolve(opts.state) : null;
     let tempState = false;

@@ -9,6 +9,7 @@
 #include "remote/transport/sim_transport.h"
 #include "remote/transport/socket_transport.h"
 #include "remote/transport/transport_errors.h"
+#include "remote/transport/webrepl_transport.h"
 
 namespace mpy {
 namespace {
@@ -55,6 +56,8 @@ std::unique_ptr<Transport> open_device(const std::string& text, const ConnectOpt
             }
         case DeviceKind::socket:
             return open_socket(d.value);
+        case DeviceKind::webrepl:
+            return open_webrepl(d.value, opts.webrepl_password, opts.webrepl_timeout);
         case DeviceKind::sim:
             return open_sim(opts);
     }

@@ -1,6 +1,7 @@
 // Options that say how to open a connection to a board (from the command line or config file).
 #pragma once
 
+#include <chrono>
 #include <optional>
 #include <string>
 
@@ -20,6 +21,11 @@ struct ConnectOptions {
     std::string sim_script;
     // The Node.js that runs it ($MPR_NODE).
     std::string node = "node";
+    // The password a WebREPL board (`ws://HOST:PORT`) asks for: `connect --password`, else
+    // $MPR_WEBREPL_PASSWORD, else the config file's "webrepl_password".
+    std::string webrepl_password;
+    // How long a WebREPL board's websocket handshake and login may take (--timeout).
+    std::chrono::milliseconds webrepl_timeout{10000};
 };
 
 }  // namespace mpy

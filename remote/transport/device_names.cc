@@ -17,6 +17,7 @@ DeviceName parse_device_name(std::string_view t) {
     if (starts("usb:")) return {DeviceKind::usb_id, std::string(t.substr(4))};
     if (starts("port:")) return {DeviceKind::path, std::string(t.substr(5))};
     if (starts("socket://")) return {DeviceKind::socket, std::string(t.substr(9))};
+    if (starts("ws://")) return {DeviceKind::webrepl, std::string(t.substr(5))};
     return {DeviceKind::path, std::string(t)};
 }
 

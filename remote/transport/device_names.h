@@ -1,7 +1,7 @@
 // Device names as users write them after `connect` (and the pure logic that resolves them
 // against a list of ports, kept free of I/O so it can be unit-tested).
 //
-//   list | auto | id:SERIAL | usb:VID:PID | port:PATH | socket://HOST:PORT | sim | PATH
+//   list | auto | id:SERIAL | usb:VID:PID | port:PATH | socket://HOST:PORT | ws://HOST:PORT | sim | PATH
 #pragma once
 
 #include <optional>
@@ -13,7 +13,7 @@
 
 namespace mpy {
 
-enum class DeviceKind { list, automatic, serial_number, usb_id, path, socket, sim };
+enum class DeviceKind { list, automatic, serial_number, usb_id, path, socket, webrepl, sim };
 
 struct DeviceName {
     DeviceKind kind;

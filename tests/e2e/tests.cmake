@@ -163,3 +163,22 @@ if(MPYTOOLS_UNIX_PORT)
   set_tests_properties(e2e_link_unix PROPERTIES SKIP_RETURN_CODE 77 TIMEOUT 300 LABELS "e2e"
                        ENVIRONMENT "PYTHONDONTWRITEBYTECODE=1")
 endif()
+
+# mpr over MicroPython's WebREPL (test_webrepl.py, issue #11): `connect ws://127.0.0.1:PORT
+# --password PW` to the sim board's WebREPL listener: exec, eval, fs cp both ways (sha256 checked
+# by a separate exec), fs ls/rm, mount, wrong/missing password, a server that is gone.  With
+# MPYTOOLS_UNIX_PORT_WEBREPL (a unix port built with WebREPL, see tests/compat/webrepl_unix.sh)
+# the same checks run against MicroPython's own WebREPL code.
+add_test(NAME e2e_webrepl_sim
+         COMMAND ${Python3_EXECUTABLE} ${e2e_dir}/test_webrepl.py --mpr $<TARGET_FILE:mpr> --board sim)
+set_tests_properties(e2e_webrepl_sim PROPERTIES SKIP_RETURN_CODE 77 TIMEOUT 300 LABELS "e2e"
+                     ENVIRONMENT "PYTHONDONTWRITEBYTECODE=1")
+set(MPYTOOLS_UNIX_PORT_WEBREPL "" CACHE FILEPATH
+    "MicroPython unix port built with webrepl (tests/compat/webrepl_unix.sh), for e2e_webrepl_unix (optional)")
+if(MPYTOOLS_UNIX_PORT_WEBREPL)
+  add_test(NAME e2e_webrepl_unix
+           COMMAND ${Python3_EXECUTABLE} ${e2e_dir}/test_webrepl.py --mpr $<TARGET_FILE:mpr> --board unix
+                   --unix-port ${MPYTOOLS_UNIX_PORT_WEBREPL})
+  set_tests_properties(e2e_webrepl_unix PROPERTIES SKIP_RETURN_CODE 77 TIMEOUT 300 LABELS "e2e"
+                       ENVIRONMENT "PYTHONDONTWRITEBYTECODE=1")
+endif()

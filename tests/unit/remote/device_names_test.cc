@@ -21,6 +21,9 @@ TEST(MprDeviceNames, ParsesEveryForm) {
     EXPECT_EQ(port.value, "/dev/ttyS0");
     DeviceName sock = parse_device_name("socket://localhost:2217");
     EXPECT_EQ(sock.kind, DeviceKind::socket);
+    auto ws = parse_device_name("ws://192.168.4.1:8266");
+    EXPECT_EQ(ws.kind, DeviceKind::webrepl);
+    EXPECT_EQ(ws.value, "192.168.4.1:8266");
     EXPECT_EQ(sock.value, "localhost:2217");
     DeviceName path = parse_device_name("/dev/pts/3");
     EXPECT_EQ(path.kind, DeviceKind::path);

@@ -75,5 +75,16 @@ TEST(MprUserConfigConnection, BaudrateDtrRtsAndResetOnConnect) {
     EXPECT_THROW(parse_user_config(R"({"baudrate": 0})", "config.json"), DiagnosticError);
 }
 
+TEST(MprUserConfigConnection, WebReplPassword) {
+    EXPECT_EQ(parse_user_config(R"({"webrepl_password": "s3cret"})", "config.json").webrepl_password, "s3cret");
+    EXPECT_EQ(parse_user_config("{}", "config.json").webrepl_password, "");
+    try {
+        parse_user_config(R"({"webrepl_password": 1234})", "config.json");
+        FAIL() << "a number was taken as a password";
+    } catch (const DiagnosticError& e) {
+        EXPECT_NE(e.diagnostic().message.find("\"webrepl_password\" must be a string"), std::string::npos);
+    }
+}
+
 }  // namespace
 }  // namespace mpy
