@@ -15,7 +15,6 @@ namespace {
 
 namespace fs = std::filesystem;
 
-[[noreturn]] void fail(const std::string& message) { throw DiagnosticError(Diagnostic{"error", message, {}}); }
 
 bool ends_with(std::string_view s, std::string_view tail) {
     return s.size() >= tail.size() && s.compare(s.size() - tail.size(), tail.size(), tail) == 0;
@@ -23,10 +22,10 @@ bool ends_with(std::string_view s, std::string_view tail) {
 
 std::string read_host_file(const std::string& path) {
     std::ifstream in(path, std::ios::binary);
-    if (!in) fail("romfs: cannot read " + path);
+    if (!in) raise_error("romfs: cannot read " + path);
     std::ostringstream data;
     data << in.rdbuf();
-    if (in.bad()) fail("romfs: cannot read " + path);
+    if (in.bad()) raise_error("romfs: cannot read " + path);
     return data.str();
 }
 
@@ -36,7 +35,7 @@ std::vector<std::string> sorted_names(const std::string& dir) {
     std::error_code ec;
     for (fs::directory_iterator it(dir, ec), end; !ec && it != end; it.increment(ec))
         names.push_back(it->path().filename().string());
-    if (ec) fail("romfs: cannot list " + dir + ": " + ec.message());
+    if (ec) raise_error("romfs: cannot list " + dir + ": " + ec.message());
     std::sort(names.begin(), names.end());
     return names;
 }
@@ -54,7 +53,7 @@ public:
             std::string path = dir + name;
             std::error_code ec;
             fs::file_status st = fs::status(path, ec);  // follows links, as os.stat
-            if (ec) fail("romfs: cannot read " + path + ": " + ec.message());
+            if (ec) raise_error("romfs: cannot read " + path + ": " + ec.message());
             try {
                 if (fs::is_directory(st)) {
                     say(entry + name + "/");
@@ -65,7 +64,7 @@ public:
                     add_file(dir, name, entry);
                 }
             } catch (const std::invalid_argument& e) {
-                fail("romfs: " + path + ": " + e.what());
+                raise_error("romfs: " + path + ": " + e.what());
             }
         }
     }
@@ -89,7 +88,7 @@ private:
             mpy = compile_to_mpy(source, opts);
         } catch (const DiagnosticError& e) {
             const Diagnostic& d = e.diagnostic();
-            fail("romfs: " + path + (d.where.line ? ":" + std::to_string(d.where.line) : "") + ": " + d.kind + ": " +
+            raise_error("romfs: " + path + (d.where.line ? ":" + std::to_string(d.where.line) : "") + ": " + d.kind + ": " +
                  d.message + " (nothing was written; --no-mpy keeps .py source)");
         }
         image_.add_file(name.substr(0, name.size() - 3) + ".mpy", mpy);
@@ -108,7 +107,7 @@ private:
 std::string build_folder_image(const std::string& folder, const FolderImageOptions& options) {
     std::string dir = folder;
     if (dir.empty() || dir.back() != '/') dir += '/';
-    if (!fs::is_directory(dir)) fail("romfs: " + folder + " is not a folder");
+    if (!fs::is_directory(dir)) raise_error("romfs: " + folder + " is not a folder");
     if (options.print) {
         options.print("Building romfs filesystem, source directory: " + dir);
         options.print("/");

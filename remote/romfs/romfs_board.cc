@@ -12,7 +12,6 @@
 namespace mpy::romfs {
 namespace {
 
-[[noreturn]] void fail(const std::string& message) { throw DiagnosticError(Diagnostic{"error", message, {}}); }
 
 std::vector<std::string> words_of(const std::string& text) {
     std::istringstream in(text);
@@ -22,10 +21,10 @@ std::vector<std::string> words_of(const std::string& text) {
 }
 
 long long number(const std::vector<std::string>& words, std::size_t i, const char* what) {
-    if (i >= words.size()) fail(std::string("romfs: unexpected answer from the board (") + what + ")");
+    if (i >= words.size()) raise_error(std::string("romfs: unexpected answer from the board (") + what + ")");
     char* end = nullptr;
     long long v = std::strtoll(words[i].c_str(), &end, 10);
-    if (*end != '\0') fail(std::string("romfs: unexpected answer from the board (") + what + ": " + words[i] + ")");
+    if (*end != '\0') raise_error(std::string("romfs: unexpected answer from the board (") + what + ": " + words[i] + ")");
     return v;
 }
 
@@ -56,7 +55,7 @@ std::optional<Partition> RomfsBoard::partition(int id) {
     std::string answer = query(code);
     auto newline = answer.find('\n');
     std::vector<std::string> head = words_of(answer.substr(0, newline));
-    if (head.empty()) fail("romfs: unexpected answer from the board (partition " + std::to_string(id) + ")");
+    if (head.empty()) raise_error("romfs: unexpected answer from the board (partition " + std::to_string(id) + ")");
     if (head[0] == "none") return std::nullopt;
     Partition p;
     p.id = id;
@@ -101,7 +100,7 @@ void RomfsBoard::write(const Partition& p, std::string_view image, const WritePr
             words_of(run("import vfs\nprint(vfs.rom_ioctl(3," + id + "," + std::to_string(image.size()) + "))\n")), 0,
             "erase");
         if (min_write < 0)
-            fail("romfs: the board refused to erase ROMFS" + id + " for " + std::to_string(image.size()) +
+            raise_error("romfs: the board refused to erase ROMFS" + id + " for " + std::to_string(image.size()) +
                  " bytes (error " + std::to_string(min_write) + ")");
         chunk = std::max<std::size_t>(chunk, static_cast<std::size_t>(min_write));
     }
@@ -117,7 +116,7 @@ void RomfsBoard::write(const Partition& p, std::string_view image, const WritePr
                                "," + std::to_string(offset % *p.block_size) + ")"
                          : "vfs.rom_ioctl(4," + id + "," + std::to_string(offset) + "," + bytes_expression(data) + ")";
         auto failed_write = [&](const std::string& why) {
-            fail("romfs: the board failed to write ROMFS" + id + " at offset " + std::to_string(offset) + " (" + why +
+            raise_error("romfs: the board failed to write ROMFS" + id + " at offset " + std::to_string(offset) + " (" + why +
                  "); the partition holds a partial image: deploy again");
         };
         std::string answer;
@@ -132,7 +131,7 @@ void RomfsBoard::write(const Partition& p, std::string_view image, const WritePr
     if (!p.block_size) {
         std::vector<std::string> w = words_of(run("import vfs\nprint(vfs.rom_ioctl(5," + id + "))\n"));
         if (!w.empty() && w[0] != "None" && number(w, 0, "write complete") < 0)
-            fail("romfs: the board failed to complete writing ROMFS" + id + " (error " + w[0] + ")");
+            raise_error("romfs: the board failed to complete writing ROMFS" + id + " (error " + w[0] + ")");
     }
 }
 

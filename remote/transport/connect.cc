@@ -12,15 +12,12 @@
 #include "remote/transport/webrepl_transport.h"
 
 namespace mpy {
-namespace {
-[[noreturn]] void fail(const std::string& msg) { throw DiagnosticError(Diagnostic{"error", msg, {}}); }
-}  // namespace
 
 std::unique_ptr<Transport> open_device(const std::string& text, const ConnectOptions& opts) {
     DeviceName d = parse_device_name(text);
     switch (d.kind) {
         case DeviceKind::list:
-            fail("internal: 'list' is not a device");
+            raise_error("internal: 'list' is not a device");
         case DeviceKind::automatic: {
             // The first USB serial port that can be opened; busy ones are skipped, so a second
             // mpr connects to the second board.
@@ -32,16 +29,16 @@ std::unique_ptr<Transport> open_device(const std::string& text, const ConnectOpt
                     // Busy, or not ours to open: the next port, then.
                 }
             }
-            fail("no device found (no USB serial port; name one with 'connect PORT', or use 'connect sim')");
+            raise_error("no device found (no USB serial port; name one with 'connect PORT', or use 'connect sim')");
         }
         case DeviceKind::serial_number: {
             auto p = port_with_serial(list_serial_ports(), d.value);
-            if (!p) fail("no device with serial number " + d.value);
+            if (!p) raise_error("no device with serial number " + d.value);
             return open_serial_port(p->path, opts);
         }
         case DeviceKind::usb_id: {
             auto p = port_with_usb_id(list_serial_ports(), d.value);
-            if (!p) fail("no device with USB id " + d.value);
+            if (!p) raise_error("no device with USB id " + d.value);
             return open_serial_port(p->path, opts);
         }
         case DeviceKind::path:
@@ -61,7 +58,7 @@ std::unique_ptr<Transport> open_device(const std::string& text, const ConnectOpt
         case DeviceKind::sim:
             return open_sim(opts);
     }
-    fail("internal: unknown device kind");
+    raise_error("internal: unknown device kind");
 }
 
 }  // namespace mpy

@@ -21,9 +21,6 @@ public:
     SocketTransport(int fd, std::string name) : FdTransport(fd, std::move(name)) {}
 };
 
-[[noreturn]] void fail(const std::string& msg) {
-    throw DiagnosticError(Diagnostic{"error", msg, {}});
-}
 
 }  // namespace
 
@@ -32,12 +29,12 @@ std::unique_ptr<Transport> open_socket(const std::string& address) {
     if (!address.empty() && address[0] == '[') {
         auto close = address.find(']');
         if (close == std::string::npos || close + 1 >= address.size() || address[close + 1] != ':')
-            fail("socket://" + address + ": expected socket://[HOST]:PORT");
+            raise_error("socket://" + address + ": expected socket://[HOST]:PORT");
         host = address.substr(1, close - 1);
         port = address.substr(close + 2);
     } else {
         auto colon = address.rfind(':');
-        if (colon == std::string::npos) fail("socket://" + address + ": expected socket://HOST:PORT");
+        if (colon == std::string::npos) raise_error("socket://" + address + ": expected socket://HOST:PORT");
         host = address.substr(0, colon);
         port = address.substr(colon + 1);
     }
@@ -46,7 +43,7 @@ std::unique_ptr<Transport> open_socket(const std::string& address) {
     hints.ai_socktype = SOCK_STREAM;
     addrinfo* res = nullptr;
     if (int e = getaddrinfo(host.c_str(), port.c_str(), &hints, &res); e != 0)
-        fail("socket://" + address + ": " + gai_strerror(e));
+        raise_error("socket://" + address + ": " + gai_strerror(e));
     std::string last_error = "no address";
     for (addrinfo* ai = res; ai; ai = ai->ai_next) {
         int fd = socket(ai->ai_family, ai->ai_socktype | SOCK_CLOEXEC | SOCK_NONBLOCK, ai->ai_protocol);
@@ -74,7 +71,7 @@ std::unique_ptr<Transport> open_socket(const std::string& address) {
         ::close(fd);
     }
     freeaddrinfo(res);
-    fail("socket://" + address + ": cannot connect: " + last_error);
+    raise_error("socket://" + address + ": cannot connect: " + last_error);
 }
 
 }  // namespace mpy

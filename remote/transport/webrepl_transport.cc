@@ -18,7 +18,6 @@ constexpr std::chrono::milliseconds kRetryPause{200};
 // The board keeps 9 characters of a password (modwebrepl's buffer): longer ones never match.
 constexpr std::size_t kMaxPassword = 9;
 
-[[noreturn]] void fail(const std::string& msg) { throw DiagnosticError(Diagnostic{"error", msg, {}}); }
 
 std::chrono::milliseconds remaining(Clock::time_point deadline) {
     auto left = std::chrono::duration_cast<std::chrono::milliseconds>(deadline - Clock::now());
@@ -49,16 +48,16 @@ void WebReplTransport::login(const std::string& password, std::chrono::milliseco
             try {
                 got = pump(remaining(deadline));
             } catch (const ConnectionLost&) {
-                fail(name() + ": the board closed the connection " + what);
+                raise_error(name() + ": the board closed the connection " + what);
             }
-            if (!got) fail(name() + ": no answer from the board " + what + " (is it a WebREPL?)");
+            if (!got) raise_error(name() + ": no answer from the board " + what + " (is it a WebREPL?)");
         }
     };
     wait_for([&] { return text_.find(kPasswordPrompt) != std::string::npos; }, "before its password prompt");
     text_.clear();
     // The board reads the password up to the first "\r" or "\n".
     if (password.find_first_of("\r\n") != std::string::npos)
-        fail(name() + ": a WebREPL password cannot contain a line break");
+        raise_error(name() + ": a WebREPL password cannot contain a line break");
     ws_.send(WsOpcode::text, password + "\r");
     deadline = Clock::now() + timeout;
     const std::string denied = password.empty()
@@ -104,15 +103,15 @@ std::optional<std::string> WebReplTransport::receive_binary(std::chrono::millise
 
 std::string WebReplTransport::binary_answer(const std::string& what) {
     auto answer = receive_binary(timeout_);
-    if (!answer) fail(name() + ": no answer from the board " + what);
+    if (!answer) raise_error(name() + ": no answer from the board " + what);
     return *answer;
 }
 
 void WebReplTransport::expect_done(const std::string& what) {
     std::string answer = binary_answer(what);
     auto status = webrepl_status(answer);
-    if (!status) fail(name() + ": unexpected answer from the board " + what);
-    if (*status != 0) fail(name() + ": the board refused " + what + " (WebREPL status " + std::to_string(*status) + ")");
+    if (!status) raise_error(name() + ": unexpected answer from the board " + what);
+    if (*status != 0) raise_error(name() + ": the board refused " + what + " (WebREPL status " + std::to_string(*status) + ")");
 }
 
 bool WebReplTransport::put(std::string_view path, std::string_view data, const Progress& progress) {
@@ -140,7 +139,7 @@ std::optional<std::string> WebReplTransport::get(std::string_view path, std::siz
         send_binary(std::string(1, '\0'));  // the next chunk, please
         std::string answer = binary_answer(what);
         auto chunk = webrepl_chunk(answer);
-        if (!chunk) fail(name() + ": a damaged chunk from the board while reading " + std::string(path));
+        if (!chunk) raise_error(name() + ": a damaged chunk from the board while reading " + std::string(path));
         if (chunk->empty()) break;
         data += *chunk;
         if (progress) progress(data.size(), std::max(size_hint, data.size()));
@@ -152,7 +151,7 @@ std::optional<std::string> WebReplTransport::get(std::string_view path, std::siz
 std::unique_ptr<Transport> open_webrepl(const std::string& address, const std::string& password,
                                         std::chrono::milliseconds timeout) {
     std::string host_port = address.substr(0, address.find('/'));
-    if (host_port.empty()) fail("ws://" + address + ": expected ws://HOST:PORT");
+    if (host_port.empty()) raise_error("ws://" + address + ": expected ws://HOST:PORT");
     if (host_port.find(':') == std::string::npos || host_port.back() == ']') host_port += ":8266";
     // A board still serving the previous client (mpr run again at once) closes the new
     // connection before the handshake: try again until the time is up.

@@ -8,7 +8,6 @@
 namespace mpy {
 namespace {
 
-[[noreturn]] void fail(const std::string& msg) { throw DiagnosticError(Diagnostic{"error", msg, {}}); }
 
 std::chrono::milliseconds remaining(Clock::time_point deadline) {
     auto left = std::chrono::duration_cast<std::chrono::milliseconds>(deadline - Clock::now());
@@ -27,7 +26,7 @@ WebSocketClient::WebSocketClient(const std::string& host_port, const std::string
         std::string msg = e.diagnostic().message;
         const std::string prefix = "socket://" + host_port;
         if (msg.compare(0, prefix.size(), prefix) == 0) msg = name_ + msg.substr(prefix.size());
-        fail(msg);
+        raise_error(msg);
     }
     const std::string key = make_websocket_key();
     socket_->write(websocket_upgrade_request(host_port, path, key));
@@ -41,16 +40,16 @@ WebSocketClient::WebSocketClient(const std::string& host_port, const std::string
         } catch (const ConnectionLost&) {
             throw WebSocketClosedDuringHandshake(name_ + ": the server closed the connection during the websocket handshake");
         }
-        if (n == 0) fail(name_ + ": no answer to the websocket handshake");
+        if (n == 0) raise_error(name_ + ": no answer to the websocket handshake");
         received.append(buf, n);
         if (auto head = http_head_length(received)) {
             std::string problem = check_upgrade_response(std::string_view(received).substr(0, *head), key);
-            if (!problem.empty()) fail(name_ + ": " + problem);
+            if (!problem.empty()) raise_error(name_ + ": " + problem);
             // What followed the head is the first frames.
             parser_.feed(std::string_view(received).substr(*head));
             return;
         }
-        if (received.size() > 16384) fail(name_ + ": the server's answer to the websocket handshake is too long");
+        if (received.size() > 16384) raise_error(name_ + ": the server's answer to the websocket handshake is too long");
     }
 }
 
@@ -95,7 +94,7 @@ std::optional<WsMessage> WebSocketClient::parsed() {
             }
         }
     } catch (const WebSocketProtocolError& e) {
-        fail(name_ + ": " + e.what());
+        raise_error(name_ + ": " + e.what());
     }
     return std::nullopt;
 }
