@@ -113,9 +113,15 @@ std::vector<RemoteEntry> BoardFs::listdir(std::string_view path) {
 std::string BoardFs::read_file(std::string_view path, std::size_t size_hint, const ProgressFn& progress,
                                const std::function<void(std::string_view)>& sink) {
     // A link with its own file transfer (WebREPL) reads an existing regular file with it.
+    // A size_hint is the size of a regular file the caller has just stat'ed or written: no
+    // second stat (a round trip) is needed to know the channel can read it.
     if (channel_) {
-        RemoteStat st = stat(path);
-        if (st.exists && !st.is_dir) {
+        bool regular = size_hint > 0;
+        if (!regular) {
+            RemoteStat st = stat(path);
+            regular = st.exists && !st.is_dir;
+        }
+        if (regular) {
             if (auto data = channel_->get(path, size_hint, progress)) {
                 if (sink) sink(*data);
                 return *data;

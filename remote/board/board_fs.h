@@ -71,7 +71,9 @@ public:
     static constexpr int kMaxDownloadWindowBits = 12;
     RemoteStat stat(std::string_view path);
     std::vector<RemoteEntry> listdir(std::string_view path);
-    // Reads a whole file.  `sink` (if given) also receives the data as it arrives (cat).
+    // Reads a whole file.  `size_hint` > 0: the size of a regular file the caller has stat'ed or
+    // written (checked against what arrives); 0: unknown.  `sink` (if given) also receives the data
+    // as it arrives (cat).
     std::string read_file(std::string_view path, std::size_t size_hint, const ProgressFn& progress,
                           const std::function<void(std::string_view)>& sink = {});
     // `via_temporary` false: written in place (then verified), for callers that stage their own
