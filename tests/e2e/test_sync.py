@@ -283,9 +283,16 @@ class Watching:
                                      cwd=cwd)
         os.set_blocking(self.proc.stdout.fileno(), False)
         self.seen = b""
+        self.err = None  # mpr's stderr, once it has ended
 
     def text(self, tail=1500):
-        return self.seen.decode(errors="replace")[-tail:]
+        """The output so far; if mpr has ended, also its status and the end of its stderr."""
+        shown = self.seen.decode(errors="replace")[-tail:]
+        if self.proc.poll() is not None:
+            if self.err is None:
+                self.err = self.proc.stderr.read().decode(errors="replace")
+            shown += f"\n[mpr ended with status {self.proc.returncode}; stderr: {self.err[-tail:]}]"
+        return shown
 
     def wait_for(self, text, timeout):
         """The time `text` appeared in the output, or None."""
@@ -317,7 +324,10 @@ class Watching:
         """Ctrl-C; the exit status (None if it did not end) and its stderr."""
         self.proc.send_signal(signal.SIGINT)
         try:
-            return self.proc.wait(15), self.proc.stderr.read().decode(errors="replace")[-800:]
+            status = self.proc.wait(15)
+            if self.err is None:
+                self.err = self.proc.stderr.read().decode(errors="replace")
+            return status, self.err[-800:]
         except subprocess.TimeoutExpired:
             return None, ""
 

@@ -86,6 +86,28 @@ TEST(MprLossyLine, QueryGivesUpAfterItsAttempts) {
     EXPECT_EQ(r.board.executed.size(), 3u);
 }
 
+TEST(MprLossyLine, ResendsWaitLongerEachTime) {
+    EXPECT_EQ(lossy_resend_delay(1), Ms(25));
+    EXPECT_EQ(lossy_resend_delay(2), Ms(50));
+    EXPECT_EQ(lossy_resend_delay(5), Ms(400));
+    EXPECT_EQ(lossy_resend_delay(6), Ms(800));
+    EXPECT_EQ(lossy_resend_delay(7), Ms(800));
+    EXPECT_EQ(lossy_resend_delay(100), Ms(800));
+    // The default attempts are spread over seconds, so that a busy spell of the board cannot
+    // swallow them all.
+    Ms total(0);
+    for (int a = 1; a < kLossyLineAttempts; ++a) total += lossy_resend_delay(a);
+    EXPECT_GE(total, Ms(2000));
+}
+
+TEST(MprLossyLine, DamagedSendsAreSpacedOut) {
+    LossyRig r({Answer{"", kCompileError}, Answer{"", kCompileError}});
+    auto start = std::chrono::steady_clock::now();
+    EXPECT_EQ(LossyLineRunner(r.repl).query("print(42)"), "ok\r\n");
+    EXPECT_GE(std::chrono::steady_clock::now() - start, lossy_resend_delay(1) + lossy_resend_delay(2));
+    EXPECT_EQ(r.board.executed.size(), 3u);
+}
+
 TEST(MprLossyLine, StreamingQueryIsNotSentAgainOnceOutputArrived) {
     LossyRig r({Answer{"partial\r\n", kNameError}});
     std::string seen;
