@@ -14,6 +14,9 @@ jobs=$(nproc)
 strict=0
 [ "${CI:-}" = true ] && strict=1
 skipped=()
+# Each part says when it starts, so that a slow CI run shows where its time went.
+phase() { echo "== $1 (at ${SECONDS} s)"; }
+phase "Setup"
 scripts/setup.sh
 
 # run_ctest BUILD_DIR ARGS...: the suite in BUILD_DIR; no registered test is an error; skipped
@@ -36,28 +39,29 @@ run_ctest() {
   fi
 }
 
-echo "== Release build and tests"
+phase "Release build and tests"
 scripts/build.sh
 run_ctest build --timeout 600
 
 if [ "${SKIP_SANITIZE:-0}" != 1 ] || [ "${SKIP_FUZZ:-0}" != 1 ]; then
-  echo "== ASan/UBSan build (clang, with fuzz targets)"
+  phase "ASan/UBSan build (clang, with fuzz targets)"
   CC=clang CXX=clang++ cmake -S . -B build-asan -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo \
     -DMPYTOOLS_SANITIZE=ON -DMPYTOOLS_FUZZ=ON >/dev/null
   cmake --build build-asan -j"$jobs"
 fi
 
 if [ "${SKIP_SANITIZE:-0}" != 1 ]; then
-  echo "== Tests under ASan/UBSan"
+  phase "Tests under ASan/UBSan"
   export ASAN_OPTIONS=detect_leaks=1:abort_on_error=1 UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1
   run_ctest build-asan --timeout 900
 fi
 
 if [ "${SKIP_FUZZ:-0}" != 1 ]; then
-  echo "== Fuzzing (${FUZZ_SECONDS:-30}s per target)"
+  phase "Fuzzing (${FUZZ_SECONDS:-30}s per target, $(nproc) at a time)"
   scripts/fuzz.sh build-asan "${FUZZ_SECONDS:-30}"
 fi
 
+phase "Done"
 if ((${#skipped[@]})); then
   echo "== skipped (not run, so not passed):"
   printf '  %s\n' "${skipped[@]}"
