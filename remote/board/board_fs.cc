@@ -187,6 +187,7 @@ RemoteDigest BoardFs::digest(std::string_view path) {
             return parse_digest(c, text);
         } catch (const DiagnosticError&) {
             if (attempt >= runner_.attempts() || !r_.may_lose_bytes()) throw;
+            runner_.after_damaged_send(attempt);
         }
     }
 }
@@ -318,6 +319,7 @@ void BoardFs::write_file(std::string_view path, std::string_view data, const Pro
                      (!atomic ? "the file on the board is damaged"
                               : is_new ? "nothing was written" : "the old file is unchanged"));
             }
+            runner_.after_damaged_send(attempt);
         } catch (const RemoteExecError& e) {
             if (atomic) {
                 discard();
@@ -374,6 +376,7 @@ void BoardFs::write_file_once(const std::string& tmp, std::string_view data, boo
             auto lines = answer_lines(query(code));
             if (lines.size() == 1 && lines[0] == std::to_string(n)) break;
             if (lines.size() != 1 || lines[0] != "-1" || attempt >= 2 * runner_.attempts()) throw DamagedTransfer{};
+            runner_.after_damaged_send(attempt);
         }
         done += n;
         if (progress) progress(done, data.size());

@@ -14,11 +14,14 @@ std::chrono::milliseconds lossy_resend_delay(int attempt) {
     return std::min(std::chrono::milliseconds(25L << std::min(std::max(attempt - 1, 0), 8)), std::chrono::milliseconds(800));
 }
 
-void LossyLineRunner::before_sending_again(int attempt) {
+void LossyLineRunner::after_damaged_send(int attempt) {
     // The board loses bytes while it is busy (after a soft reset, on a loaded host), and a damaged
     // send comes back in milliseconds: without a pause every attempt could fall into the same
     // busy spell.  Waiting longer each time spreads them over a few seconds.
-    if (r_.may_lose_bytes()) std::this_thread::sleep_for(lossy_resend_delay(attempt));
+    if (!r_.may_lose_bytes()) return;
+    std::this_thread::sleep_for(lossy_resend_delay(attempt));
+    // And the board may simply drain its UART more slowly than the pacing assumes.
+    r_.slow_down_writes();
 }
 
 std::string LossyLineRunner::query(std::string_view code) {
@@ -30,7 +33,7 @@ std::string LossyLineRunner::query(std::string_view code) {
             return r_.exec(code);
         } catch (const RemoteExecError& e) {
             if (is_real_answer(e) || attempt >= attempts_) throw;
-            before_sending_again(attempt);
+            after_damaged_send(attempt);
         } catch (const IdleTimeoutError&) {
             // A lost end-of-code byte leaves the board waiting for more code: stop it (Ctrl-C), go
             // back to the raw REPL and ask once more, as query_streaming does.
@@ -47,7 +50,7 @@ std::string LossyLineRunner::exec_until_compiled(std::string_view code) {
             return r_.exec(code);
         } catch (const RemoteExecError& e) {
             if (attempt >= attempts_ || !r_.may_lose_bytes() || !is_compile_error(e.traceback())) throw;
-            before_sending_again(attempt);
+            after_damaged_send(attempt);
         }
     }
 }
@@ -66,7 +69,7 @@ void LossyLineRunner::query_streaming(std::string_view code, const RawRepl::Outp
             // line was not its output, so it is asked again even then.
             bool never_ran = r_.may_lose_bytes() && is_compile_error(e.traceback());
             if (is_real_answer(e) || (any_output && !never_ran) || attempt >= attempts_) throw;
-            before_sending_again(attempt);
+            after_damaged_send(attempt);
         } catch (const IdleTimeoutError&) {
             // Idempotent, and nothing arrived yet: stop the board (Ctrl-C), go back to the raw
             // REPL and ask once more.
@@ -106,7 +109,7 @@ ExecOutcome LossyLineRunner::run_user_code(std::string_view code, bool follow, c
             send_again = true;
         }
         if (send_again && attempt < attempts_) {
-            before_sending_again(attempt);
+            after_damaged_send(attempt);
             continue;
         }
         if (was_checked) o.error_output = unwrap_traceback(o.error_output);

@@ -58,9 +58,12 @@ public:
     ExecOutcome run_user_code(std::string_view code, bool follow, const RawRepl::OutputSink& sink,
                               std::optional<RawRepl::Ms> idle_timeout);
 
-private:
-    void before_sending_again(int attempt);
+    // The `attempt`-th send arrived damaged: on a lossy line, pause before the next one (longer
+    // each time, lossy_resend_delay) and pace later writes more gently.  For callers that detect
+    // damage themselves (a file chunk whose length or sum did not match).
+    void after_damaged_send(int attempt);
 
+private:
     RawRepl& r_;
     int attempts_;
 };

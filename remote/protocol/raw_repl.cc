@@ -227,8 +227,9 @@ void RawRepl::leave() {
 
 void RawRepl::write_plain(std::string_view code) {
     // Old firmware (and "R\x00" boards) buffer the whole submission; UARTs without flow control
-    // lose bytes in long bursts while the board is busy, so 256 bytes at a time, 10 ms apart.
-    constexpr std::size_t chunk = 256;
+    // lose bytes in long bursts while the board is busy, so 256 bytes at a time, 10 ms apart
+    // (fewer once code has arrived damaged: slow_down_writes).
+    const std::size_t chunk = paced_ ? pace_burst_ : 256;
     for (std::size_t i = 0; i < code.size(); i += chunk) {
         write(code.substr(i, chunk));
         if (paced_ && i + chunk < code.size()) std::this_thread::sleep_for(Ms(10));

@@ -7,6 +7,7 @@
 // deadline and fails with a message that says what was expected and what arrived.
 #pragma once
 
+#include <algorithm>
 #include <chrono>
 #include <functional>
 #include <optional>
@@ -78,6 +79,10 @@ public:
     // Plain raw REPL writes are paced (256 bytes every 10 ms) for boards that drop bytes under
     // load; a transport known to apply back-pressure (the sim board) need not wait.
     void set_paced_writes(bool on) { paced_ = on; }
+    // Code arrived damaged: pace later writes more gently (half the burst, down to 32 bytes every
+    // 10 ms).  A board emulated on a loaded host drains its UART more slowly than a real one.
+    void slow_down_writes() { pace_burst_ = std::max<std::size_t>(pace_burst_ / 2, kMinPaceBurst); }
+    std::size_t pace_burst() const { return pace_burst_; }
     // How long to wait for "OK" before sending the end-of-code \x04 again (it may have been lost).
     void set_ok_resend_delay(Ms d) { ok_resend_delay_ = d; }
 
@@ -139,6 +144,8 @@ private:
     Ms timeout_;
     bool in_raw_ = false;
     bool paced_ = true;
+    static constexpr std::size_t kMinPaceBurst = 32;
+    std::size_t pace_burst_ = 256;  // bytes per paced write, 10 ms apart
     Ms ok_resend_delay_{2500};
     std::function<void(std::string_view)> trace_;
     PasteSupport paste_ = PasteSupport::unknown;

@@ -107,6 +107,7 @@ RemoteTree read_remote_tree(LossyLineRunner& runner, bool may_lose_bytes, const 
             return parse_remote_tree(caps, out, root, rules);
         } catch (const DiagnosticError&) {
             if (attempt >= runner.attempts() || !may_lose_bytes) throw;
+            runner.after_damaged_send(attempt);
         }
     }
 }

@@ -108,6 +108,25 @@ TEST(MprLossyLine, DamagedSendsAreSpacedOut) {
     EXPECT_EQ(r.board.executed.size(), 3u);
 }
 
+TEST(MprLossyLine, DamagedSendsPaceLaterWritesMoreGently) {
+    LossyRig r({Answer{"", kCompileError}, Answer{"", kNameError}});
+    EXPECT_EQ(r.repl.pace_burst(), 256u);
+    EXPECT_EQ(LossyLineRunner(r.repl).query("print(42)"), "ok\r\n");
+    EXPECT_EQ(r.repl.pace_burst(), 64u) << "halved after each damaged send";
+    for (int i = 0; i < 10; ++i) r.repl.slow_down_writes();
+    EXPECT_EQ(r.repl.pace_burst(), 32u) << "never below 32 bytes";
+}
+
+TEST(MprLossyLine, ALineThatLosesNothingIsNeitherPausedNorSlowed) {
+    Script script{{Answer{"", kCompileError}}};
+    FakeBoard board(FakeBoard::Paste::supported, script.runner());
+    RawRepl repl(board, Ms(300));
+    repl.enter(false);
+    EXPECT_EQ(LossyLineRunner(repl).query("x"), "ok\r\n");
+    EXPECT_EQ(board.executed.size(), 2u);
+    EXPECT_EQ(repl.pace_burst(), 256u);
+}
+
 TEST(MprLossyLine, StreamingQueryIsNotSentAgainOnceOutputArrived) {
     LossyRig r({Answer{"partial\r\n", kNameError}});
     std::string seen;
