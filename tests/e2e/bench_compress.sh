@@ -15,24 +15,12 @@
 # (repetitions, the best is kept; default 2).
 set -euo pipefail
 cd "$(dirname "$0")/../.."
-build=${1:-build}
-MPR=${MPR:-$build/remote/mpr}
-BOARD_PTY=${BOARD_PTY:-$build/tests/board_pty}
+. tests/e2e/bench_lib.sh
 BAUD=${BAUD:-115200}
 UNIX_PORT=${UNIX_PORT:-/work/scratch/mp127/ports/unix/build-standard/micropython}
 RUNS=${RUNS:-2}
 
-[ -x "$MPR" ] || { echo "bench: mpr not found at $MPR (build it, or set MPR)"; exit 1; }
-[ -x "$BOARD_PTY" ] || { echo "bench: board_pty not found at $BOARD_PTY"; exit 1; }
-
-work=$(mktemp -d)
-pids=()
-cleanup() {
-  for p in "${pids[@]}"; do kill "$p" 2>/dev/null || true; done
-  wait 2>/dev/null || true
-  rm -rf "$work"
-}
-trap cleanup EXIT
+bench_setup "${1:-build}"
 
 # 100 KB of real text: the repository's Python sources, repeated.
 while [ ! -f "$work/text.py" ] || [ "$(stat -c %s "$work/text.py")" -lt 102400 ]; do
@@ -102,20 +90,14 @@ PY
 export BAUD
 state=$work/sim-state
 mkdir -p "$state"
-"$BOARD_PTY" --baud "$BAUD" -- node remote/sim/board.mjs --state "$state" > "$work/sim.pty" &
-pids+=($!)
-for _ in $(seq 100); do grep -q /dev/pts "$work/sim.pty" 2>/dev/null && break; sleep 0.1; done
-port=$(grep -o '/dev/pts/[0-9]*' "$work/sim.pty" | head -1)
+start_board sim --baud "$BAUD" -- node remote/sim/board.mjs --state "$state"
 bench_board sim
 
 if [ -x "$UNIX_PORT" ]; then
   root=$work/unix-root
   mkdir -p "$root"
-  "$BOARD_PTY" --restart --baud "$BAUD" -- "$UNIX_PORT" -i -c \
-    "$(python3 tests/e2e/boardlib.py unix-confine "$root")" > "$work/unix.pty" &
-  pids+=($!)
-  for _ in $(seq 100); do grep -q /dev/pts "$work/unix.pty" 2>/dev/null && break; sleep 0.1; done
-  port=$(grep -o '/dev/pts/[0-9]*' "$work/unix.pty" | head -1)
+  start_board unix --restart --baud "$BAUD" -- "$UNIX_PORT" -i -c \
+    "$(python3 tests/e2e/boardlib.py unix-confine "$root")"
   bench_board unix
 else
   echo "bench: no unix port at $UNIX_PORT: sim only"

@@ -16,30 +16,17 @@
 # micropython, skipped when absent), RUNS (repetitions, the best is kept; default 3).
 set -euo pipefail
 cd "$(dirname "$0")/../.."
-build=${1:-build}
-MPR=${MPR:-$build/remote/mpr}
-BOARD_PTY=${BOARD_PTY:-$build/tests/board_pty}
+. tests/e2e/bench_lib.sh
 MPREMOTE_DIR=${MPREMOTE_DIR:-/work/scratch/mp127/tools/mpremote}
 MPREMOTE_PYTHON=${MPREMOTE_PYTHON:-/usr/bin/python3}
 UNIX_PORT=${UNIX_PORT:-/work/scratch/mp127/ports/unix/build-standard/micropython}
 RUNS=${RUNS:-3}
 
-[ -x "$MPR" ] || { echo "bench: mpr not found at $MPR (build it, or set MPR)"; exit 1; }
-[ -x "$BOARD_PTY" ] || { echo "bench: board_pty not found at $BOARD_PTY"; exit 1; }
-if ! [ -d "$MPREMOTE_DIR/mpremote" ] ||
-   ! PYTHONPATH="$MPREMOTE_DIR" "$MPREMOTE_PYTHON" -c 'import serial, platformdirs' 2>/dev/null; then
+bench_setup "${1:-build}"
+if ! have_mpremote; then
   echo "bench: mpremote not available (needs $MPREMOTE_DIR and pyserial + platformdirs): nothing to compare"
   exit 1
 fi
-
-work=$(mktemp -d)
-pids=()
-cleanup() {
-  for p in "${pids[@]}"; do kill "$p" 2>/dev/null || true; done
-  wait 2>/dev/null || true
-  rm -rf "$work"
-}
-trap cleanup EXIT
 
 # The mounted folder: bench_pkg/ with 30 modules of about 1.5 KB, and a 200 KB data file.
 folder=$work/folder
@@ -69,7 +56,6 @@ with open('written.bin', 'wb') as f:
     f.write(d)
 print('board-ms', time.ticks_diff(time.ticks_ms(), t), len(d))"
 
-now() { date +%s.%N; }
 mpr_on() { "$MPR" connect "$port" "$@"; }
 mpremote_on() { PYTHONPATH="$MPREMOTE_DIR" timeout 120 "$MPREMOTE_PYTHON" -m mpremote connect "$port" "$@"; }
 
@@ -119,20 +105,13 @@ bench_board() {  # bench_board LABEL
 # The sim board behind board_pty.
 state=$work/sim-state
 mkdir -p "$state"
-"$BOARD_PTY" -- node remote/sim/board.mjs --state "$state" > "$work/sim.pty" &
-pids+=($!)
-for _ in $(seq 100); do grep -q /dev/pts "$work/sim.pty" 2>/dev/null && break; sleep 0.1; done
-port=$(grep -o '/dev/pts/[0-9]*' "$work/sim.pty" | head -1)
+start_board sim -- node remote/sim/board.mjs --state "$state"
 bench_board sim
 
 if [ -x "$UNIX_PORT" ]; then
   root=$work/unix-root
   mkdir -p "$root"
-  "$BOARD_PTY" --restart -- "$UNIX_PORT" -i -c \
-    "$(python3 tests/e2e/boardlib.py unix-confine "$root")" > "$work/unix.pty" &
-  pids+=($!)
-  for _ in $(seq 100); do grep -q /dev/pts "$work/unix.pty" 2>/dev/null && break; sleep 0.1; done
-  port=$(grep -o '/dev/pts/[0-9]*' "$work/unix.pty" | head -1)
+  start_board unix --restart -- "$UNIX_PORT" -i -c "$(python3 tests/e2e/boardlib.py unix-confine "$root")"
   bench_board unix
 else
   echo "bench: no unix port at $UNIX_PORT: sim only"

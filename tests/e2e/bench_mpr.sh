@@ -8,40 +8,26 @@
 #   tests/e2e/bench_mpr.sh [BUILD_DIR]        (default: build)
 #
 # Environment: MPR, BOARD_PTY (the programs), MPREMOTE_DIR (an mpremote checkout, default
-# /work/scratch/mp/tools/mpremote), MPREMOTE_PYTHON (a python3 with pyserial and platformdirs,
+# /work/scratch/mp127/tools/mpremote), MPREMOTE_PYTHON (a python3 with pyserial and platformdirs,
 # default /usr/bin/python3), RUNS (repetitions of the exec measurement, default 10),
 # BOARDS (default "sim microbit").
 set -euo pipefail
 cd "$(dirname "$0")/../.."
-build=${1:-build}
-MPR=${MPR:-$build/remote/mpr}
-BOARD_PTY=${BOARD_PTY:-$build/tests/board_pty}
-MPREMOTE_DIR=${MPREMOTE_DIR:-/work/scratch/mp/tools/mpremote}
+. tests/e2e/bench_lib.sh
+MPREMOTE_DIR=${MPREMOTE_DIR:-/work/scratch/mp127/tools/mpremote}
 MPREMOTE_PYTHON=${MPREMOTE_PYTHON:-/usr/bin/python3}
 RUNS=${RUNS:-10}
 BOARDS=" ${BOARDS:-sim microbit} "
 FIRMWARE=/usr/share/firmware-microbit-micropython/firmware.hex
 
-[ -x "$MPR" ] || { echo "bench: mpr not found at $MPR (build it, or set MPR)"; exit 1; }
-[ -x "$BOARD_PTY" ] || { echo "bench: board_pty not found at $BOARD_PTY"; exit 1; }
+bench_setup "${1:-build}"
 have_mpremote=0
-if [ -d "$MPREMOTE_DIR/mpremote" ] &&
-   PYTHONPATH="$MPREMOTE_DIR" "$MPREMOTE_PYTHON" -c 'import serial, platformdirs' 2>/dev/null; then
+if have_mpremote; then
   have_mpremote=1
 else
   echo "bench: mpremote not available (needs $MPREMOTE_DIR and pyserial + platformdirs): mpr only"
 fi
 
-work=$(mktemp -d)
-pids=()
-cleanup() {
-  for p in "${pids[@]}"; do kill "$p" 2>/dev/null || true; done
-  wait 2>/dev/null || true
-  rm -rf "$work"
-}
-trap cleanup EXIT
-
-now() { date +%s.%N; }
 # secs CMD...: runs CMD (output discarded), prints the wall time; fails loudly if CMD fails.
 secs() {
   local t0 t1
@@ -118,10 +104,7 @@ if command -v node >/dev/null; then
   state="$work/sim"
   mkdir -p "$state/many"
   for i in $(seq 1 200); do printf 'file %d\n' "$i" >"$state/many/f$i.txt"; done
-  "$BOARD_PTY" -- node remote/sim/board.mjs --state "$state" >"$work/sim.pty" &
-  pids+=($!)
-  for _ in $(seq 100); do [ -s "$work/sim.pty" ] && break; sleep 0.05; done
-  port=$(head -1 "$work/sim.pty")
+  start_board sim -- node remote/sim/board.mjs --state "$state"
   sleep 1
   bench_transfers sim "" 100000 1000000
   bench_ls sim "many/" 200
