@@ -30,7 +30,7 @@ import time
 
 sys.dont_write_bytecode = True  # no __pycache__ in the source tree
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
-from boardlib import MicrobitBoard, RawRepl, SimBoard, UnixBoard, temp_dir  # noqa: E402
+from boardlib import BoardError, MicrobitBoard, RawRepl, SimBoard, UnixBoard, temp_dir  # noqa: E402
 import checks  # noqa: E402
 from mprlib import Mpr, ok, show, write  # noqa: E402
 
@@ -91,9 +91,18 @@ def board_files(board, folder):
     try:
         lossy = board.name == "microbit"
         r = RawRepl(line, use_raw_paste=not lossy, retries=8 if lossy else 0)
-        r.enter()
         code = LIST_FLAT if not board.supports_dirs else LIST_TREE % folder
-        out = r.exec(code, timeout=120).decode()
+        # The listing only reads, so on the micro:bit's lossy line a listing that stalls (its
+        # output stopped half-way once, with the host loaded) is stopped and asked again.
+        for attempt in range(3 if lossy else 1):
+            r.enter()
+            try:
+                out = r.exec(code, timeout=40 if lossy else 120).decode()
+                break
+            except BoardError as e:
+                if attempt == (2 if lossy else 0):
+                    raise
+                print(f"  note  the board's listing stalled ({e}); asking again", flush=True)
         r.leave()
     finally:
         line.close()
