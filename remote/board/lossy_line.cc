@@ -11,7 +11,8 @@ namespace mpy {
 bool is_real_answer(const RemoteExecError& e) { return e.kind() != RemoteErrorKind::other; }
 
 std::chrono::milliseconds lossy_resend_delay(int attempt) {
-    return std::min(std::chrono::milliseconds(25L << std::min(std::max(attempt - 1, 0), 8)), std::chrono::milliseconds(800));
+    const int doublings = std::clamp(attempt - 1, 0, 5);  // 25 ms << 5 = 800 ms, the most
+    return std::chrono::milliseconds(25L << doublings);
 }
 
 void LossyLineRunner::after_damaged_send(int attempt) {

@@ -94,13 +94,14 @@ def board_files(board, folder):
         code = LIST_FLAT if not board.supports_dirs else LIST_TREE % folder
         # The listing only reads, so on the micro:bit's lossy line a listing that stalls (its
         # output stopped half-way once, with the host loaded) is stopped and asked again.
-        for attempt in range(3 if lossy else 1):
+        attempts = 3 if lossy else 1
+        for attempt in range(attempts):
             r.enter()
             try:
                 out = r.exec(code, timeout=40 if lossy else 120).decode()
                 break
             except BoardError as e:
-                if attempt == (2 if lossy else 0):
+                if attempt == attempts - 1:
                     raise
                 print(f"  note  the board's listing stalled ({e}); asking again", flush=True)
         r.leave()
