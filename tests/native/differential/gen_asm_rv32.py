@@ -11,6 +11,8 @@ the encodings and the error messages and lines are compared.
 import random
 import sys
 
+from asm_program import print_function
+
 rng = random.Random(int(sys.argv[1]))
 
 ABI = ["zero", "ra", "sp", "gp", "tp", "t0", "t1", "t2", "s0", "s1", "a0", "a1", "a2", "a3", "a4",
@@ -107,11 +109,4 @@ def instruction():
 params = ["a0", "a1", "a2", "a3"][: rng.randint(0, 4)]
 if bad(0.05):
     params = rng.choice([["a1"], ["x10", "x12"], ["a0", "a1", "a2", "a3", "a4"]])
-ret = rng.choice(["", "", " -> int", " -> uint", " -> bool", " -> object"])
-print("@micropython.asm_rv32")
-print("def f(%s)%s:" % (", ".join(params), ret))
-body = [instruction() for _ in range(rng.randint(1, 25))]
-for name in labels:
-    body.insert(rng.randint(0, len(body)), "label(%s)" % name)
-for line in body:
-    print("    " + line)
+print_function(rng, "asm_rv32", params, instruction, labels)

@@ -11,6 +11,8 @@ import os
 import random
 import sys
 
+from asm_program import print_function
+
 rng = random.Random(int(sys.argv[1]))
 # Instructions the target has (by kind number below); others come only now and then.
 ARCH = os.environ.get("ARCH", "armv7emsp")
@@ -121,11 +123,4 @@ def instruction():
 
 
 params = ["r0", "r1", "r2", "r3"][: rng.randint(0, 4)]
-ret = rng.choice(["", "", " -> int", " -> uint", " -> bool", " -> object"])
-print("@micropython.asm_thumb")
-print("def f(%s)%s:" % (", ".join(params), ret))
-body = [instruction() for _ in range(rng.randint(1, 25))]
-for name in labels:
-    body.insert(rng.randint(0, len(body)), "label(%s)" % name)
-for line in body:
-    print("    " + line)
+print_function(rng, "asm_thumb", params, instruction, labels)
